@@ -1,0 +1,46 @@
+"""ecfmetric: a company's revenue metric from its SPED ECF file, or from a form.
+
+>>> import ecfmetric
+>>> metric = ecfmetric.from_form(
+...     gross_revenue="12.000.000,00", cancellations="10.000,00", taxes="0,00", discounts="0,00"
+... )
+>>> metric.net_revenue
+Decimal('11990000.00')
+"""
+
+from ._collect import MAX_FIELDS
+from ._errors import (
+    EcfError,
+    EcfFormatError,
+    FormInputError,
+    FormInputTypeError,
+    MetricUnavailableError,
+    ProofError,
+)
+from ._form import from_form
+from ._lines import MAX_LINE_LENGTH
+from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, SourceLine
+from ._reader import iter_records, read
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "MAX_FIELDS",
+    "MAX_LINE_LENGTH",
+    "EcfError",
+    "EcfFormatError",
+    "Finding",
+    "FormInputError",
+    "FormInputTypeError",
+    "MetricUnavailableError",
+    "PeriodMetric",
+    "ProofError",
+    "Record",
+    "Regime",
+    "RevenueMetric",
+    "SourceLine",
+    "__version__",
+    "from_form",
+    "iter_records",
+    "read",
+]

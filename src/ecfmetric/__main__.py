@@ -1,0 +1,7 @@
+"""``python -m ecfmetric``: see :mod:`ecfmetric._cli`."""
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())

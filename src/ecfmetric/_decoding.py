@@ -1,0 +1,63 @@
+"""Choosing the file's text encoding from a bounded sample, and decoding text fields with it.
+
+The manual prescribes ISO 8859-1 (Latin-1). cp1252 decodes the same printable characters and a few
+more that editors put in, so it is the default. Files saved as UTF-8 (with or without a BOM) are
+common too. Only fields that hold text are decoded, and only when they are not plain ASCII; the
+first such line is the sample that decides the encoding for the whole file.
+"""
+
+from __future__ import annotations
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_SAMPLE_LIMIT = 4096
+
+
+class TextDecoder:
+    """Decodes text fields of one file; the encoding is fixed by the first non-ASCII sample."""
+
+    __slots__ = ("encoding", "mixed_lines")
+
+    def __init__(self, encoding: str | None = None) -> None:
+        #: ``"utf-8"`` or ``"cp1252"`` once known; ``None`` while every byte seen was ASCII.
+        self.encoding = encoding
+        #: Line numbers of fields that did not decode with the chosen encoding.
+        self.mixed_lines: list[int] = []
+
+    def decide(self, sample: bytes) -> str:
+        """Fix the encoding from ``sample`` (a non-ASCII line) and return it."""
+        try:
+            sample.decode("utf-8")
+        except UnicodeDecodeError:
+            self.encoding = "cp1252"
+        else:
+            # Valid UTF-8 with non-ASCII bytes could still be cp1252 text that happens to
+            # form UTF-8 sequences ("Ã©"); that is where a statistical guess helps.
+            self.encoding = "utf-8" if _chardet_says_utf8(sample[:_SAMPLE_LIMIT]) else "cp1252"
+        return self.encoding
+
+    def decode(self, raw: bytes, line_number: int, sample: bytes | None = None) -> str:
+        """Decode one field; ``sample`` (its whole line) decides the encoding if not yet known."""
+        if raw.isascii():
+            return raw.decode("ascii")
+        encoding = self.encoding or self.decide(sample if sample is not None else raw)
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            self.mixed_lines.append(line_number)
+            return _decode_legacy(raw)
+
+
+def _decode_legacy(raw: bytes) -> str:
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        # The five bytes cp1252 leaves undefined are control characters in Latin-1.
+        return raw.decode("latin-1")
+
+
+def _chardet_says_utf8(sample: bytes) -> bool:
+    import chardet  # imported on first need: most files are plain ASCII or plainly Latin-1
+
+    guess = chardet.detect(sample)
+    encoding = (guess.get("encoding") or "").lower().replace("_", "-")
+    return encoding in {"utf-8", "utf-8-sig", "ascii"} or encoding.startswith("utf")

@@ -1,0 +1,770 @@
+"""From collected file data to a :class:`RevenueMetric`: which periods make the year, and how
+each plan's lines become the five components (docs/metric.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import attrs
+
+from ._collect import DreLine, FileData, Parameters, Period, TableLine, plan_of_block
+from ._errors import EcfFormatError, MetricUnavailableError
+from ._layout import BLOCK_OF_QUARTER_LETTER, DRE_RECORD, LAST_Y540_LAYOUT, quarter_span
+from ._model import Component, Finding, PeriodMetric, Regime, RevenueMetric, SourceLine
+
+ZERO = Decimal("0.00")
+
+GENERAL = "3.01.01.01"
+RURAL = "3.11.01.01"
+#: Deduction codes (last segment under ``…01.02``) → component (docs/metric.md, plan A).
+DEDUCTION_KINDS: dict[str, Component] = {
+    "01": "cancellations",
+    "02": "discounts",
+    "03": "taxes",
+    "04": "taxes",
+    "05": "taxes",
+    "06": "taxes",
+    "09": "taxes",
+}
+U150_REVENUE = "4.01.01"
+U150_DEDUCTIONS = "4.01.02"
+U150_ACTIVITY_DEDUCTIONS = "4.01.02.01"
+COSIF_REVENUE = "3.1.7.1.0.00.00"
+COSIF_TAXES = ("3.1.8.1.9.25.00", "3.1.8.1.9.30.00", "3.1.8.1.9.33.00")
+INSURER_PREMIUMS = "3.01.01.01.01.01"
+INSURER_ADJUSTMENTS = "3.01.01.01.01.01.02"
+INSURER_OTHER_GAINS = "3.01.01.01.01.02"
+INSURER_TAXES = ("3.01.01.01.01.04.09", "3.01.01.01.01.04.10")
+P200_REVENUE = frozenset({"2", "4", "6", "8", "9"})
+T120_REVENUE = frozenset({"2", "4", "6", "8", "10"})
+
+PROXY_TEXT = {
+    "COSIF": (
+        "financial-institution proxy (COSIF plan): gross revenue = 3.1.7.1.0.00.00 RECEITAS "
+        "OPERACIONAIS; taxes = ISS 3.1.8.1.9.25.00 + COFINS 3.1.8.1.9.30.00 + PIS 3.1.8.1.9.33.00; "
+        "no cancellations or discounts in this plan"
+    ),
+    "INSURER": (
+        "insurer proxy: gross revenue = the positive lines of 3.01.01.01.01.01 PRÊMIOS GANHOS; "
+        "cancellations = 3.01.01.01.01.01.02 (-) Ajustes de Emissão; taxes = PIS "
+        "3.01.01.01.01.04.09 + COFINS 3.01.01.01.01.04.10; no discounts in this plan"
+    ),
+}
+
+
+@attrs.define
+class _Components:
+    gross_revenue: Decimal | None = ZERO
+    cancellations: Decimal | None = ZERO
+    discounts: Decimal | None = ZERO
+    taxes: Decimal | None = ZERO
+    other_deductions: Decimal | None = ZERO
+
+    def add(self, component: Component, amount: Decimal) -> None:
+        current = getattr(self, component)
+        setattr(self, component, None if current is None else current + amount)
+
+    def net(self) -> Decimal | None:
+        parts = (
+            self.gross_revenue,
+            self.cancellations,
+            self.discounts,
+            self.taxes,
+            self.other_deductions,
+        )
+        if any(part is None for part in parts):
+            return None
+        total = ZERO
+        for deduction in parts[1:]:
+            assert deduction is not None
+            total += deduction
+        assert self.gross_revenue is not None
+        return self.gross_revenue - total
+
+
+class _Computation:
+    def __init__(self, data: FileData, source: str | None) -> None:
+        self.data = data
+        self.source = source
+        self.lines: list[SourceLine] = []
+        self.warnings: list[Finding] = list(data.warnings)
+
+    def warn(
+        self, code: str, message: str, line_number: int | None = None, record: str | None = None
+    ) -> None:
+        self.warnings.append(Finding(code, message, line_number, record))
+
+    def unavailable(
+        self,
+        reason: str,
+        *,
+        line_number: int | None = None,
+        record: str | None = None,
+        period: str | None = None,
+    ) -> MetricUnavailableError:
+        return MetricUnavailableError(
+            reason, line_number=line_number, record=record, period=period, source=self.source
+        )
+
+    # -- the year --------------------------------------------------------------------------
+
+    def run(self) -> RevenueMetric:
+        data = self.data
+        header = data.header
+        parameters = data.parameters
+        if parameters is None:
+            raise self.unavailable(
+                "the file has no 0010 record, so its tax regime is unknown",
+                line_number=header.line_number,
+                record="0000",
+            )
+        regime = Regime.from_forma_trib(parameters.forma_trib)
+        assignments = self._quarter_blocks(regime, parameters)
+        used: list[tuple[Period, str]] = []
+        for block in sorted(set(assignments.values())):
+            quarters = sorted(q for q, b in assignments.items() if b == block)
+            used.extend(self._block_periods(block, quarters, parameters))
+        used.sort(key=lambda item: item[0].start)
+
+        year = _Components()
+        breakdown: list[PeriodMetric] = []
+        for period, mode in used:
+            components = self._period_components(period, mode, parameters)
+            for name in (
+                "gross_revenue",
+                "cancellations",
+                "discounts",
+                "taxes",
+                "other_deductions",
+            ):
+                value = getattr(components, name)
+                current = getattr(year, name)
+                setattr(year, name, None if value is None or current is None else current + value)
+            breakdown.append(
+                PeriodMetric(
+                    period=period.code,
+                    start=period.start,
+                    end=period.end,
+                    block=period.block,
+                    record=DRE_RECORD[period.block]
+                    if mode == "dre"
+                    else _table_record(period.block),
+                    gross_revenue=components.gross_revenue,
+                    cancellations=components.cancellations,
+                    discounts=components.discounts,
+                    taxes=components.taxes,
+                    other_deductions=components.other_deductions,
+                    net_revenue=components.net(),
+                )
+            )
+        self._unknown_warning(year, used)
+        self._check_p200(used)
+        self._check_y540(year)
+        partial = (header.start.month, header.start.day) != (1, 1) or (
+            header.end.month,
+            header.end.day,
+        ) != (12, 31)
+        if partial:
+            self.warn(
+                "PARTIAL_YEAR",
+                f"the file covers {header.start:%d/%m/%Y} to {header.end:%d/%m/%Y}, not the whole "
+                f"calendar year: the metric covers that span only",
+                header.line_number,
+                "0000",
+            )
+        scp = header.scp_cnpj
+        return RevenueMetric(
+            cnpj=scp if scp is not None else header.cnpj,
+            company_name=header.name,
+            reference_year=header.end.year,
+            period_start=header.start,
+            period_end=header.end,
+            regime=regime,
+            layout_version=header.layout_version,
+            rectifying=header.rectification in ("S", "F"),
+            receipt=header.receipt,
+            source="ecf",
+            gross_revenue=year.gross_revenue,
+            cancellations=year.cancellations,
+            discounts=year.discounts,
+            taxes=year.taxes,
+            other_deductions=year.other_deductions,
+            net_revenue=year.net(),
+            periods=tuple(breakdown),
+            lines=tuple(self.lines),
+            warnings=tuple(self.warnings),
+            managing_partner_cnpj=header.cnpj if scp is not None else None,
+            partial_year=partial,
+        )
+
+    def _quarter_blocks(self, regime: Regime, parameters: Parameters) -> dict[int, str]:
+        """Quarter (1–4) → block letter that holds it, for the quarters inside the file."""
+        header = self.data.header
+        in_file = [
+            q
+            for q in range(1, 5)
+            if quarter_span(header.end.year, q)[1] >= header.start
+            and quarter_span(header.end.year, q)[0] <= header.end
+        ]
+        if regime in (Regime.IMUNE, Regime.ISENTA):
+            return dict.fromkeys(in_file, "U")
+        single = {Regime.LUCRO_REAL: "L", Regime.LUCRO_PRESUMIDO: "P", Regime.LUCRO_ARBITRADO: "T"}
+        letters = parameters.forma_trib_per
+        if not letters:
+            if regime in single:
+                return dict.fromkeys(in_file, single[regime])
+            raise EcfFormatError(
+                "a mixed regime needs FORMA_TRIB_PER to say which regime each quarter follows",
+                line_number=parameters.line_number,
+                record="0010",
+                field="FORMA_TRIB_PER",
+                source=self.source,
+            )
+        out: dict[int, str] = {}
+        for quarter, letter in enumerate(letters, start=1):
+            if letter == "0":
+                continue
+            block = BLOCK_OF_QUARTER_LETTER[letter]
+            if regime in single and block != single[regime]:
+                raise EcfFormatError(
+                    f"FORMA_TRIB_PER assigns quarter {quarter} to {letter!r}, which is not "
+                    f"the regime of FORMA_TRIB {parameters.forma_trib}",
+                    line_number=parameters.line_number,
+                    record="0010",
+                    field="FORMA_TRIB_PER",
+                    text=letters,
+                    source=self.source,
+                )
+            out[quarter] = block
+        if not out:
+            raise self.unavailable(
+                "FORMA_TRIB_PER marks no quarter of the year",
+                line_number=parameters.line_number,
+                record="0010",
+            )
+        return out
+
+    def _block_periods(
+        self, block: str, quarters: list[int], parameters: Parameters
+    ) -> list[tuple[Period, str]]:
+        """The periods of ``block`` that make its quarters, each with how to read it."""
+        periods = [p for p in self.data.periods if p.block == block]
+        record = f"{block}030"
+        if block == "U":
+            plan = plan_of_block(parameters, "U")
+            if plan == "NONE":
+                self._refuse_u150(parameters)
+        elif block in ("L", "P"):
+            self._require_plan(parameters, block)
+        if block in ("L", "U"):
+            annual = [p for p in periods if p.code == "A00"]
+            chosen = annual or [p for p in periods if p.code.startswith("T")]
+            if annual:
+                self._check_a12(periods, annual[0], parameters)
+            mode = "dre"
+        elif block == "P":
+            with_dre = [p for p in periods if p.dre]
+            if with_dre or (
+                parameters.tip_esc_pre != "L" and any(p.code == "A00" for p in periods)
+            ):
+                annual = [p for p in with_dre if p.code == "A00"]
+                chosen = annual or [p for p in with_dre if p.code.startswith("T")]
+                mode = "dre"
+            else:
+                chosen = [p for p in periods if p.code.startswith("T")]
+                mode = "table"
+                if parameters.tip_esc_pre != "L" and chosen:
+                    self.warn(
+                        "P200_WITHOUT_P150",
+                        "a presumido filer with books (TIP_ESC_PRE = C) but no P150 in the file: "
+                        "revenue read from P200, which is already net of returns and discounts",
+                        chosen[0].line_number,
+                        "P030",
+                    )
+        else:
+            chosen = [p for p in periods if p.code.startswith("T")]
+            mode = "table"
+        if not chosen:
+            raise self.unavailable(
+                f"the regime puts quarter(s) {', '.join(f'T0{q}' for q in quarters)} in block "
+                f"{block}, but the file has no {record} period with {_records_of(block)} there; "
+                f"fill the form instead",
+                record=record,
+            )
+        covered: dict[int, Period] = {}
+        for period in chosen:
+            for quarter in _quarters_of(period, self.data.header.end.year):
+                if quarter not in quarters:
+                    raise EcfFormatError(
+                        f"period {period.code} of block {block} covers quarter {quarter}, which "
+                        f"0010.FORMA_TRIB_PER does not assign to this block",
+                        line_number=period.line_number,
+                        record=record,
+                        field="PER_APUR",
+                        text=period.code,
+                        source=self.source,
+                    )
+                if quarter in covered:
+                    raise EcfFormatError(
+                        f"quarter {quarter} is covered twice (periods {covered[quarter].code} and {period.code})",
+                        line_number=period.line_number,
+                        record=record,
+                        field="PER_APUR",
+                        source=self.source,
+                    )
+                covered[quarter] = period
+        missing = [q for q in quarters if q not in covered]
+        if missing:
+            raise self.unavailable(
+                f"quarter(s) {', '.join(f'T0{q}' for q in missing)} of block {block} have no "
+                f"{record} period with {_records_of(block)}: the year cannot be summed; "
+                f"fill the form instead",
+                record=record,
+                period=f"T0{missing[0]}",
+            )
+        return [(period, mode) for period in chosen]
+
+    def _require_plan(self, parameters: Parameters, block: str) -> None:
+        allowed = ("01", "02", "03") if block == "L" else ("01", "02")
+        if parameters.cod_qualif_pj not in allowed:
+            raise EcfFormatError(
+                f"COD_QUALIF_PJ must be one of {', '.join(allowed)} for block {block}",
+                line_number=parameters.line_number,
+                record="0010",
+                field="COD_QUALIF_PJ",
+                text=parameters.cod_qualif_pj,
+                source=self.source,
+            )
+
+    def _refuse_u150(self, parameters: Parameters) -> None:
+        if parameters.tip_ent == "":
+            raise EcfFormatError(
+                "TIP_ENT is required for imunes and isentas",
+                line_number=parameters.line_number,
+                record="0010",
+                field="TIP_ENT",
+                source=self.source,
+            )
+        kind = {"06": "a closed pension fund (U150D)", "15": "a political party (U150E)"}[
+            parameters.tip_ent
+        ]
+        raise self.unavailable(
+            f"the file is of {kind}, whose plan has no sales-revenue concept: there is no honest "
+            f"revenue metric to read; fill the form instead",
+            line_number=parameters.line_number,
+            record="0010",
+        )
+
+    # -- one period ------------------------------------------------------------------------
+
+    def _period_components(self, period: Period, mode: str, parameters: Parameters) -> _Components:
+        if mode == "table":
+            return self._table_components(period)
+        plan = plan_of_block(parameters, period.block)
+        record = DRE_RECORD[period.block]
+        if plan == "A":
+            return self._plan_a(period, record)
+        if plan == "U_A":
+            return self._plan_u(period, record)
+        if plan == "COSIF":
+            return self._plan_cosif(period, record)
+        return self._plan_insurer(period, record)
+
+    def _source(
+        self,
+        line: DreLine | None,
+        record: str,
+        period: Period,
+        component: Component | None,
+        amount: Decimal,
+    ) -> None:
+        if line is None:
+            return
+        self.lines.append(
+            SourceLine(
+                line.line_number,
+                record,
+                period.code,
+                line.code,
+                line.description,
+                amount,
+                component,
+            )
+        )
+
+    def _plan_a(self, period: Period, record: str) -> _Components:
+        tree = _Tree(period.dre)
+        out = _Components()
+        if not period.dre:
+            self.warn(
+                "NO_REVENUE_LINES",
+                f"period {period.code} has no line of the revenue subtree: gross revenue 0",
+                period.line_number,
+                record,
+            )
+            return out
+        for line in tree.lines_in_order():
+            code = line.code
+            component: Component | None = None
+            amount = line.value
+            if tree.is_leaf(code):
+                for root in (GENERAL, RURAL):
+                    if code.startswith(root + ".01"):
+                        component = "gross_revenue"
+                    elif code.startswith(root + ".02."):
+                        kind = code[len(root) + 4 : len(root) + 6]
+                        component = DEDUCTION_KINDS.get(kind, "other_deductions")
+                        amount = -line.value
+                if component is not None:
+                    self._sign_check(line, component, record)
+                    out.add(component, amount)
+            self._source(line, record, period, component, amount)
+        self._check_synthetics(tree, period, record)
+        computed = out.net()
+        for root in (GENERAL, RURAL):
+            has_lines = any(c.startswith(root + ".") for c in period.dre)
+            if has_lines and root not in period.dre:
+                self.warn(
+                    "NET_REVENUE_LINE_MISSING",
+                    f"period {period.code} has revenue lines but no {root} RECEITA LIQUIDA line to check the net against",
+                    period.line_number,
+                    record,
+                )
+        stated = [period.dre[root].value for root in (GENERAL, RURAL) if root in period.dre]
+        if stated and computed is not None and sum(stated, ZERO) != computed:
+            self.warn(
+                "NET_REVENUE_MISMATCH",
+                f"period {period.code}: the file's RECEITA LIQUIDA is {sum(stated, ZERO):.2f}, but its "
+                f"lines give {computed:.2f} (gross − deductions); the computed figure is used",
+                period.dre[GENERAL if GENERAL in period.dre else RURAL].line_number,
+                record,
+            )
+        return out
+
+    def _plan_u(self, period: Period, record: str) -> _Components:
+        tree = _Tree(period.dre)
+        out = _Components()
+        if not period.dre:
+            self.warn(
+                "NO_REVENUE_LINES",
+                f"period {period.code} has no line of the revenue subtree: gross revenue 0",
+                period.line_number,
+                record,
+            )
+            return out
+        for line in tree.lines_in_order():
+            code = line.code
+            component: Component | None = None
+            amount = line.value
+            if tree.is_leaf(code):
+                if code == U150_REVENUE or code.startswith(U150_REVENUE + "."):
+                    component = "gross_revenue"
+                elif code.startswith(U150_ACTIVITY_DEDUCTIONS + "."):
+                    component = DEDUCTION_KINDS.get(
+                        code[len(U150_ACTIVITY_DEDUCTIONS) + 1 :][:2], "other_deductions"
+                    )
+                    amount = -line.value
+                elif code.startswith(U150_DEDUCTIONS + "."):
+                    component = "other_deductions"
+                    amount = -line.value
+                if component is not None:
+                    self._sign_check(line, component, record)
+                    out.add(component, amount)
+            self._source(line, record, period, component, amount)
+        self._check_synthetics(tree, period, record)
+        return out
+
+    def _plan_cosif(self, period: Period, record: str) -> _Components:
+        out = _Components()
+        self._proxy_warning("COSIF", period, record)
+        revenue = period.dre.get(COSIF_REVENUE)
+        if revenue is None:
+            self.warn(
+                "NO_REVENUE_LINES",
+                f"period {period.code} has no {COSIF_REVENUE} line: gross revenue 0",
+                period.line_number,
+                record,
+            )
+        else:
+            self._sign_check(revenue, "gross_revenue", record)
+            out.add("gross_revenue", revenue.value)
+            self._source(revenue, record, period, "gross_revenue", revenue.value)
+        for code in COSIF_TAXES:
+            line = period.dre.get(code)
+            if line is not None:
+                self._sign_check(line, "taxes", record)
+                out.add("taxes", -line.value)
+                self._source(line, record, period, "taxes", -line.value)
+        return out
+
+    def _plan_insurer(self, period: Period, record: str) -> _Components:
+        tree = _Tree(period.dre)
+        out = _Components()
+        self._proxy_warning("INSURER", period, record)
+        if not any(c.startswith(INSURER_PREMIUMS) for c in period.dre):
+            self.warn(
+                "NO_REVENUE_LINES",
+                f"period {period.code} has no {INSURER_PREMIUMS} line: gross revenue 0",
+                period.line_number,
+                record,
+            )
+        for line in tree.lines_in_order():
+            code = line.code
+            component: Component | None = None
+            amount = line.value
+            if tree.is_leaf(code):
+                if code == INSURER_ADJUSTMENTS:
+                    component, amount = "cancellations", -line.value
+                elif code in INSURER_TAXES:
+                    component, amount = "taxes", -line.value
+                elif code.startswith(INSURER_PREMIUMS + ".") and line.value > 0:
+                    component = "gross_revenue"
+                elif code == INSURER_PREMIUMS:
+                    component = "gross_revenue" if line.value > 0 else None
+                if component is not None:
+                    self._sign_check(line, component, record)
+                    out.add(component, amount)
+            self._source(line, record, period, component, amount)
+        rfb = tree.value(INSURER_PREMIUMS) + tree.value(INSURER_OTHER_GAINS)
+        self.warn(
+            "INSURER_RFB_REVENUE",
+            f"period {period.code}: the RFB's own revenue for insurers (PRÊMIOS GANHOS + OUTROS GANHOS, "
+            f"which nets claims and commissions) is {rfb:.2f}; shown for comparison, not used",
+            period.line_number,
+            record,
+        )
+        self._check_synthetics(tree, period, record)
+        return out
+
+    def _table_components(self, period: Period) -> _Components:
+        out = _Components(cancellations=None, discounts=None, taxes=None, other_deductions=None)
+        for line in period.tables:
+            component: Component | None = None
+            if (
+                (line.record == "P200" and line.code in P200_REVENUE)
+                or (line.record == "P300" and line.code == "16")
+                or (line.record == "T120" and line.code in T120_REVENUE)
+            ):
+                component = "gross_revenue"
+                out.add("gross_revenue", line.value)
+            elif line.record == "T120":
+                self.warn(
+                    "T120_DESCRIPTION_MISMATCH",
+                    f"T120 code {line.code} is described as {line.description!r}, but only codes 2, 4, "
+                    f"6, 8 and 10 are receita bruta in the RFB's rule; not added",
+                    line.line_number,
+                    "T120",
+                )
+            elif line.record == "T150" and line.value != 0:
+                self.warn(
+                    "T150_3_NONZERO",
+                    f"T150 code 3 ({line.description!r}) is {line.value:.2f}: the RFB's arbitrado revenue "
+                    f"formula adds it, but its meaning is not confirmed, so it is not added",
+                    line.line_number,
+                    "T150",
+                )
+            self.lines.append(
+                SourceLine(
+                    line.line_number,
+                    line.record,
+                    period.code,
+                    line.code,
+                    line.description,
+                    line.value,
+                    component,
+                )
+            )
+        return out
+
+    # -- checks ----------------------------------------------------------------------------
+
+    def _proxy_warning(self, plan: str, period: Period, record: str) -> None:
+        if not any(w.code == "PROXY_DEFINITION" for w in self.warnings):
+            self.warn(
+                "PROXY_DEFINITION",
+                f"this plan has no receita bruta subtree; the metric is a {PROXY_TEXT[plan]}",
+                period.line_number,
+                record,
+            )
+
+    def _sign_check(self, line: DreLine, component: Component, record: str) -> None:
+        expected = "C" if component == "gross_revenue" else "D"
+        if line.value != 0 and line.indicator != expected:
+            self.warn(
+                "UNUSUAL_SIGN",
+                f"{line.code} ({component}) is {line.indicator}; {expected} was expected. Its sign is kept",
+                line.line_number,
+                record,
+            )
+
+    def _check_synthetics(self, tree: _Tree, period: Period, record: str) -> None:
+        for code, children in tree.children.items():
+            line = period.dre[code]
+            total = sum((period.dre[c].value for c in children), ZERO)
+            if total != line.value:
+                self.warn(
+                    "SYNTHETIC_SUM_MISMATCH",
+                    f"period {period.code}: {code} is {line.value:.2f}, but its lines below add up to {total:.2f}",
+                    line.line_number,
+                    record,
+                )
+
+    def _check_a12(self, periods: list[Period], annual: Period, parameters: Parameters) -> None:
+        a12 = next((p for p in periods if p.code == "A12"), None)
+        if a12 is None or plan_of_block(parameters, annual.block) not in ("A", "U_A"):
+            return
+        root = GENERAL + ".01" if annual.block == "L" else U150_REVENUE
+        a00_gross = _Tree(annual.dre).value(root)
+        a12_gross = _Tree(a12.dre).value(root)
+        if a00_gross != a12_gross:
+            self.warn(
+                "A12_A00_MISMATCH",
+                f"gross revenue of A12 (balancete up to December, {a12_gross:.2f}) differs from A00 ({a00_gross:.2f}); A00 is used",
+                a12.line_number,
+                a12.record,
+            )
+
+    def _unknown_warning(self, year: _Components, used: list[tuple[Period, str]]) -> None:
+        unknown = [
+            name
+            for name in ("cancellations", "discounts", "taxes", "other_deductions")
+            if getattr(year, name) is None
+        ]
+        if not unknown:
+            return
+        records = sorted(
+            {line.record for period, mode in used if mode == "table" for line in period.tables}
+            or {"P200"}
+        )
+        self.warn(
+            "UNKNOWN_COMPONENTS",
+            f"the file states revenue only in {', '.join(records)}, which is already net of returns, "
+            f"cancellations and unconditional discounts and does not state the taxes on sales: "
+            f"{', '.join(unknown)} and net revenue are unknown. Fill the form to give them",
+            used[0][0].line_number if used else None,
+        )
+
+    def _check_p200(self, used: list[tuple[Period, str]]) -> None:
+        dre_periods = [p for p, mode in used if mode == "dre" and p.block == "P"]
+        if not dre_periods:
+            return
+        quarters = [p for p in self.data.periods if p.block == "P" and p.code.startswith("T")]
+        p200 = {p.code: _p200_revenue(p.tables) for p in quarters}
+        if not any(v is not None for v in p200.values()):
+            return
+        pairs: list[tuple[str, Decimal, Decimal, int]] = []
+        for period in dre_periods:
+            tree = _Tree(period.dre)
+            expected = sum(
+                (
+                    tree.value(r + ".01") + tree.value(r + ".02.01") + tree.value(r + ".02.02")
+                    for r in (GENERAL, RURAL)
+                ),
+                ZERO,
+            )
+            if period.code == "A00":
+                total = sum((v for v in p200.values() if v is not None), ZERO)
+                pairs.append(("the year", total, expected, period.line_number))
+            elif p200.get(period.code) is not None:
+                pairs.append((period.code, p200[period.code] or ZERO, expected, period.line_number))
+        for label, total, expected, line_number in pairs:
+            if total != expected:
+                self.warn(
+                    "P200_P150_MISMATCH",
+                    f"{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total:.2f}, but P150 gross − "
+                    f"cancellations − discounts is {expected:.2f}",
+                    line_number,
+                    "P030",
+                )
+
+    def _check_y540(self, year: _Components) -> None:
+        data = self.data
+        if (
+            data.y540_total is None
+            or data.header.layout_version > LAST_Y540_LAYOUT
+            or year.gross_revenue is None
+        ):
+            return
+        expected = year.gross_revenue - (year.cancellations or ZERO) - (year.discounts or ZERO)
+        if data.y540_total != expected:
+            self.warn(
+                "Y540_MISMATCH",
+                f"Y540 revenue by establishment adds up to {data.y540_total:.2f}, but gross − cancellations − "
+                f"discounts is {expected:.2f}",
+                data.y540_line,
+                "Y540",
+            )
+
+
+class _Tree:
+    """The kept lines of one period's DRE as a tree by code prefix (``a.b`` is under ``a``)."""
+
+    def __init__(self, lines: dict[str, DreLine]) -> None:
+        self.lines = lines
+        # The nearest present ancestor of each code; codes with none are roots.
+        self.children: dict[str, list[str]] = {}
+        for code in lines:
+            parent = _nearest_parent(code, lines)
+            if parent is not None:
+                self.children.setdefault(parent, []).append(code)
+
+    def is_leaf(self, code: str) -> bool:
+        return code not in self.children
+
+    def lines_in_order(self) -> list[DreLine]:
+        return sorted(self.lines.values(), key=lambda line: line.line_number)
+
+    def value(self, code: str) -> Decimal:
+        """Signed sum of the leaves at or below ``code`` (0 when nothing is there)."""
+        prefix = code + "."
+        return sum(
+            (
+                line.value
+                for c, line in self.lines.items()
+                if (c == code or c.startswith(prefix)) and self.is_leaf(c)
+            ),
+            ZERO,
+        )
+
+
+def _nearest_parent(code: str, lines: dict[str, DreLine]) -> str | None:
+    parts = code.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        candidate = ".".join(parts[:cut])
+        if candidate in lines:
+            return candidate
+    return None
+
+
+def _quarters_of(period: Period, year: int) -> Iterable[int]:
+    if period.code.startswith("T"):
+        return (int(period.code[2]),)
+    return [
+        q
+        for q in range(1, 5)
+        if quarter_span(year, q)[1] >= period.start and quarter_span(year, q)[0] <= period.end
+    ]
+
+
+def _p200_revenue(tables: list[TableLine]) -> Decimal | None:
+    values = [
+        line.value
+        for line in tables
+        if (line.record == "P200" and line.code in P200_REVENUE)
+        or (line.record == "P300" and line.code == "16")
+    ]
+    return sum(values, ZERO) if values else None
+
+
+def _table_record(block: str) -> str:
+    return "P200" if block == "P" else "T120"
+
+
+def _records_of(block: str) -> str:
+    return {"L": "L300", "P": "P150 or P200", "T": "T120", "U": "U150"}[block]
+
+
+def compute_metric(data: FileData, source: str | None = None) -> RevenueMetric:
+    """The metric of one collected file."""
+    return _Computation(data, source).run()

@@ -1,0 +1,220 @@
+"""Result types: frozen, slotted attrs classes, built once by the reader or the form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+
+MONEY_FIELDS = (
+    "gross_revenue",
+    "cancellations",
+    "discounts",
+    "taxes",
+    "other_deductions",
+    "net_revenue",
+)
+
+Component = Literal[
+    "gross_revenue", "cancellations", "discounts", "taxes", "other_deductions", "net_revenue"
+]
+
+
+class Regime(enum.StrEnum):
+    """The year's tax regime, from ``0010.FORMA_TRIB`` (its code is the enum's ``forma_trib``)."""
+
+    LUCRO_REAL = "lucro_real"
+    LUCRO_REAL_ARBITRADO = "lucro_real_arbitrado"
+    LUCRO_PRESUMIDO_REAL = "lucro_presumido_real"
+    LUCRO_PRESUMIDO_REAL_ARBITRADO = "lucro_presumido_real_arbitrado"
+    LUCRO_PRESUMIDO = "lucro_presumido"
+    LUCRO_ARBITRADO = "lucro_arbitrado"
+    LUCRO_PRESUMIDO_ARBITRADO = "lucro_presumido_arbitrado"
+    IMUNE = "imune"
+    ISENTA = "isenta"
+
+    @property
+    def forma_trib(self) -> str:
+        """The ``0010.FORMA_TRIB`` code of this regime (``"1"`` … ``"9"``)."""
+        return str(list(Regime).index(self) + 1)
+
+    @classmethod
+    def from_forma_trib(cls, code: str) -> Regime:
+        """The regime for a ``FORMA_TRIB`` code; ``ValueError`` for anything but 1–9."""
+        if len(code) == 1 and "1" <= code <= "9":
+            return list(cls)[int(code) - 1]
+        raise ValueError(f"FORMA_TRIB must be 1 to 9, got {code!r}")
+
+
+@attrs.frozen
+class Record:
+    """One raw record of an ECF file, as :func:`ecfmetric.iter_records` yields it.
+
+    ``fields`` holds every field of the line *including* the register, so that the layout
+    manual's field number ``n`` is ``fields[n - 1]`` (``fields[0] == register``).
+    """
+
+    line_number: int
+    register: str
+    fields: tuple[str, ...]
+
+    def field(self, number: int) -> str | None:
+        """The manual's field ``number`` (1-based, ``REG`` is 1), or ``None`` past the end."""
+        if number < 1:
+            raise IndexError("field numbers start at 1")
+        return self.fields[number - 1] if number <= len(self.fields) else None
+
+
+@attrs.frozen
+class Finding:
+    """A warning on a metric, or an error or warning of a validation report."""
+
+    code: str
+    message: str
+    line_number: int | None = None
+    record: str | None = None
+    severity: Literal["error", "warning"] = "warning"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "line_number": self.line_number,
+            "record": self.record,
+        }
+
+
+@attrs.frozen
+class SourceLine:
+    """Provenance of one amount read: where it is, what it is and which component it fed.
+
+    ``amount`` is what the line contributed to ``component`` (a ``D`` deduction of 10000,00 is a
+    cancellation of +10000.00). ``component`` is ``None`` for lines read only to cross-check
+    (a synthetic line, the file's own RECEITA LIQUIDA); their ``amount`` is the signed value.
+    Lines typed into the form have no ``line_number`` or ``record``.
+    """
+
+    line_number: int | None
+    record: str | None
+    period: str | None
+    code: str | None
+    description: str
+    amount: Decimal
+    component: Component | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the amount as a string with two decimals)."""
+        return {
+            "line_number": self.line_number,
+            "record": self.record,
+            "period": self.period,
+            "code": self.code,
+            "description": self.description,
+            "amount": format_money(self.amount),
+            "component": self.component,
+        }
+
+
+@attrs.frozen
+class PeriodMetric:
+    """The metric of one period of the file (``A00``, ``T01`` …) and the block it came from."""
+
+    period: str
+    start: dt.date
+    end: dt.date
+    block: str
+    record: str
+    gross_revenue: Decimal | None
+    cancellations: Decimal | None
+    discounts: Decimal | None
+    taxes: Decimal | None
+    other_deductions: Decimal | None
+    net_revenue: Decimal | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        out: dict[str, Any] = {
+            "period": self.period,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "block": self.block,
+            "record": self.record,
+        }
+        for name in MONEY_FIELDS:
+            out[name] = format_money(getattr(self, name))
+        return out
+
+
+@attrs.frozen
+class RevenueMetric:
+    """A company's revenue metric for one reference year, with where each figure came from.
+
+    Money is ``Decimal`` with two decimals, or ``None`` when the source does not state it
+    (never a made-up zero); ``net_revenue`` is then ``None`` too.
+    """
+
+    cnpj: str | None
+    company_name: str | None
+    reference_year: int | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+    regime: Regime | None
+    layout_version: str | None
+    rectifying: bool
+    receipt: str | None
+    source: Literal["ecf", "form"]
+    gross_revenue: Decimal | None
+    cancellations: Decimal | None
+    discounts: Decimal | None
+    taxes: Decimal | None
+    other_deductions: Decimal | None
+    net_revenue: Decimal | None
+    periods: tuple[PeriodMetric, ...] = ()
+    lines: tuple[SourceLine, ...] = ()
+    warnings: tuple[Finding, ...] = ()
+    managing_partner_cnpj: str | None = None
+    partial_year: bool = False
+
+    @property
+    def complete(self) -> bool:
+        """Whether every component is known (so ``net_revenue`` is too)."""
+        return all(getattr(self, name) is not None for name in MONEY_FIELDS)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: money as strings with two decimals (``"11990000.00"``) or ``None``."""
+        out: dict[str, Any] = {
+            "cnpj": self.cnpj,
+            "company_name": self.company_name,
+            "managing_partner_cnpj": self.managing_partner_cnpj,
+            "reference_year": self.reference_year,
+            "period_start": _iso(self.period_start),
+            "period_end": _iso(self.period_end),
+            "partial_year": self.partial_year,
+            "regime": None if self.regime is None else self.regime.value,
+            "layout_version": self.layout_version,
+            "rectifying": self.rectifying,
+            "receipt": self.receipt,
+            "source": self.source,
+        }
+        for name in MONEY_FIELDS:
+            out[name] = format_money(getattr(self, name))
+        out["periods"] = [p.to_dict() for p in self.periods]
+        out["warnings"] = [w.to_dict() for w in self.warnings]
+        out["lines"] = [line.to_dict() for line in self.lines]
+        return out
+
+
+def format_money(value: Decimal | None) -> str | None:
+    """``Decimal('11990000')`` → ``"11990000.00"``; ``None`` stays ``None``."""
+    if value is None:
+        return None
+    return f"{value:.2f}"
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()

@@ -1,0 +1,128 @@
+"""Opening a source and streaming it through the core: ``read()`` and ``iter_records()``."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import BinaryIO, TypeAlias
+
+from ._collect import Collector, strip_eol
+from ._decoding import UTF8_BOM, TextDecoder
+from ._errors import EcfError, EcfFormatError
+from ._layout import READ_BLOCKS
+from ._lines import MAX_LINE_LENGTH, scan_lines
+from ._metric import compute_metric
+from ._model import Record, RevenueMetric
+
+Source: TypeAlias = "str | os.PathLike[str] | BinaryIO"
+
+#: Bytes read at a time. Memory use is about one chunk plus one line, whatever the file size.
+CHUNK_SIZE = 1 << 20
+
+
+def read(source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE) -> RevenueMetric:
+    """Read an ECF file and return its revenue metric.
+
+    ``source`` is a path or a binary file object (read from its current position, not closed).
+    The file is streamed in ``chunk_size`` pieces: memory does not grow with its size. Reading
+    stops at the ``9999`` record; a signature block after it is never decoded.
+
+    With ``strict=True`` (the default) a structural problem (a counter that disagrees, a block
+    left open, a malformed line) is an error; with ``strict=False`` it becomes a
+    ``COUNT_MISMATCH`` or ``MALFORMED_LINE`` warning. A malformed amount, sign or date in a field
+    the metric reads is an error in both modes.
+
+    Raises :class:`EcfFormatError` for a file that is not a well-formed ECF and
+    :class:`MetricUnavailableError` when the metric cannot be computed from it. Both are
+    :class:`EcfError`; any other exception on any input bytes is a bug. ``OSError`` from opening
+    or reading the source passes through.
+    """
+    name = _name_of(source)
+    with _opened(source) as stream:
+        collector = Collector(strict=strict, source=name)
+        collector.full_blocks = frozenset(chr(b) for b in READ_BLOCKS)
+        skip = frozenset(range(256)) - READ_BLOCKS
+        try:
+            data = collector.feed(scan_lines(_chunks(stream, chunk_size), skip))
+            return compute_metric(data, name)
+        except EcfError:
+            raise
+        except (ValueError, IndexError, KeyError, UnicodeError) as error:  # pragma: no cover
+            # A safety net, not a code path: every known failure raises EcfError above.
+            raise EcfFormatError(
+                f"unexpected input ({type(error).__name__}: {error})", source=name
+            ) from error
+
+
+def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Record]:
+    """Yield every record of an ECF file up to ``9999``, as :class:`Record` values.
+
+    Text is decoded with the file's encoding (cp1252 by default, UTF-8 when the file is UTF-8).
+    The signature block after ``9999`` is never read. Raises :class:`EcfFormatError` for a line
+    that is not a record.
+    """
+    name = _name_of(source)
+    decoder = TextDecoder()
+    with _opened(source) as stream:
+        for number, raw in scan_lines(_chunks(stream, chunk_size), frozenset()):
+            line = strip_eol(raw)
+            if number == 1 and line.startswith(UTF8_BOM):
+                line = line[len(UTF8_BOM) :]
+                decoder.encoding = "utf-8"
+            if len(line) > MAX_LINE_LENGTH:
+                raise EcfFormatError(
+                    f"line longer than {MAX_LINE_LENGTH} bytes", line_number=number, source=name
+                )
+            if (
+                len(line) < 6
+                or not line.startswith(b"|")
+                or not line.endswith(b"|")
+                or line[5:6] != b"|"
+            ):
+                raise EcfFormatError(
+                    "not a record: a line must start with '|', a 4-character register and '|', and end with '|'",
+                    line_number=number,
+                    text=line[:60].decode("latin-1"),
+                    source=name,
+                )
+            parts = line[1:-1].split(b"|")
+            fields = tuple(decoder.decode(part, number, line) for part in parts)
+            yield Record(number, fields[0], fields)
+            if fields[0] == "9999":
+                return
+    raise EcfFormatError("the file ends without the 9999 record", source=name)
+
+
+def _chunks(stream: BinaryIO, size: int) -> Iterator[bytes]:
+    read = stream.read
+    while True:
+        chunk = read(size)
+        if not chunk:
+            return
+        if not isinstance(chunk, bytes):
+            raise TypeError("the source must be opened in binary mode ('rb'), not text mode")
+        yield chunk
+
+
+def _name_of(source: Source) -> str | None:
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else None
+
+
+@contextmanager
+def _opened(source: Source) -> Iterator[BinaryIO]:
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb", buffering=0) as stream:
+            yield stream
+        return
+    if isinstance(source, io.TextIOBase):  # type: ignore[unreachable]
+        raise TypeError("the source must be a path or a binary file object, not a text stream")
+    if not hasattr(source, "read"):
+        raise TypeError(
+            f"the source must be a path or a binary file object, not {type(source).__name__}"
+        )
+    yield source
