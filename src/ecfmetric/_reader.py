@@ -10,7 +10,7 @@ from typing import BinaryIO, TypeAlias
 
 from ._collect import Collector, strip_eol
 from ._decoding import UTF8_BOM, TextDecoder
-from ._errors import EcfError, EcfFormatError
+from ._errors import EcfFormatError, MetricUnavailableError
 from ._layout import READ_BLOCKS
 from ._lines import MAX_LINE_LENGTH, scan_lines
 from ._metric import compute_metric
@@ -47,7 +47,9 @@ def read(source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE) -
         try:
             data = collector.feed(scan_lines(_chunks(stream, chunk_size), skip))
             return compute_metric(data, name)
-        except EcfError:
+        except (EcfFormatError, MetricUnavailableError) as error:
+            if error.source is None and name is not None:
+                raise error.with_source(name) from None
             raise
         except (ValueError, IndexError, KeyError, UnicodeError) as error:  # pragma: no cover
             # A safety net, not a code path: every known failure raises EcfError above.
