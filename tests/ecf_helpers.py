@@ -24,7 +24,9 @@ def ecf_bytes(
     return assemble(records, line_ending=line_ending).encode(encoding)
 
 
-def real_annual(l300: Sequence[str], *, header: str = HEADER_0012, params: str = PARAMS_REAL_ANNUAL_0012) -> list[str]:
+def real_annual(
+    l300: Sequence[str], *, header: str = HEADER_0012, params: str = PARAMS_REAL_ANNUAL_0012
+) -> list[str]:
     """Records of a Lucro Real annual file whose A00 has the given L300 lines."""
     return [
         header,

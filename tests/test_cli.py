@@ -35,7 +35,17 @@ def test_json_output(ecf_file: Path, capsys: pytest.CaptureFixture[str]) -> None
     """--json prints one object with the documented top-level keys and money as strings."""
     assert main(["--json", str(ecf_file)]) == 0
     out = json.loads(capsys.readouterr().out)
-    for key in ("cnpj", "company_name", "reference_year", "period_start", "period_end", "regime", "source", "warnings", "lines"):
+    for key in (
+        "cnpj",
+        "company_name",
+        "reference_year",
+        "period_start",
+        "period_end",
+        "regime",
+        "source",
+        "warnings",
+        "lines",
+    ):
         assert key in out
     assert out["net_revenue"] == "847.00"
     assert out["taxes"] == "136.50"
@@ -62,9 +72,19 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_as_a_module(ecf_file: Path) -> None:
     """`python -m ecfmetric` runs the CLI in a real process."""
-    done = subprocess.run([sys.executable, "-m", "ecfmetric", "--json", str(ecf_file)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "ecfmetric", "--json", str(ecf_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["gross_revenue"] == "1000.00"
-    bad = subprocess.run([sys.executable, "-m", "ecfmetric", str(ecf_file) + ".missing"], capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        [sys.executable, "-m", "ecfmetric", str(ecf_file) + ".missing"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr

@@ -74,7 +74,9 @@ def test_fixture(case: Path) -> None:
     ]
     if "periods" in expected:
         got = [(p.period, p.block, *(getattr(p, n) for n in MONEY)) for p in metric.periods]
-        want = [(p["period"], p["block"], *(_money(p[n]) for n in MONEY)) for p in expected["periods"]]
+        want = [
+            (p["period"], p["block"], *(_money(p[n]) for n in MONEY)) for p in expected["periods"]
+        ]
         assert got == want
     # Every amount that fed a component is traceable, and they add up to the component.
     for name in MONEY[:-1]:

@@ -16,7 +16,9 @@ ZERO = "0,00"
 
 def test_portal_example() -> None:
     """12.000.000,00 − 10.000,00 − 0,00 − 0,00 = 11.990.000,00, as the portal shows it."""
-    metric = from_form(gross_revenue="12.000.000,00", cancellations="10.000,00", taxes=ZERO, discounts=ZERO)
+    metric = from_form(
+        gross_revenue="12.000.000,00", cancellations="10.000,00", taxes=ZERO, discounts=ZERO
+    )
     assert metric.net_revenue == Decimal("11990000.00")
     assert metric.gross_revenue == Decimal("12000000.00")
     assert metric.cancellations == Decimal("10000.00")
@@ -26,7 +28,16 @@ def test_portal_example() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["R$ 12.000.000,00", "R$12.000.000,00", "12.000.000,00", "12000000,00", "12000000.00", "12000000", " 12.000.000,00 ", "12,000,000.00"],
+    [
+        "R$ 12.000.000,00",
+        "R$12.000.000,00",
+        "12.000.000,00",
+        "12000000,00",
+        "12000000.00",
+        "12000000",
+        " 12.000.000,00 ",
+        "12,000,000.00",
+    ],
 )
 def test_accepted_notations(text: str) -> None:
     """Every common way of writing twelve million reads as exactly 12000000.00."""
@@ -62,7 +73,12 @@ def test_accepted_types(value: object) -> None:
 )
 def test_refused_values_name_the_field(field: str, value: object, fragment: str) -> None:
     """A refused value raises FormInputError naming its field and saying why."""
-    kwargs: dict[str, object] = {"gross_revenue": "1000,00", "cancellations": 0, "taxes": 0, "discounts": 0}
+    kwargs: dict[str, object] = {
+        "gross_revenue": "1000,00",
+        "cancellations": 0,
+        "taxes": 0,
+        "discounts": 0,
+    }
     kwargs[field] = value
     with pytest.raises(FormInputError) as caught:
         from_form(**kwargs)  # type: ignore[arg-type]
@@ -96,7 +112,11 @@ def test_deductions_equal_to_gross_give_zero() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "normal"),
-    [("11.222.333/0001-81", "11222333000181"), ("11222333000181", "11222333000181"), ("12.ABC.345/01DE-35", "12ABC34501DE35")],
+    [
+        ("11.222.333/0001-81", "11222333000181"),
+        ("11222333000181", "11222333000181"),
+        ("12.ABC.345/01DE-35", "12ABC34501DE35"),
+    ],
 )
 def test_cnpj_is_checked_and_normalised(typed: str, normal: str) -> None:
     """A CNPJ, masked or bare, numeric or alphanumeric, comes out as its 14 characters."""
@@ -114,7 +134,14 @@ def test_bad_cnpj_is_refused(typed: str) -> None:
 
 def test_reference_year_and_name() -> None:
     """The year and name pass through; an implausible year is refused."""
-    metric = from_form(gross_revenue=1, cancellations=0, taxes=0, discounts=0, reference_year=2025, company_name="ACME")
+    metric = from_form(
+        gross_revenue=1,
+        cancellations=0,
+        taxes=0,
+        discounts=0,
+        reference_year=2025,
+        company_name="ACME",
+    )
     assert (metric.reference_year, metric.company_name) == (2025, "ACME")
     with pytest.raises(FormInputError) as caught:
         from_form(gross_revenue=1, cancellations=0, taxes=0, discounts=0, reference_year=1850)
@@ -126,7 +153,10 @@ def test_form_lines_show_the_typed_values() -> None:
     metric = from_form(gross_revenue="500,00", cancellations="1,00", taxes="2,00", discounts="3,00")
     by_component = {line.component: line.amount for line in metric.lines}
     assert by_component["taxes"] == Decimal("2.00")
-    assert {line.description for line in metric.lines} >= {"TOTAL RECEITA BRUTA", "(-) Descontos Incondicionais"}
+    assert {line.description for line in metric.lines} >= {
+        "TOTAL RECEITA BRUTA",
+        "(-) Descontos Incondicionais",
+    }
 
 
 cents = st.integers(min_value=0, max_value=10**15)
@@ -138,7 +168,9 @@ def _brl(value: int) -> str:
     return f"{grouped},{cent:02d}"
 
 
-@given(gross=cents, parts=st.lists(st.integers(min_value=0, max_value=10**6), min_size=4, max_size=4))
+@given(
+    gross=cents, parts=st.lists(st.integers(min_value=0, max_value=10**6), min_size=4, max_size=4)
+)
 def test_net_is_gross_minus_deductions_exactly(gross: int, parts: list[int]) -> None:
     """For any amounts in cents, net = gross − the four deductions, exactly, in any notation."""
     total = sum(parts)

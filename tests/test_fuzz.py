@@ -82,7 +82,11 @@ def test_line_level_mutations(data: st.DataObject) -> None:
     _read_or_ecf_error(b"\r\n".join(lines), strict=False)
 
 
-@given(chunk_size=st.integers(1, 300), ending=st.sampled_from(["\r\n", "\n"]), encoding=st.sampled_from(["latin-1", "utf-8", "utf-8-sig"]))
+@given(
+    chunk_size=st.integers(1, 300),
+    ending=st.sampled_from(["\r\n", "\n"]),
+    encoding=st.sampled_from(["latin-1", "utf-8", "utf-8-sig"]),
+)
 def test_invariance(chunk_size: int, ending: str, encoding: str) -> None:
     """Line endings, encoding and chunk size never change the metric."""
     data = ecf_bytes(real_annual(L300_BASIC), line_ending=ending, encoding=encoding)

@@ -11,9 +11,8 @@ from decimal import Decimal
 import pytest
 
 import ecfmetric
-from ecfmetric import EcfFormatError, MetricUnavailableError
-
 from ecf_helpers import CNPJ, HEADER_0012, ecf_bytes, read_bytes, real_annual
+from ecfmetric import EcfFormatError, MetricUnavailableError
 
 D = Decimal
 
@@ -83,7 +82,9 @@ def test_line_endings_and_encodings(line_ending: str, encoding: str) -> None:
     """CRLF or LF, Latin-1, cp1252 or UTF-8 with or without BOM: same metric, same text."""
     name = "AÇÚCAR & CAFÉ “ÚNICO” LTDA" if encoding != "latin-1" else "AÇÚCAR & CAFÉ ÚNICO LTDA"
     header = HEADER_0012.replace("EMPRESA TESTE LTDA", name)
-    data = ecf_bytes(real_annual(L300_BASIC, header=header), line_ending=line_ending, encoding=encoding)
+    data = ecf_bytes(
+        real_annual(L300_BASIC, header=header), line_ending=line_ending, encoding=encoding
+    )
     metric = read_bytes(data)
     assert components(metric) == EXPECTED_BASIC
     assert metric.company_name == name
@@ -145,14 +146,27 @@ def test_quarterly_real_sums_quarters() -> None:
         "|L001|0|",
     ]
     for quarter, (start, end) in enumerate(
-        [("01012025", "31032025"), ("01042025", "30062025"), ("01072025", "30092025"), ("01102025", "31122025")],
+        [
+            ("01012025", "31032025"),
+            ("01042025", "30062025"),
+            ("01072025", "30092025"),
+            ("01102025", "31122025"),
+        ],
         start=1,
     ):
-        records += [f"|L030|{start}|{end}|T0{quarter}|", f"|L300|3.01.01.01.01.06|Serv|A|6|04|3.01.01.01.01|{quarter}00,00|C|"]
+        records += [
+            f"|L030|{start}|{end}|T0{quarter}|",
+            f"|L300|3.01.01.01.01.06|Serv|A|6|04|3.01.01.01.01|{quarter}00,00|C|",
+        ]
     records.append("|L990||")
     metric = read_bytes(ecf_bytes(records))
     assert metric.gross_revenue == D("1000.00")
-    assert [p.gross_revenue for p in metric.periods] == [D("100.00"), D("200.00"), D("300.00"), D("400.00")]
+    assert [p.gross_revenue for p in metric.periods] == [
+        D("100.00"),
+        D("200.00"),
+        D("300.00"),
+        D("400.00"),
+    ]
     assert "NET_REVENUE_LINE_MISSING" in {w.code for w in metric.warnings}
 
 
@@ -175,13 +189,38 @@ def test_synthetic_line_disagreeing_is_a_warning() -> None:
 
 def test_only_synthetic_lines() -> None:
     """A DRE with only the synthetic RECEITA BRUTA line reads it, without double counting."""
-    metric = read_bytes(ecf_bytes(real_annual(["|L300|3.01.01.01.01|RECEITA BRUTA|S|5|04|3.01.01.01|70,00|C|", "|L300|3.01.01.01|RL|S|4|04|3.01.01|70,00|C|"])))
-    assert components(metric) == (D("70.00"), D("0.00"), D("0.00"), D("0.00"), D("0.00"), D("70.00"))
+    metric = read_bytes(
+        ecf_bytes(
+            real_annual(
+                [
+                    "|L300|3.01.01.01.01|RECEITA BRUTA|S|5|04|3.01.01.01|70,00|C|",
+                    "|L300|3.01.01.01|RL|S|4|04|3.01.01|70,00|C|",
+                ]
+            )
+        )
+    )
+    assert components(metric) == (
+        D("70.00"),
+        D("0.00"),
+        D("0.00"),
+        D("0.00"),
+        D("0.00"),
+        D("70.00"),
+    )
 
 
 def test_unusual_sign() -> None:
     """A deduction booked as credit keeps its arithmetic and raises UNUSUAL_SIGN."""
-    metric = read_bytes(ecf_bytes(real_annual(["|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|100,00|C|", "|L300|3.01.01.01.02.01|C|A|6|04|3.01.01.01.02|10,00|C|"])))
+    metric = read_bytes(
+        ecf_bytes(
+            real_annual(
+                [
+                    "|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|100,00|C|",
+                    "|L300|3.01.01.01.02.01|C|A|6|04|3.01.01.01.02|10,00|C|",
+                ]
+            )
+        )
+    )
     assert metric.cancellations == D("-10.00")
     assert metric.net_revenue == D("110.00")
     assert "UNUSUAL_SIGN" in {w.code for w in metric.warnings}
@@ -189,7 +228,9 @@ def test_unusual_sign() -> None:
 
 def test_empty_dre_means_no_revenue() -> None:
     """A00 with no revenue line: gross 0 with NO_REVENUE_LINES, not an invented figure."""
-    metric = read_bytes(ecf_bytes(real_annual(["|L300|3.01.01.05.01.01|Fin|A|7|04|3.01.01.05.01|10,00|C|"])))
+    metric = read_bytes(
+        ecf_bytes(real_annual(["|L300|3.01.01.05.01.01|Fin|A|7|04|3.01.01.05.01|10,00|C|"]))
+    )
     assert metric.gross_revenue == D("0.00")
     assert [w.code for w in metric.warnings] == ["NO_REVENUE_LINES"]
 
@@ -218,7 +259,11 @@ def test_malformed_amount_is_refused_with_position(bad: str, field: str, text: s
 
 def test_malformed_amount_outside_the_metric_is_not_read() -> None:
     """An amount in a line the metric does not read (an expense) is not parsed by read()."""
-    metric = read_bytes(ecf_bytes(real_annual([*L300_BASIC, "|L300|3.01.01.03.01|Despesa|A|6|04|3.01.01.03|1.000,00|D|"])))
+    metric = read_bytes(
+        ecf_bytes(
+            real_annual([*L300_BASIC, "|L300|3.01.01.03.01|Despesa|A|6|04|3.01.01.03|1.000,00|D|"])
+        )
+    )
     assert components(metric) == EXPECTED_BASIC
 
 
@@ -306,7 +351,11 @@ def test_counters_strict_and_lenient(old: bytes, new: bytes) -> None:
 
 def test_line_too_long_is_refused() -> None:
     """A line longer than MAX_LINE_LENGTH is refused, whatever the chunk size."""
-    long_line = "|L300|3.01.01.01.01.06|" + "X" * ecfmetric.MAX_LINE_LENGTH + "|A|6|04|3.01.01.01.01|1,00|C|"
+    long_line = (
+        "|L300|3.01.01.01.01.06|"
+        + "X" * ecfmetric.MAX_LINE_LENGTH
+        + "|A|6|04|3.01.01.01.01|1,00|C|"
+    )
     data = ecf_bytes(real_annual([long_line]))
     for chunk_size in (1000, 1 << 20):
         with pytest.raises(EcfFormatError, match="longer than") as caught:
@@ -384,3 +433,21 @@ def test_to_dict_is_json_ready() -> None:
     assert out["net_revenue"] == "847.00"
     assert out["period_start"] == "2025-01-01"
     assert out["lines"][0]["amount"].count(".") == 1
+
+
+def test_to_dict_from_dict_round_trip() -> None:
+    """RevenueMetric.from_dict(m.to_dict()) == m, for a file and for a form."""
+    metric = read_bytes(BASIC)
+    assert ecfmetric.RevenueMetric.from_dict(metric.to_dict()) == metric
+    form = ecfmetric.from_form(
+        gross_revenue="10,00", cancellations="1,00", taxes=0, discounts=0, cnpj=CNPJ
+    )
+    assert ecfmetric.RevenueMetric.from_dict(form.to_dict()) == form
+
+
+def test_fingerprint_identifies_the_file() -> None:
+    """The same file read twice has the same fingerprint; a changed amount changes it."""
+    first = read_bytes(BASIC).fingerprint
+    assert first is not None and first == read_bytes(BASIC).fingerprint
+    other = ecf_bytes(real_annual([line.replace("|400|C|", "|401|C|") for line in L300_BASIC]))
+    assert read_bytes(other, strict=False).fingerprint != first

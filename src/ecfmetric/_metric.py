@@ -3,6 +3,7 @@ each plan's lines become the five components (docs/metric.md)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -196,7 +197,28 @@ class _Computation:
             warnings=tuple(self.warnings),
             managing_partner_cnpj=header.cnpj if scp is not None else None,
             partial_year=partial,
+            fingerprint=self._fingerprint(),
         )
+
+    def _fingerprint(self) -> str:
+        """A digest of what the file states for the metric: identical for the same file read
+        twice, different when any identity field or amount read differs."""
+        header = self.data.header
+        digest = hashlib.sha256()
+        for part in (
+            header.cnpj,
+            header.scp_cnpj or "",
+            header.layout_version,
+            header.start.isoformat(),
+            header.end.isoformat(),
+            header.rectification,
+            header.receipt or "",
+            str(self.data.end_line),
+        ):
+            digest.update(part.encode("utf-8") + b"\x00")
+        for line in self.lines:
+            digest.update(f"{line.line_number}|{line.code}|{line.amount}\x00".encode())
+        return digest.hexdigest()
 
     def _quarter_blocks(self, regime: Regime, parameters: Parameters) -> dict[int, str]:
         """Quarter (1–4) → block letter that holds it, for the quarters inside the file."""

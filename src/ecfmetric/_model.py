@@ -179,6 +179,7 @@ class RevenueMetric:
     warnings: tuple[Finding, ...] = ()
     managing_partner_cnpj: str | None = None
     partial_year: bool = False
+    fingerprint: str | None = None
 
     @property
     def complete(self) -> bool:
@@ -206,7 +207,61 @@ class RevenueMetric:
         out["periods"] = [p.to_dict() for p in self.periods]
         out["warnings"] = [w.to_dict() for w in self.warnings]
         out["lines"] = [line.to_dict() for line in self.lines]
+        out["fingerprint"] = self.fingerprint
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RevenueMetric:
+        """Rebuild a metric from :meth:`to_dict`'s output (``from_dict(m.to_dict()) == m``)."""
+        return cls(
+            cnpj=data["cnpj"],
+            company_name=data["company_name"],
+            reference_year=data["reference_year"],
+            period_start=_date(data["period_start"]),
+            period_end=_date(data["period_end"]),
+            regime=None if data["regime"] is None else Regime(data["regime"]),
+            layout_version=data["layout_version"],
+            rectifying=data["rectifying"],
+            receipt=data["receipt"],
+            source=data["source"],
+            **{name: _money(data[name]) for name in MONEY_FIELDS},
+            periods=tuple(
+                PeriodMetric(
+                    period=p["period"],
+                    start=dt.date.fromisoformat(p["start"]),
+                    end=dt.date.fromisoformat(p["end"]),
+                    block=p["block"],
+                    record=p["record"],
+                    **{name: _money(p[name]) for name in MONEY_FIELDS},
+                )
+                for p in data["periods"]
+            ),
+            lines=tuple(
+                SourceLine(
+                    line_number=line["line_number"],
+                    record=line["record"],
+                    period=line["period"],
+                    code=line["code"],
+                    description=line["description"],
+                    amount=Decimal(line["amount"]),
+                    component=line["component"],
+                )
+                for line in data["lines"]
+            ),
+            warnings=tuple(
+                Finding(
+                    code=w["code"],
+                    message=w["message"],
+                    line_number=w["line_number"],
+                    record=w["record"],
+                    severity=w["severity"],
+                )
+                for w in data["warnings"]
+            ),
+            managing_partner_cnpj=data.get("managing_partner_cnpj"),
+            partial_year=data.get("partial_year", False),
+            fingerprint=data.get("fingerprint"),
+        )
 
 
 def format_money(value: Decimal | None) -> str | None:
@@ -214,6 +269,14 @@ def format_money(value: Decimal | None) -> str | None:
     if value is None:
         return None
     return f"{value:.2f}"
+
+
+def _money(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
 
 
 def _iso(value: dt.date | None) -> str | None:
