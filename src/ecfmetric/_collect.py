@@ -243,10 +243,12 @@ class Collector:
             reason, line_number=number, record=record, field=field, text=text, source=self.source
         )
 
-    def _structural(self, reason: str, number: int, record: str | None = None) -> None:
+    def _structural(
+        self, reason: str, number: int, record: str | None = None, field: str | None = None
+    ) -> None:
         """A counter or structure problem: an error when strict, a warning when lenient."""
         if self.strict:
-            raise self._error(reason, number, record)
+            raise self._error(reason, number, record, field)
         assert self.data is not None
         self.data.warnings.append(Finding("COUNT_MISMATCH", reason, number, record))
 
@@ -324,6 +326,7 @@ class Collector:
                 f"{reg} declares {declared!r} lines in block {letter}, but the block has {counted}",
                 number,
                 reg,
+                "QTD_LIN",
             )
         self.block = None
 
@@ -615,6 +618,7 @@ class Collector:
                 f"9990 declares {declared!r} lines in block 9, but the block has {counted}",
                 number,
                 "9990",
+                "QTD_LIN",
             )
 
     def _r9999(self, number: int, line: bytes, fields: list[bytes]) -> None:
@@ -627,6 +631,7 @@ class Collector:
                 f"9999 declares {text!r} lines, but the file has {number} lines up to 9999",
                 number,
                 "9999",
+                "QTD_LIN",
             )
         if self.block not in (None, "9"):
             self._structural(f"block {self.block} is not closed by {self.block}990", number, "9999")
@@ -649,6 +654,7 @@ class Collector:
                     f"9900 declares {expected[0]} {reg} record(s), but the file has {counted}",
                     expected[1],
                     "9900",
+                    "QTD_REG_BLC",
                 )
         for reg, (count, line_number) in declared.items():
             if self._counted_in_full(reg) and reg not in self.counts and count != 0:
