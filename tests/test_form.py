@@ -50,7 +50,8 @@ def test_accepted_types(value: object) -> None:
     """Decimal, int and str are accepted; the result has two decimals."""
     metric = from_form(gross_revenue=value, cancellations=0, taxes=0, discounts=0)  # type: ignore[arg-type]
     assert metric.gross_revenue == Decimal("1500.50") or metric.gross_revenue == Decimal("1500.00")
-    assert metric.gross_revenue is not None and metric.gross_revenue.as_tuple().exponent == -2
+    assert metric.gross_revenue is not None
+    assert metric.gross_revenue.as_tuple().exponent == -2
 
 
 @pytest.mark.parametrize(
@@ -183,4 +184,5 @@ def test_net_is_gross_minus_deductions_exactly(gross: int, parts: list[int]) -> 
         other_deductions=_brl(parts[3]),
     )
     assert metric.net_revenue == (Decimal(gross) - Decimal(total)) / 100
-    assert metric.net_revenue is not None and metric.net_revenue >= 0
+    assert metric.net_revenue is not None
+    assert metric.net_revenue >= 0

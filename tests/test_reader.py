@@ -448,6 +448,7 @@ def test_to_dict_from_dict_round_trip() -> None:
 def test_fingerprint_identifies_the_file() -> None:
     """The same file read twice has the same fingerprint; a changed amount changes it."""
     first = read_bytes(BASIC).fingerprint
-    assert first is not None and first == read_bytes(BASIC).fingerprint
+    assert first is not None
+    assert first == read_bytes(BASIC).fingerprint
     other = ecf_bytes(real_annual([line.replace("|400|C|", "|401|C|") for line in L300_BASIC]))
     assert read_bytes(other, strict=False).fingerprint != first

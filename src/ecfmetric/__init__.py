@@ -21,6 +21,7 @@ from ._form import from_form
 from ._lines import MAX_LINE_LENGTH
 from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, SourceLine
 from ._reader import iter_records, read
+from ._validate import ValidationReport, validate
 
 __version__ = "0.1.0"
 
@@ -39,8 +40,10 @@ __all__ = [
     "Regime",
     "RevenueMetric",
     "SourceLine",
+    "ValidationReport",
     "__version__",
     "from_form",
     "iter_records",
     "read",
+    "validate",
 ]

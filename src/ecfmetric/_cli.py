@@ -1,24 +1,56 @@
-"""The command line: ``python -m ecfmetric [--json] FILE``."""
+"""The command line: ``python -m ecfmetric [--json | --csv] [--check] FILE...``."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ._errors import EcfError
-from ._format import render_text
+from ._format import brl, render_report, render_text
+from ._model import RevenueMetric, format_money
 from ._reader import read
+from ._validate import validate
+
+CSV_COLUMNS = (
+    "file",
+    "status",
+    "cnpj",
+    "company_name",
+    "reference_year",
+    "regime",
+    "gross_revenue",
+    "cancellations",
+    "discounts",
+    "taxes",
+    "other_deductions",
+    "net_revenue",
+    "warnings",
+    "error",
+)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m ecfmetric",
-        description="Read a SPED ECF file and print its revenue metric (receita bruta → receita líquida).",
+        description=(
+            "Read SPED ECF files and print their revenue metric (receita bruta → receita líquida). "
+            "Exit status: 0 when every file was read (or, with --check, has no error), 1 when any "
+            "was refused, 2 on a usage error."
+        ),
     )
-    parser.add_argument("file", help="path of the ECF .txt file")
-    parser.add_argument("--json", action="store_true", help="print the metric as one JSON object")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="ECF .txt file(s)")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument(
+        "--json", action="store_true", help="JSON: one object for one file, an array for several"
+    )
+    output.add_argument("--csv", action="store_true", help="CSV: one row per file")
+    parser.add_argument(
+        "--check", action="store_true", help="validate: list every error and warning of each file"
+    )
     parser.add_argument(
         "--lenient",
         action="store_true",
@@ -28,22 +60,111 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status (0 ok, 1 refused file, 2 usage)."""
+    """Run the CLI; returns the exit status."""
     args = _parser().parse_args(argv)
     try:
-        metric = read(args.file, strict=not args.lenient)
-    except EcfError as error:
-        message = str(error)
-        if not message.startswith(args.file):
-            message = f"{args.file}: {message}"
-        print(f"ecfmetric: {message}", file=sys.stderr)
+        if args.check:
+            return _check(args)
+        return _read(args)
+    except BrokenPipeError:  # pragma: no cover - the reader of our output went away (| head)
+        sys.stderr.close()
         return 1
-    except OSError as error:
-        print(f"ecfmetric: {args.file}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    if args.json:
-        json.dump(metric.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+
+
+def _read(args: argparse.Namespace) -> int:
+    results: list[tuple[str, RevenueMetric | None, str | None]] = []
+    for path in args.files:
+        try:
+            results.append((path, read(path, strict=not args.lenient), None))
+        except EcfError as error:
+            results.append((path, None, _one_line(path, str(error))))
+        except OSError as error:
+            results.append((path, None, f"{path}: {error.strerror or error}"))
+    refused = any(metric is None for _, metric, _ in results)
+    if args.csv:
+        _write_csv(results)
+    elif args.json:
+        rows = [_json_row(path, metric, error) for path, metric, error in results]
+        json.dump(rows[0] if len(rows) == 1 else rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif len(results) == 1 and results[0][1] is not None:
+        print(render_text(results[0][1]))
     else:
-        print(render_text(metric))
-    return 0
+        _write_table(results)
+    if len(results) == 1 and results[0][2] is not None:
+        print(f"ecfmetric: {results[0][2]}", file=sys.stderr)
+    return 1 if refused else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    reports = []
+    failed = False
+    for path in args.files:
+        try:
+            report = validate(path)
+        except OSError as error:
+            print(f"ecfmetric: {path}: {error.strerror or error}", file=sys.stderr)
+            failed = True
+            continue
+        failed = failed or not report.ok
+        reports.append(report)
+    if args.json:
+        rows = [r.to_dict() for r in reports]
+        json.dump(rows[0] if len(rows) == 1 else rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["file", "severity", "code", "line_number", "record", "message"])
+        for report in reports:
+            for f in report.findings:
+                writer.writerow(
+                    [report.source, f.severity, f.code, f.line_number, f.record, f.message]
+                )
+    else:
+        print("\n\n".join(render_report(r) for r in reports))
+    return 1 if failed else 0
+
+
+def _one_line(path: str, message: str) -> str:
+    message = " ".join(message.split())
+    return message if message.startswith(path) else f"{path}: {message}"
+
+
+def _json_row(path: str, metric: RevenueMetric | None, error: str | None) -> dict[str, Any]:
+    if metric is not None:
+        return {"file": path, **metric.to_dict()}
+    return {"file": path, "error": error}
+
+
+def _write_csv(results: list[tuple[str, RevenueMetric | None, str | None]]) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(CSV_COLUMNS)
+    for path, metric, error in results:
+        if metric is None:
+            writer.writerow([path, "refused", *([""] * (len(CSV_COLUMNS) - 3)), error])
+            continue
+        writer.writerow(
+            [
+                path,
+                "ok",
+                metric.cnpj,
+                metric.company_name,
+                metric.reference_year,
+                metric.regime.value if metric.regime else "",
+                *(format_money(getattr(metric, name)) or "" for name in CSV_COLUMNS[6:12]),
+                " ".join(sorted({w.code for w in metric.warnings})),
+                "",
+            ]
+        )
+
+
+def _write_table(results: list[tuple[str, RevenueMetric | None, str | None]]) -> None:
+    for path, metric, error in results:
+        if metric is None:
+            print(f"{path}\tREFUSED\t{error}")
+        else:
+            warnings = f"\t{len(metric.warnings)} warning(s)" if metric.warnings else ""
+            print(
+                f"{path}\t{metric.cnpj}\t{metric.reference_year}\t"
+                f"gross {brl(metric.gross_revenue)}\tnet {brl(metric.net_revenue)}{warnings}"
+            )

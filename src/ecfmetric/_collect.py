@@ -25,6 +25,7 @@ from ._layout import (
     NEWEST_LAYOUT,
     QUARTERS,
     fields_0010,
+    quarter_span,
 )
 from ._lines import MAX_LINE_LENGTH
 from ._model import Finding
@@ -145,9 +146,15 @@ KEPT_TABLE_CODES = {
 class Collector:
     """Consumes ``(line_number, raw_line)`` pairs and builds :class:`FileData`."""
 
-    def __init__(self, *, strict: bool, source: str | None = None) -> None:
+    def __init__(self, *, strict: bool, source: str | None = None, report: bool = False) -> None:
         self.strict = strict
         self.source = source
+        #: Report mode (validate()): errors are collected in ``errors`` instead of raised.
+        self.report = report
+        self.errors: list[Finding] = []
+        #: Structural problems in lenient mode, reported as warnings of the metric.
+        self.lenient_findings: list[Finding] = []
+        self.broken_period: str | None = None
         self.decoder = TextDecoder()
         self.data: FileData | None = None
         self.counts: Counter[str] = Counter()
@@ -181,42 +188,38 @@ class Collector:
     # -- driving -----------------------------------------------------------------------------
 
     def feed(self, lines: Iterable[tuple[int, bytes]]) -> FileData:
-        """Consume lines up to the ``9999`` record and return what was collected."""
+        """Consume lines up to the ``9999`` record and return what was collected.
+
+        In report mode an error does not stop the reading: it is recorded in ``errors`` and the
+        next line is read (a file whose ``0000`` cannot be read still has its structure checked).
+        """
         for number, raw in lines:
-            if number == 1:
-                self._first_line(raw)
-                continue
-            line = strip_eol(raw)
-            if len(line) > MAX_LINE_LENGTH:
-                raise self._error(f"line longer than {MAX_LINE_LENGTH} bytes", number)
-            if not line.startswith(b"|") or not line.endswith(b"|") or len(line) < 6:
-                self._malformed(number, line)
-                continue
-            register = line[1:5]
-            if line[5:6] != b"|" or not register.isalnum():
-                self._malformed(number, line)
-                continue
-            reg = register.decode("ascii")
-            self.counts[reg] += 1
-            kind = reg[1:]
-            if kind == "001":
-                self._open_block(reg, number)
-            elif kind == "990":
-                self._close_block(reg, number, line)
-            handler = self._handlers.get(reg)
-            if handler is not None:
-                fields = line.split(b"|")
-                if len(fields) > MAX_FIELDS + 2:
-                    raise self._error(f"more than {MAX_FIELDS} fields (MAX_FIELDS)", number, reg)
-                handler(number, line, fields)
-                if self.finished:
-                    break
+            try:
+                self._line(number, raw)
+            except _SkipRecord:
+                pass
+            except EcfFormatError as error:
+                if not self.report or error.code == "NOT_ECF":
+                    raise
+                self.errors.append(finding_of(error))
+            if self.finished:
+                break
         if not self.finished:
-            raise EcfFormatError(
+            truncated = EcfFormatError(
                 "the file ends without the 9999 record: it is truncated or not a whole ECF",
                 source=self.source,
+                code="TRUNCATED",
             )
-        assert self.data is not None
+            if not self.report:
+                raise truncated
+            self.errors.append(finding_of(truncated))
+        if self.data is None:
+            if self.report:
+                raise NoHeader
+            raise EcfFormatError(
+                "not an ECF file: it is empty", line_number=1, source=self.source, code="NOT_ECF"
+            )
+        self.data.warnings.extend(self.lenient_findings)
         if self.decoder.mixed_lines:
             first = self.decoder.mixed_lines[0]
             self.data.warnings.append(
@@ -229,6 +232,45 @@ class Collector:
             )
         return self.data
 
+    def _line(self, number: int, raw: bytes) -> None:
+        if number == 1:
+            self._first_line(raw)
+            return
+        line = strip_eol(raw)
+        if len(line) > MAX_LINE_LENGTH:
+            raise self._error(
+                f"line longer than {MAX_LINE_LENGTH} bytes", number, code="LINE_TOO_LONG"
+            )
+        if (
+            len(line) < 6
+            or not line.startswith(b"|")
+            or not line.endswith(b"|")
+            or line[5:6] != b"|"
+            or not line[1:5].isalnum()
+        ):
+            self._malformed(number, line)
+            return
+        reg = line[1:5].decode("ascii")
+        self.counts[reg] += 1
+        kind = reg[1:]
+        if kind == "001":
+            self._open_block(reg, number)
+        elif kind == "990":
+            self._close_block(reg, number, line)
+        handler = self._handlers.get(reg)
+        if handler is not None:
+            fields = line.split(b"|")
+            if len(fields) > MAX_FIELDS + 2:
+                raise self._error(
+                    f"more than {MAX_FIELDS} fields (MAX_FIELDS)",
+                    number,
+                    reg,
+                    code="TOO_MANY_FIELDS",
+                )
+            if self.data is None and reg != "9999":
+                raise _SkipRecord
+            handler(number, line, fields)
+
     # -- helpers -----------------------------------------------------------------------------
 
     def _error(
@@ -238,29 +280,44 @@ class Collector:
         record: str | None = None,
         field: str | None = None,
         text: str | None = None,
+        *,
+        code: str,
     ) -> EcfFormatError:
         return EcfFormatError(
-            reason, line_number=number, record=record, field=field, text=text, source=self.source
+            reason,
+            line_number=number,
+            record=record,
+            field=field,
+            text=text,
+            source=self.source,
+            code=code,
         )
 
     def _structural(
-        self, reason: str, number: int, record: str | None = None, field: str | None = None
+        self,
+        reason: str,
+        number: int,
+        record: str | None = None,
+        field: str | None = None,
+        *,
+        code: str = "COUNT_MISMATCH",
+        text: str | None = None,
     ) -> None:
         """A counter or structure problem: an error when strict, a warning when lenient."""
+        if self.report:
+            message = reason if text is None else f"{reason} (got {text!r})"
+            self.errors.append(Finding(code, message, number, record, "error"))
+            return
         if self.strict:
-            raise self._error(reason, number, record, field)
-        assert self.data is not None
-        self.data.warnings.append(Finding("COUNT_MISMATCH", reason, number, record))
+            raise self._error(reason, number, record, field, text, code=code)
+        self.lenient_findings.append(Finding(code, reason, number, record))
 
     def _malformed(self, number: int, line: bytes) -> None:
         if not line.strip():
             reason = "empty line: every line must be a record |REG|...|"
         else:
             reason = "not a record: a line must start with '|', a 4-character register and '|', and end with '|'"
-        if self.strict:
-            raise self._error(reason, number, text=line[:60].decode("latin-1"))
-        assert self.data is not None
-        self.data.warnings.append(Finding("MALFORMED_LINE", reason, number))
+        self._structural(reason, number, code="MALFORMED_LINE", text=line[:60].decode("latin-1"))
 
     def _text(self, raw: bytes, number: int, line: bytes) -> str:
         return self.decoder.decode(raw, number, line)
@@ -268,7 +325,9 @@ class Collector:
     def _field(self, fields: list[bytes], number: int, reg: str, index: int, name: str) -> bytes:
         # fields[0] is the empty text before the first "|": manual field n is fields[n].
         if index >= len(fields) - 1:
-            raise self._error(f"missing field {name} (field {index})", number, reg, name)
+            raise self._error(
+                f"missing field {name} (field {index})", number, reg, name, code="MISSING_FIELD"
+            )
         return fields[index]
 
     # -- block structure ---------------------------------------------------------------------
@@ -283,9 +342,12 @@ class Collector:
                 "not an ECF file: the first line must be the 0000 record, |0000|LECF|…",
                 1,
                 text=line[:40].decode("latin-1"),
+                code="NOT_ECF",
             )
         if len(line) > MAX_LINE_LENGTH:
-            raise self._error(f"line longer than {MAX_LINE_LENGTH} bytes", 1, "0000")
+            raise self._error(
+                f"line longer than {MAX_LINE_LENGTH} bytes", 1, "0000", code="LINE_TOO_LONG"
+            )
         self.counts["0000"] += 1
         self.block = "0"
         self.block_start = 1
@@ -295,13 +357,19 @@ class Collector:
         letter = reg[0]
         if letter == "0":
             if self.block != "0" or number != 2:
-                self._structural("0001 must be the second line, right after 0000", number, reg)
+                self._structural(
+                    "0001 must be the second line, right after 0000",
+                    number,
+                    reg,
+                    code="BLOCK_STRUCTURE",
+                )
             return
         if self.block is not None:
             self._structural(
                 f"block {letter} opens while block {self.block} is not closed by {self.block}990",
                 number,
                 reg,
+                code="BLOCK_STRUCTURE",
             )
         self.block = letter
         self.block_start = number
@@ -312,7 +380,12 @@ class Collector:
         letter = reg[0]
         declared = _int_field(line)
         if self.block != letter:
-            self._structural(f"{reg} closes block {letter}, which is not open", number, reg)
+            self._structural(
+                f"{reg} closes block {letter}, which is not open",
+                number,
+                reg,
+                code="BLOCK_STRUCTURE",
+            )
             self.block = None
             return
         if letter == "9":
@@ -338,6 +411,7 @@ class Collector:
                 f"0000 has {len(fields) - 2} fields; at least {F0000_MIN_FIELDS} expected",
                 number,
                 "0000",
+                code="MISSING_FIELD",
             )
 
         def get(name: str) -> bytes:
@@ -357,13 +431,16 @@ class Collector:
                     )
                 )
             else:
-                raise self._error(
-                    "unknown layout version: COD_VER must be 0001 (2014) to 0012 (2025)",
+                self._structural(
+                    "unknown layout version: COD_VER must be 0001 (2014) to 0012 (2025); "
+                    f"read with the {NEWEST_LAYOUT} field map",
                     number,
                     "0000",
                     "COD_VER",
-                    version,
+                    code="UNKNOWN_LAYOUT",
+                    text=version,
                 )
+                version = NEWEST_LAYOUT
         start = parse_date(
             get("DT_INI").decode("latin-1"), line_number=number, record="0000", field="DT_INI"
         )
@@ -377,10 +454,11 @@ class Collector:
                 "0000",
                 "DT_FIN",
                 f"{start:%d%m%Y}..{end:%d%m%Y}",
+                code="BAD_PARAMETER",
             )
         cnpj = get("CNPJ").decode("latin-1")
         if not cnpj:
-            raise self._error("CNPJ is empty", number, "0000", "CNPJ")
+            raise self._error("CNPJ is empty", number, "0000", "CNPJ", code="BAD_PARAMETER")
         ecf_kind = get("TIP_ECF").decode("latin-1")
         scp = get("COD_SCP").decode("latin-1") or None
         if ecf_kind == "2" and scp is None:
@@ -389,6 +467,7 @@ class Collector:
                 number,
                 "0000",
                 "COD_SCP",
+                code="BAD_PARAMETER",
             )
         for name, value in (("CNPJ", cnpj), ("COD_SCP", scp)):
             if value is not None and not cnpj_is_valid(value):
@@ -447,6 +526,7 @@ class Collector:
                 "0010",
                 "FORMA_TRIB",
                 forma_trib,
+                code="BAD_PARAMETER",
             )
         forma_trib_per = get("FORMA_TRIB_PER")
         if forma_trib_per and (
@@ -458,6 +538,7 @@ class Collector:
                 "0010",
                 "FORMA_TRIB_PER",
                 forma_trib_per,
+                code="BAD_PARAMETER",
             )
         self.data.parameters = Parameters(
             line_number=number,
@@ -474,6 +555,8 @@ class Collector:
         assert self.data is not None
         reg = fields[1].decode("ascii")
         block = reg[0]
+        self.period = None
+        self.broken_period = block
         start_text = self._field(fields, number, reg, 2, "DT_INI").decode("latin-1")
         end_text = self._field(fields, number, reg, 3, "DT_FIN").decode("latin-1")
         code = self._field(fields, number, reg, 4, "PER_APUR").decode("latin-1")
@@ -481,7 +564,12 @@ class Collector:
         end = parse_date(end_text, line_number=number, record=reg, field="DT_FIN")
         if code not in ANNUAL_PERIODS and code not in QUARTERS:
             raise self._error(
-                "PER_APUR must be A00 to A12 or T01 to T04", number, reg, "PER_APUR", code
+                "PER_APUR must be A00 to A12 or T01 to T04",
+                number,
+                reg,
+                "PER_APUR",
+                code,
+                code="BAD_PERIOD",
             )
         header = self.data.header
         if end < start or start < header.start or end > header.end:
@@ -491,7 +579,19 @@ class Collector:
                 number,
                 reg,
                 "DT_FIN" if start <= end and start >= header.start else "DT_INI",
+                code="BAD_PERIOD",
             )
+        if code in QUARTERS:
+            first, last = quarter_span(header.end.year, int(code[2]))
+            if start < first or end > last:
+                raise self._error(
+                    f"period {code} ({start:%d/%m/%Y} to {end:%d/%m/%Y}) is not inside quarter "
+                    f"{code[2]} ({first:%d/%m/%Y} to {last:%d/%m/%Y})",
+                    number,
+                    reg,
+                    "DT_INI" if start < first else "DT_FIN",
+                    code="BAD_PERIOD",
+                )
         key = (block, code)
         if key in self.seen_periods:
             raise self._error(
@@ -500,15 +600,21 @@ class Collector:
                 reg,
                 "PER_APUR",
                 code,
+                code="DUPLICATE_PERIOD",
             )
         self.seen_periods[key] = number
+        self.broken_period = None
         self.period = Period(block=block, code=code, start=start, end=end, line_number=number)
         self.data.periods.append(self.period)
 
     def _current_period(self, number: int, reg: str) -> Period:
         period = self.period
         if period is None or period.block != reg[0]:
-            raise self._error(f"{reg} outside a {reg[0]}030 period", number, reg)
+            if self.broken_period == reg[0]:
+                raise _SkipRecord  # its period was refused already (report mode)
+            raise self._error(
+                f"{reg} outside a {reg[0]}030 period", number, reg, code="OUTSIDE_PERIOD"
+            )
         return period
 
     def _plan(self, block: str) -> str:
@@ -533,10 +639,14 @@ class Collector:
                 reg,
                 "CODIGO",
                 code,
+                code="DUPLICATE_CODE",
             )
         if len(period.dre) >= MAX_LINES_PER_PERIOD:
             raise self._error(
-                f"more than {MAX_LINES_PER_PERIOD} revenue lines in one period", number, reg
+                f"more than {MAX_LINES_PER_PERIOD} revenue lines in one period",
+                number,
+                reg,
+                code="TOO_MANY_LINES",
             )
         value = parse_amount(
             self._field(fields, number, reg, 8, "VALOR").decode("latin-1"),
@@ -546,7 +656,9 @@ class Collector:
         )
         indicator = self._field(fields, number, reg, 9, "IND_VALOR").decode("latin-1")
         if indicator not in ("C", "D"):
-            raise self._error("IND_VALOR must be C or D", number, reg, "IND_VALOR", indicator)
+            raise self._error(
+                "IND_VALOR must be C or D", number, reg, "IND_VALOR", indicator, code="BAD_AMOUNT"
+            )
         kind = fields[4].decode("latin-1")
         period.dre[code] = DreLine(
             line_number=number,
@@ -582,11 +694,24 @@ class Collector:
                     reg,
                     "CODIGO",
                     code,
+                    code="DUPLICATE_CODE",
                 )
         period.tables.append(TableLine(number, reg, code, description, value))
 
     def _y540(self, number: int, line: bytes, fields: list[bytes]) -> None:
         assert self.data is not None
+        establishment = self._field(fields, number, "Y540", 2, "CNPJ_ESTAB").decode("latin-1")
+        root = self.data.header.cnpj[:8]
+        if not cnpj_is_valid(establishment) or establishment[:8] != root:
+            self.data.warnings.append(
+                Finding(
+                    "Y540_CNPJ",
+                    f"Y540.CNPJ_ESTAB {establishment!r} is not a valid CNPJ of this company "
+                    f"(root {root})",
+                    number,
+                    "Y540",
+                )
+            )
         value = parse_signed_amount(
             self._field(fields, number, "Y540", 3, "VL_REC_ESTAB").decode("latin-1"),
             line_number=number,
@@ -606,7 +731,7 @@ class Collector:
             )
             return
         if reg in self.declared_counts:
-            self._structural(f"9900 lists {reg} twice", number, "9900")
+            self._structural(f"9900 lists {reg} twice", number, "9900", "REG_BLC")
         self.declared_counts[reg] = (int(count_text), number)
 
     def _r9990(self, number: int, line: bytes, fields: list[bytes]) -> None:
@@ -634,7 +759,12 @@ class Collector:
                 "QTD_LIN",
             )
         if self.block not in (None, "9"):
-            self._structural(f"block {self.block} is not closed by {self.block}990", number, "9999")
+            self._structural(
+                f"block {self.block} is not closed by {self.block}990",
+                number,
+                "9999",
+                code="BLOCK_STRUCTURE",
+            )
         self._check_9900(number)
 
     def _check_9900(self, number: int) -> None:
@@ -697,3 +827,19 @@ def _int_field(line: bytes) -> int | None:
     parts = line.split(b"|")
     text = parts[2] if len(parts) > 3 else b""
     return int(text) if text.isdigit() else None
+
+
+class _SkipRecord(Exception):
+    """A record that cannot be read because what it depends on was refused (report mode)."""
+
+
+class NoHeader(Exception):
+    """Report mode: the 0000 record could not be read, so there is no metric to compute."""
+
+
+def finding_of(error: EcfFormatError) -> Finding:
+    """An error as an error-severity finding of a validation report."""
+    message = error.reason
+    if error.text is not None:
+        message += f" (got {error.text!r})"
+    return Finding(error.code, message, error.line_number, error.record, "error")

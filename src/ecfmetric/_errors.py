@@ -24,7 +24,8 @@ class EcfFormatError(EcfError):
 
     ``line_number`` is 1-based (``None`` when the problem is the file as a whole, such as a
     missing ``9999`` record); ``record`` is the register code (``"L300"``) and ``field`` the
-    layout's field name (``"VALOR"``) where they apply; ``text`` is the offending text, cut short.
+    layout's field name (``"VALOR"``) where they apply; ``text`` is the offending text, cut short;
+    ``code`` classifies the problem as in a validation report (``"BAD_AMOUNT"``, ``"COUNT_MISMATCH"`` …).
     """
 
     def __init__(
@@ -36,8 +37,10 @@ class EcfFormatError(EcfError):
         field: str | None = None,
         text: str | None = None,
         source: str | None = None,
+        code: str = "FORMAT_ERROR",
     ) -> None:
         self.reason = reason
+        self.code = code
         self.line_number = line_number
         self.record = record
         self.field = field
@@ -68,6 +71,7 @@ class EcfFormatError(EcfError):
             field=self.field,
             text=self.text,
             source=source,
+            code=self.code,
         )
 
 
@@ -88,6 +92,7 @@ class MetricUnavailableError(EcfError):
         period: str | None = None,
         source: str | None = None,
     ) -> None:
+        self.code = "METRIC_UNAVAILABLE"
         self.reason = reason
         self.line_number = line_number
         self.record = record
@@ -129,6 +134,29 @@ class FormInputTypeError(FormInputError, TypeError):
 
 class ProofError(EcfError):
     """A proof workflow rule was broken (unknown company, wrong year, concluding too early…)."""
+
+
+class CompanyNotInProofError(ProofError):
+    """The company is not listed in the proof: include it, or the file is the wrong one.
+
+    ``cnpj`` is the company asked for, bare (or as typed, when it is not a valid CNPJ).
+    """
+
+    def __init__(self, reason: str, *, cnpj: str) -> None:
+        self.cnpj = cnpj
+        super().__init__(reason)
+
+
+class FigureExistsError(ProofError):
+    """The company already has a figure: confirm with the person, then pass ``replace=True``
+    to :meth:`Proof.add` (or ``discard=True`` to :meth:`Proof.exclude_company`).
+
+    ``cnpj`` is the listed company, bare.
+    """
+
+    def __init__(self, reason: str, *, cnpj: str) -> None:
+        self.cnpj = cnpj
+        super().__init__(reason)
 
 
 def _rebuild(cls: type[EcfError], args: tuple[object, ...], state: dict[str, object]) -> EcfError:

@@ -30,6 +30,7 @@ def parse_amount(text: str, *, line_number: int, record: str, field: str) -> Dec
             record=record,
             field=field,
             text=text,
+            code="BAD_AMOUNT",
         )
     whole, cents = match.groups()
     return Decimal(f"{whole}.{(cents or '').ljust(2, '0')}")
@@ -46,6 +47,7 @@ def parse_signed_amount(text: str, *, line_number: int, record: str, field: str)
             record=record,
             field=field,
             text=text,
+            code="BAD_AMOUNT",
         )
     sign, whole, cents = match.groups()
     value = Decimal(f"{whole}.{(cents or '').ljust(2, '0')}")
@@ -67,4 +69,5 @@ def parse_date(text: str, *, line_number: int, record: str, field: str) -> dt.da
         record=record,
         field=field,
         text=text,
+        code="BAD_DATE",
     )

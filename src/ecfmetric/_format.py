@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ._model import MONEY_FIELDS, RevenueMetric
+
+if TYPE_CHECKING:
+    from ._validate import ValidationReport
 
 LABELS = {
     "gross_revenue": "TOTAL RECEITA BRUTA",
@@ -74,4 +78,19 @@ def render_text(metric: RevenueMetric) -> str:
         for warning in metric.warnings:
             where = f" (line {warning.line_number})" if warning.line_number is not None else ""
             out.append(f"  [{warning.code}]{where} {warning.message}")
+    return "\n".join(out)
+
+
+def render_report(report: ValidationReport) -> str:
+    """A validation report for people: verdict, then one line per finding."""
+    verdict = "OK, no error" if report.ok else f"{len(report.errors)} error(s)"
+    out = [
+        f"{report.source or 'ECF'}: {verdict}, {len(report.warnings)} warning(s), {report.lines_read} lines"
+    ]
+    for f in report.findings:
+        where = f"line {f.line_number}" if f.line_number is not None else "file"
+        record = f" {f.record}" if f.record else ""
+        out.append(f"  {f.severity.upper():7} {f.code:24} {where}{record}: {f.message}")
+    if report.metric is not None:
+        out.append(f"  net revenue: {brl(report.metric.net_revenue)}")
     return "\n".join(out)

@@ -68,5 +68,7 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
 
 def _too_long(line_number: int) -> EcfFormatError:
     return EcfFormatError(
-        f"line longer than {MAX_LINE_LENGTH} bytes (MAX_LINE_LENGTH)", line_number=line_number
+        f"line longer than {MAX_LINE_LENGTH} bytes (MAX_LINE_LENGTH)",
+        line_number=line_number,
+        code="LINE_TOO_LONG",
     )

@@ -3,7 +3,9 @@ each plan's lines become the five components (docs/metric.md)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import itertools
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -127,6 +129,7 @@ class _Computation:
             quarters = sorted(q for q, b in assignments.items() if b == block)
             used.extend(self._block_periods(block, quarters, parameters))
         used.sort(key=lambda item: item[0].start)
+        self._check_contiguous([period for period, _ in used])
 
         year = _Components()
         breakdown: list[PeriodMetric] = []
@@ -242,6 +245,7 @@ class _Computation:
                 record="0010",
                 field="FORMA_TRIB_PER",
                 source=self.source,
+                code="BAD_PARAMETER",
             )
         out: dict[int, str] = {}
         for quarter, letter in enumerate(letters, start=1):
@@ -257,6 +261,7 @@ class _Computation:
                     field="FORMA_TRIB_PER",
                     text=letters,
                     source=self.source,
+                    code="BAD_PARAMETER",
                 )
             out[quarter] = block
         if not out:
@@ -326,6 +331,7 @@ class _Computation:
                         field="PER_APUR",
                         text=period.code,
                         source=self.source,
+                        code="BAD_PERIOD",
                     )
                 if quarter in covered:
                     raise EcfFormatError(
@@ -334,6 +340,7 @@ class _Computation:
                         record=record,
                         field="PER_APUR",
                         source=self.source,
+                        code="DUPLICATE_PERIOD",
                     )
                 covered[quarter] = period
         missing = [q for q in quarters if q not in covered]
@@ -357,6 +364,7 @@ class _Computation:
                 field="COD_QUALIF_PJ",
                 text=parameters.cod_qualif_pj,
                 source=self.source,
+                code="BAD_PARAMETER",
             )
 
     def _refuse_u150(self, parameters: Parameters) -> None:
@@ -367,6 +375,7 @@ class _Computation:
                 record="0010",
                 field="TIP_ENT",
                 source=self.source,
+                code="BAD_PARAMETER",
             )
         kind = {"06": "a closed pension fund (U150D)", "15": "a political party (U150E)"}[
             parameters.tip_ent
@@ -632,6 +641,18 @@ class _Computation:
                     f"period {period.code}: {code} is {line.value:.2f}, but its lines below add up to {total:.2f}",
                     line.line_number,
                     record,
+                )
+
+    def _check_contiguous(self, periods: list[Period]) -> None:
+        for before, after in itertools.pairwise(periods):
+            if after.start != before.end + dt.timedelta(days=1):
+                self.warn(
+                    "PERIODS_NOT_CONTIGUOUS",
+                    f"period {after.code} of block {after.block} starts on {after.start:%d/%m/%Y}, "
+                    f"but {before.code} of block {before.block} ends on {before.end:%d/%m/%Y}: "
+                    "the periods read leave a gap or overlap",
+                    after.line_number,
+                    after.record,
                 )
 
     def _check_a12(self, periods: list[Period], annual: Period, parameters: Parameters) -> None:

@@ -210,6 +210,15 @@ class RevenueMetric:
         out["fingerprint"] = self.fingerprint
         return out
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per amount read (its provenance), ready for ``pandas.DataFrame``."""
+        return [line.to_dict() for line in self.lines]
+
+    def _repr_html_(self) -> str:
+        from ._html import metric_html
+
+        return metric_html(self)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RevenueMetric:
         """Rebuild a metric from :meth:`to_dict`'s output (``from_dict(m.to_dict()) == m``)."""

@@ -39,13 +39,13 @@ def read(source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE) -
     :class:`EcfError`; any other exception on any input bytes is a bug. ``OSError`` from opening
     or reading the source passes through.
     """
-    name = _name_of(source)
-    with _opened(source) as stream:
+    name = name_of(source)
+    with opened(source) as stream:
         collector = Collector(strict=strict, source=name)
         collector.full_blocks = frozenset(chr(b) for b in READ_BLOCKS)
         skip = frozenset(range(256)) - READ_BLOCKS
         try:
-            data = collector.feed(scan_lines(_chunks(stream, chunk_size), skip))
+            data = collector.feed(scan_lines(chunks_of(stream, chunk_size), skip))
             return compute_metric(data, name)
         except (EcfFormatError, MetricUnavailableError) as error:
             if error.source is None and name is not None:
@@ -65,10 +65,10 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
     The signature block after ``9999`` is never read. Raises :class:`EcfFormatError` for a line
     that is not a record.
     """
-    name = _name_of(source)
+    name = name_of(source)
     decoder = TextDecoder()
-    with _opened(source) as stream:
-        for number, raw in scan_lines(_chunks(stream, chunk_size), frozenset()):
+    with opened(source) as stream:
+        for number, raw in scan_lines(chunks_of(stream, chunk_size), frozenset()):
             line = strip_eol(raw)
             if number == 1 and line.startswith(UTF8_BOM):
                 line = line[len(UTF8_BOM) :]
@@ -88,16 +88,17 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
                     line_number=number,
                     text=line[:60].decode("latin-1"),
                     source=name,
+                    code="MALFORMED_LINE",
                 )
             parts = line[1:-1].split(b"|")
             fields = tuple(decoder.decode(part, number, line) for part in parts)
             yield Record(number, fields[0], fields)
             if fields[0] == "9999":
                 return
-    raise EcfFormatError("the file ends without the 9999 record", source=name)
+    raise EcfFormatError("the file ends without the 9999 record", source=name, code="TRUNCATED")
 
 
-def _chunks(stream: BinaryIO, size: int) -> Iterator[bytes]:
+def chunks_of(stream: BinaryIO, size: int) -> Iterator[bytes]:
     read = stream.read
     while True:
         chunk = read(size)
@@ -108,7 +109,7 @@ def _chunks(stream: BinaryIO, size: int) -> Iterator[bytes]:
         yield chunk
 
 
-def _name_of(source: Source) -> str | None:
+def name_of(source: Source) -> str | None:
     if isinstance(source, (str, os.PathLike)):
         return os.fspath(source)
     name = getattr(source, "name", None)
@@ -116,7 +117,7 @@ def _name_of(source: Source) -> str | None:
 
 
 @contextmanager
-def _opened(source: Source) -> Iterator[BinaryIO]:
+def opened(source: Source) -> Iterator[BinaryIO]:
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb", buffering=0) as stream:
             yield stream

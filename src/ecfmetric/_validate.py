@@ -1,0 +1,108 @@
+"""validate(): every finding of a file, errors and warnings, without stopping at the first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ._collect import Collector, NoHeader, finding_of
+from ._errors import EcfFormatError, MetricUnavailableError
+from ._lines import scan_lines
+from ._metric import compute_metric
+from ._model import Finding, RevenueMetric
+from ._reader import CHUNK_SIZE, Source, chunks_of, name_of, opened
+
+
+@attrs.frozen
+class ValidationReport:
+    """What :func:`validate` found in a file.
+
+    ``findings`` lists every error and warning in file order (file-wide ones last). ``metric`` is
+    the metric the file gives when it has no error, else ``None``: a file with errors has no
+    figure to trust, though its warnings (cross-checks) are still listed.
+    """
+
+    source: str | None
+    findings: tuple[Finding, ...]
+    metric: RevenueMetric | None
+    lines_read: int
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file has no error (warnings allowed)."""
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The findings that make ``read()`` refuse the file."""
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The findings that leave the metric standing."""
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "source": self.source,
+            "ok": self.ok,
+            "lines_read": self.lines_read,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "findings": [f.to_dict() for f in self.findings],
+            "metric": None if self.metric is None else self.metric.to_dict(),
+        }
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per finding, ready for ``pandas.DataFrame``."""
+        return [f.to_dict() for f in self.findings]
+
+    def _repr_html_(self) -> str:
+        from ._html import report_html
+
+        return report_html(self)
+
+
+def validate(source: Source, *, chunk_size: int = CHUNK_SIZE) -> ValidationReport:
+    """Read the whole file and report every finding, errors and warnings, with its position.
+
+    Unlike :func:`read`, it does not stop at the first error and it checks every line: the
+    shape of each record, the ``9900`` count of every register, each block's ``x990``, the
+    ``9990`` and ``9999`` totals, then the metric's cross-checks. A file that is not an ECF at
+    all (its first line is not ``0000``) gives a single ``NOT_ECF`` error.
+    """
+    name = name_of(source)
+    with opened(source) as stream:
+        collector = Collector(strict=True, source=name, report=True)
+        lines = scan_lines(chunks_of(stream, chunk_size), frozenset())
+        try:
+            data = collector.feed(lines)
+        except EcfFormatError as error:
+            return ValidationReport(name, (finding_of(error),), None, 1)
+        except NoHeader:
+            data = None
+    findings = list(collector.errors)
+    metric = None
+    if data is not None:
+        try:
+            metric = compute_metric(data, name)
+        except EcfFormatError as error:
+            findings.append(finding_of(error))
+        except MetricUnavailableError as error:
+            findings.append(
+                Finding(error.code, error.reason, error.line_number, error.record, "error")
+            )
+        else:
+            findings.extend(metric.warnings)
+    findings.sort(key=lambda f: (f.line_number is None, f.line_number or 0))
+    lines_read = (
+        data.end_line if data is not None and data.end_line else max(collector.counts.total(), 1)
+    )
+    return ValidationReport(
+        source=name,
+        findings=tuple(findings),
+        metric=metric if not any(f.severity == "error" for f in findings) else None,
+        lines_read=lines_read,
+    )
