@@ -84,3 +84,23 @@ def test_fixture(case: Path) -> None:
         fed = [line.amount for line in metric.lines if line.component == name]
         if value is not None and metric.source == "ecf":
             assert sum(fed, Decimal("0.00")) == value, name
+
+
+@pytest.mark.parametrize("case", CASES, ids=[str(c.relative_to(FIXTURES)) for c in CASES])
+def test_fixture_validation(case: Path) -> None:
+    """validate() reports every planted finding, and says ok exactly when the sidecar does."""
+    expected: dict[str, Any] = json.loads(_sidecar(case).read_text(encoding="utf-8"))
+    report = ecfmetric.validate(case)
+    if "ok" in expected:
+        assert report.ok == expected["ok"], [(f.code, f.line_number) for f in report.findings]
+    elif not expected.get("error") and expected.get("strict", True):
+        assert report.ok, [(f.code, f.line_number) for f in report.errors]
+        assert sorted({f.code for f in report.warnings}) == sorted(
+            set(expected.get("warnings", []))
+        )
+    found = {(f.code, f.severity, f.line_number) for f in report.findings}
+    for planted in expected.get("findings", []):
+        assert (planted["code"], planted["severity"], planted.get("line_number")) in found, (
+            planted,
+            sorted(found, key=str),
+        )

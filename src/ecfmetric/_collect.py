@@ -155,6 +155,7 @@ class Collector:
         #: Structural problems in lenient mode, reported as warnings of the metric.
         self.lenient_findings: list[Finding] = []
         self.broken_period: str | None = None
+        self.end_line = 0
         self.decoder = TextDecoder()
         self.data: FileData | None = None
         self.counts: Counter[str] = Counter()
@@ -747,9 +748,10 @@ class Collector:
             )
 
     def _r9999(self, number: int, line: bytes, fields: list[bytes]) -> None:
-        assert self.data is not None
         self.finished = True
-        self.data.end_line = number
+        self.end_line = number
+        if self.data is not None:
+            self.data.end_line = number
         text = self._field(fields, number, "9999", 2, "QTD_LIN").decode("latin-1")
         if not text.isdigit() or int(text) != number:
             self._structural(

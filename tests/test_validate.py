@@ -1,0 +1,121 @@
+"""validate(): every finding of a file, with its code, severity and line."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+import ecfmetric
+from ecf_helpers import ecf_bytes, real_annual
+from test_reader import BASIC, EXPECTED_BASIC, L300_BASIC, components
+
+
+def report_of(data: bytes) -> ecfmetric.ValidationReport:
+    return ecfmetric.validate(io.BytesIO(data))
+
+
+def codes(report: ecfmetric.ValidationReport) -> list[tuple[str, str, int | None]]:
+    return [(f.code, f.severity, f.line_number) for f in report.findings]
+
+
+def test_sound_file() -> None:
+    """A sound file: ok, no finding, the metric, every line read."""
+    report = report_of(BASIC)
+    assert report.ok
+    assert report.findings == ()
+    assert report.metric is not None
+    assert components(report.metric) == EXPECTED_BASIC
+    assert report.lines_read == BASIC.count(b"\n")
+
+
+def test_every_error_is_reported_not_just_the_first() -> None:
+    """Two malformed amounts and a wrong counter: three errors, each at its line."""
+    data = (
+        BASIC.replace(b"|600,00|", b"|600.00|")
+        .replace(b"|30,00|D|", b"|30,00|X|")
+        .replace(b"|L990|17|", b"|L990|15|")
+    )
+    assert data.count(b"|L990|15|") == 1
+    report = report_of(data)
+    assert not report.ok
+    errors = [(f.code, f.line_number) for f in report.errors]
+    assert ("BAD_AMOUNT", 10) in errors
+    assert ("BAD_AMOUNT", 16) in errors
+    assert ("COUNT_MISMATCH", 21) in errors
+    assert report.metric is None
+
+
+def test_counts_of_skipped_blocks_are_checked_by_validate_only() -> None:
+    """A wrong 9900 count for a K register: read() does not split K lines; validate() reports it."""
+    records = real_annual(L300_BASIC)
+    records[4:4] = ["|K001|0|", "|K155|1.01|CC|1,00|D|0|0|1,00|D|", "|K990||"]
+    data = ecf_bytes(records).replace(b"|9900|K155|1|", b"|9900|K155|2|")
+    assert components(ecfmetric.read(io.BytesIO(data))) == EXPECTED_BASIC
+    report = report_of(data)
+    assert [(f.code, f.record) for f in report.errors] == [("COUNT_MISMATCH", "9900")]
+
+
+def test_warnings_are_findings() -> None:
+    """The metric's cross-check warnings are listed, and a file with only warnings is ok."""
+    data = ecf_bytes(real_annual([line.replace("|847,00|C|", "|850,00|C|") for line in L300_BASIC]))
+    report = report_of(data)
+    assert report.ok
+    assert codes(report) == [("NET_REVENUE_MISMATCH", "warning", 8)]
+    assert report.metric is not None
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "TRUNCATED"),
+        (b"garbage\n", "NOT_ECF"),
+        (BASIC.split(b"\r\n|9999|")[0] + b"\r\n", "TRUNCATED"),
+        (BASIC.replace(b"|0000|LECF|0012|", b"|0000|LECF|00X2|"), "UNKNOWN_LAYOUT"),
+        (BASIC.replace(b"|01012025|31122025|N|", b"|01012025|31132025|N|"), "BAD_DATE"),
+        (
+            BASIC.replace(b"|L030|01012025|31122025|A00|", b"|L030|01012025|31122025|A0X|"),
+            "BAD_PERIOD",
+        ),
+        (BASIC.replace(b"|L001|0|\r\n", b"|L001|0|\r\n\r\n"), "MALFORMED_LINE"),
+        (BASIC.replace(b"|L990|17|", b"|L999|17|"), "BLOCK_STRUCTURE"),
+    ],
+)
+def test_each_kind_of_error(data: bytes, code: str) -> None:
+    """Each kind of error gets its code."""
+    report = report_of(data)
+    assert code in {f.code for f in report.errors}
+
+
+def test_broken_period_does_not_cascade() -> None:
+    """A refused L030 is one error; its L300 lines are not each reported again."""
+    report = report_of(
+        BASIC.replace(b"|L030|01012025|31122025|A00|", b"|L030|01012025|31122025|A0X|")
+    )
+    assert [f.code for f in report.errors] == ["BAD_PERIOD", "METRIC_UNAVAILABLE"]
+
+
+def test_report_to_dict_records_and_html() -> None:
+    """to_dict() is JSON-ready, to_records() has one row per finding, the HTML names them."""
+    import json
+
+    data = BASIC.replace(b"|600,00|", b"|600.00|")
+    report = report_of(data)
+    out = report.to_dict()
+    assert json.loads(json.dumps(out)) == out
+    assert out["ok"] is False
+    assert out["errors"] == len(report.errors) >= 1
+    assert report.to_records()[0].keys() >= {"code", "severity", "line_number", "record", "message"}
+    html = report._repr_html_()
+    assert "BAD_AMOUNT" in html
+    assert "error(s)" in html
+    assert "<table" in html
+
+
+def test_validate_path(tmp_path: object) -> None:
+    """validate() takes a path too and names it in the report."""
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "f.txt"
+    path.write_bytes(BASIC)
+    assert ecfmetric.validate(path).source == str(path)
