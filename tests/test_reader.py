@@ -452,3 +452,10 @@ def test_fingerprint_identifies_the_file() -> None:
     assert first == read_bytes(BASIC).fingerprint
     other = ecf_bytes(real_annual([line.replace("|400|C|", "|401|C|") for line in L300_BASIC]))
     assert read_bytes(other, strict=False).fingerprint != first
+
+
+def test_signature_glued_to_the_9999_line() -> None:
+    """A signature written right after '|9999|n|' without a line break is cut off, not read."""
+    data = BASIC.rstrip(b"\r\n") + SIGNATURE
+    assert components(read_bytes(data)) == EXPECTED_BASIC
+    assert list(ecfmetric.iter_records(io.BytesIO(data)))[-1].fields == ("9999", "36")

@@ -237,7 +237,7 @@ class Collector:
         if number == 1:
             self._first_line(raw)
             return
-        line = strip_eol(raw)
+        line = cut_signature(strip_eol(raw))
         if len(line) > MAX_LINE_LENGTH:
             raise self._error(
                 f"line longer than {MAX_LINE_LENGTH} bytes", number, code="LINE_TOO_LONG"
@@ -268,8 +268,8 @@ class Collector:
                     reg,
                     code="TOO_MANY_FIELDS",
                 )
-            if self.data is None and reg != "9999":
-                raise _SkipRecord
+            if self.data is None and reg[0] != "9":
+                raise _SkipRecord  # report mode: 0000 was refused, nothing to attach this to
             handler(number, line, fields)
 
     # -- helpers -----------------------------------------------------------------------------
@@ -686,6 +686,13 @@ class Collector:
         ):
             return
         value = parse_signed_amount(value_text, line_number=number, record=reg, field="VALOR")
+        if len(period.tables) >= MAX_LINES_PER_PERIOD:
+            raise self._error(
+                f"more than {MAX_LINES_PER_PERIOD} revenue lines in one period",
+                number,
+                reg,
+                code="TOO_MANY_LINES",
+            )
         for other in period.tables:
             if other.record == reg and other.code == code:
                 raise self._error(
@@ -823,6 +830,20 @@ def strip_eol(raw: bytes) -> bytes:
     if raw.endswith(b"\r"):
         raw = raw[:-1]
     return raw
+
+
+#: The PVA's signature block starts with this marker. It normally follows the 9999 line's CRLF;
+#: if a writer glued it to the 9999 line, the line is cut there.
+SIGNATURE_MARKER = b"SBRCAAEPDR"
+
+
+def cut_signature(line: bytes) -> bytes:
+    """The line without a signature block glued to its end (only the ``9999`` line can have one)."""
+    if line.startswith(b"|9999|"):
+        cut = line.find(SIGNATURE_MARKER)
+        if cut > 0:
+            return line[:cut]
+    return line
 
 
 def _int_field(line: bytes) -> int | None:

@@ -292,9 +292,7 @@ class _Computation:
             mode = "dre"
         elif block == "P":
             with_dre = [p for p in periods if p.dre]
-            if with_dre or (
-                parameters.tip_esc_pre != "L" and any(p.code == "A00" for p in periods)
-            ):
+            if with_dre:
                 annual = [p for p in with_dre if p.code == "A00"]
                 chosen = annual or [p for p in with_dre if p.code.startswith("T")]
                 mode = "dre"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO, TypeAlias
 
-from ._collect import Collector, strip_eol
+from ._collect import Collector, cut_signature, strip_eol
 from ._decoding import UTF8_BOM, TextDecoder
 from ._errors import EcfFormatError, MetricUnavailableError
 from ._layout import READ_BLOCKS
@@ -69,7 +69,7 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
     decoder = TextDecoder()
     with opened(source) as stream:
         for number, raw in scan_lines(chunks_of(stream, chunk_size), frozenset()):
-            line = strip_eol(raw)
+            line = cut_signature(strip_eol(raw))
             if number == 1 and line.startswith(UTF8_BOM):
                 line = line[len(UTF8_BOM) :]
                 decoder.encoding = "utf-8"

@@ -65,6 +65,30 @@ class ValidationReport:
         return report_html(self)
 
 
+#: Warnings that compare sums of the figures read: after an error in a record the metric reads,
+#: they compare incomplete sums and would only repeat that error as noise.
+_DERIVED = frozenset(
+    {
+        "NET_REVENUE_MISMATCH",
+        "NET_REVENUE_LINE_MISSING",
+        "SYNTHETIC_SUM_MISMATCH",
+        "P200_P150_MISMATCH",
+        "Y540_MISMATCH",
+        "A12_A00_MISMATCH",
+        "NO_REVENUE_LINES",
+    }
+)
+_METRIC_RECORDS = frozenset(
+    {"L030", "P030", "T030", "U030", "L300", "P150", "U150", "P200", "P300", "T120", "T150", "Y540"}
+)
+
+
+def _trustworthy(warnings: tuple[Finding, ...], errors: list[Finding]) -> list[Finding]:
+    if not any(error.record in _METRIC_RECORDS for error in errors):
+        return list(warnings)
+    return [w for w in warnings if w.code not in _DERIVED]
+
+
 def validate(source: Source, *, chunk_size: int = CHUNK_SIZE) -> ValidationReport:
     """Read the whole file and report every finding, errors and warnings, with its position.
 
@@ -95,7 +119,7 @@ def validate(source: Source, *, chunk_size: int = CHUNK_SIZE) -> ValidationRepor
                 Finding(error.code, error.reason, error.line_number, error.record, "error")
             )
         else:
-            findings.extend(metric.warnings)
+            findings.extend(_trustworthy(metric.warnings, collector.errors))
     findings.sort(key=lambda f: (f.line_number is None, f.line_number or 0))
     lines_read = (
         data.end_line if data is not None and data.end_line else max(collector.counts.total(), 1)
