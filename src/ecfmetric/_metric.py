@@ -331,15 +331,6 @@ class _Computation:
                         source=self.source,
                         code="BAD_PERIOD",
                     )
-                if quarter in covered:
-                    raise EcfFormatError(
-                        f"quarter {quarter} is covered twice (periods {covered[quarter].code} and {period.code})",
-                        line_number=period.line_number,
-                        record=record,
-                        field="PER_APUR",
-                        source=self.source,
-                        code="DUPLICATE_PERIOD",
-                    )
                 covered[quarter] = period
         missing = [q for q in quarters if q not in covered]
         if missing:
