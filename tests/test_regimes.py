@@ -130,7 +130,7 @@ def test_imunes_need_tip_ent() -> None:
 
 def test_political_party_is_refused() -> None:
     """TIP_ENT 15 (U150E) has no sales revenue: MetricUnavailableError that points to the form."""
-    with pytest.raises(ecfmetric.MetricUnavailableError, match="political party.*form"):
+    with pytest.raises(ecfmetric.MetricUnavailableError, match=r"political party.*form"):
         read_bytes(u_block("|U150|3.03|R|S|2|04|3|10,00|C|", tip_ent="15"))
 
 
