@@ -10,8 +10,10 @@ Decimal('11990000.00')
 
 from ._collect import MAX_FIELDS
 from ._errors import (
+    CompanyNotInProofError,
     EcfError,
     EcfFormatError,
+    FigureExistsError,
     FormInputError,
     FormInputTypeError,
     MetricUnavailableError,
@@ -20,6 +22,7 @@ from ._errors import (
 from ._form import from_form
 from ._lines import MAX_LINE_LENGTH
 from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, SourceLine
+from ._proof import ConcludedProof, Proof, ProofRow
 from ._reader import iter_records, read
 from ._validate import ValidationReport, validate
 
@@ -28,14 +31,19 @@ __version__ = "0.1.0"
 __all__ = [
     "MAX_FIELDS",
     "MAX_LINE_LENGTH",
+    "CompanyNotInProofError",
+    "ConcludedProof",
     "EcfError",
     "EcfFormatError",
+    "FigureExistsError",
     "Finding",
     "FormInputError",
     "FormInputTypeError",
     "MetricUnavailableError",
     "PeriodMetric",
+    "Proof",
     "ProofError",
+    "ProofRow",
     "Record",
     "Regime",
     "RevenueMetric",

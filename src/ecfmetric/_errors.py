@@ -139,7 +139,7 @@ class ProofError(EcfError):
 class CompanyNotInProofError(ProofError):
     """The company is not listed in the proof: include it, or the file is the wrong one.
 
-    ``cnpj`` is the company asked for, bare (or as typed, when it is not a valid CNPJ).
+    ``cnpj`` is the company asked for, bare.
     """
 
     def __init__(self, reason: str, *, cnpj: str) -> None:
