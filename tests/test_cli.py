@@ -166,7 +166,8 @@ def test_metric_html_and_records() -> None:
     assert html.index("Warnings") > html.index("3.01.01.01.02.03")
     records = metric.to_records()
     assert len(records) == len(metric.lines)
-    assert records[0]["amount"] == f"{metric.lines[0].amount:.2f}"
+    assert records[0]["amount"] == metric.lines[0].amount
+    assert sum(r["amount"] for r in records if r["component"] == "taxes") == metric.taxes
     form = ecfmetric.from_form(
         gross_revenue="1,00", cancellations=0, taxes=0, discounts=0, company_name="<b>x</b>"
     )

@@ -211,8 +211,11 @@ class RevenueMetric:
         return out
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One plain dict per amount read (its provenance), ready for ``pandas.DataFrame``."""
-        return [line.to_dict() for line in self.lines]
+        """One plain dict per amount read (its provenance), ready for ``pandas.DataFrame``.
+
+        Unlike :meth:`to_dict`, amounts stay ``Decimal`` so that they add up exactly.
+        """
+        return [{**line.to_dict(), "amount": line.amount} for line in self.lines]
 
     def _repr_html_(self) -> str:
         from ._html import metric_html
