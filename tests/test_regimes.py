@@ -113,12 +113,19 @@ def test_forma_trib_per_letters_are_checked() -> None:
     assert caught.value.field == "FORMA_TRIB_PER"
 
 
-@pytest.mark.parametrize("qualif", ["04", ""])
+@pytest.mark.parametrize("qualif", ["04", "1", "XX"])
 def test_cod_qualif_pj_is_checked(qualif: str) -> None:
     """A Lucro Real file needs COD_QUALIF_PJ 01, 02 or 03."""
     with pytest.raises(ecfmetric.EcfFormatError) as caught:
         read_bytes(file_with(f"|0010||N|1|T|{qualif}|RRRR||||||2|", l_block(1, 2, 3, 4)))
     assert caught.value.field == "COD_QUALIF_PJ"
+
+
+def test_empty_cod_qualif_pj_reads_the_general_plan_with_a_warning() -> None:
+    """An empty COD_QUALIF_PJ is read as plan A (PJ em geral), and said so once."""
+    metric = read_bytes(file_with("|0010||N|1|T||RRRR||||||2|", l_block(1, 2, 3, 4)))
+    assert metric.gross_revenue == D("200.00")
+    assert [w.code for w in metric.warnings].count("COD_QUALIF_PJ_MISSING") == 1
 
 
 def test_imunes_need_tip_ent() -> None:

@@ -816,7 +816,9 @@ def plan_of_block(parameters: Parameters | None, block: str) -> str:
     if parameters is None:
         return "NONE"
     if block in ("L", "P"):
-        return {"01": "A", "02": "COSIF", "03": "INSURER"}.get(parameters.cod_qualif_pj, "NONE")
+        # An empty COD_QUALIF_PJ is read with the general plan; the metric warns about it.
+        plans = {"01": "A", "": "A", "02": "COSIF", "03": "INSURER"}
+        return plans.get(parameters.cod_qualif_pj, "NONE")
     if block == "U":
         return {"11": "COSIF", "12": "INSURER", "06": "NONE", "15": "NONE", "": "NONE"}.get(
             parameters.tip_ent, "U_A"

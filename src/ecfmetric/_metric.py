@@ -345,6 +345,16 @@ class _Computation:
 
     def _require_plan(self, parameters: Parameters, block: str) -> None:
         allowed = ("01", "02", "03") if block == "L" else ("01", "02")
+        if parameters.cod_qualif_pj == "":
+            if not any(w.code == "COD_QUALIF_PJ_MISSING" for w in self.warnings):
+                self.warn(
+                    "COD_QUALIF_PJ_MISSING",
+                    "0010.COD_QUALIF_PJ is empty: the DRE was read with the general plan (L300A/"
+                    "P150A, PJ em geral); a financial institution or insurer must fill it",
+                    parameters.line_number,
+                    "0010",
+                )
+            return
         if parameters.cod_qualif_pj not in allowed:
             raise EcfFormatError(
                 f"COD_QUALIF_PJ must be one of {', '.join(allowed)} for block {block}",
