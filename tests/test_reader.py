@@ -459,3 +459,18 @@ def test_signature_glued_to_the_9999_line() -> None:
     data = BASIC.rstrip(b"\r\n") + SIGNATURE
     assert components(read_bytes(data)) == EXPECTED_BASIC
     assert list(ecfmetric.iter_records(io.BytesIO(data)))[-1].fields == ("9999", "36")
+
+
+def test_a12_compared_with_a00_including_rural_revenue() -> None:
+    """A12 ≠ A00 in the rural subtree alone is still A12_A00_MISMATCH (gross includes 3.11)."""
+    rural = "|L300|3.11.01.01.01.03|Rural|A|6|04|3.11.01.01.01|{}|C|"
+    records = real_annual([*L300_BASIC, rural.format("50,00")])
+    at = records.index("|L990||")
+    records[at:at] = [
+        "|L030|01012025|31122025|A12|",
+        *(line for line in L300_BASIC if ".01.01.01.01." in line),
+        rural.format("70,00"),
+    ]
+    metric = read_bytes(ecf_bytes(records))
+    assert metric.gross_revenue == D("1050.00")
+    assert "A12_A00_MISMATCH" in {w.code for w in metric.warnings}

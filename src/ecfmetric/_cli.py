@@ -11,7 +11,7 @@ from typing import Any
 
 from ._errors import EcfError
 from ._format import brl, render_report, render_text
-from ._model import RevenueMetric, format_money
+from ._model import MONEY_FIELDS, RevenueMetric, format_money
 from ._reader import read
 from ._validate import validate
 
@@ -22,12 +22,7 @@ CSV_COLUMNS = (
     "company_name",
     "reference_year",
     "regime",
-    "gross_revenue",
-    "cancellations",
-    "discounts",
-    "taxes",
-    "other_deductions",
-    "net_revenue",
+    *MONEY_FIELDS,
     "warnings",
     "error",
 )
@@ -151,7 +146,7 @@ def _write_csv(results: list[tuple[str, RevenueMetric | None, str | None]]) -> N
                 metric.company_name,
                 metric.reference_year,
                 metric.regime.value if metric.regime else "",
-                *(format_money(getattr(metric, name)) or "" for name in CSV_COLUMNS[6:12]),
+                *(format_money(getattr(metric, name)) or "" for name in MONEY_FIELDS),
                 " ".join(sorted({w.code for w in metric.warnings})),
                 "",
             ]

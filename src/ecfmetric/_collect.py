@@ -101,6 +101,8 @@ class Period:
     line_number: int
     dre: dict[str, DreLine] = attrs.Factory(dict)
     tables: list[TableLine] = attrs.Factory(list)
+    #: (record, code) → line number of every line kept, to refuse repeats.
+    seen: dict[tuple[str, str], int] = attrs.Factory(dict)
 
     @property
     def record(self) -> str:
@@ -632,23 +634,7 @@ class Collector:
         code = self._field(fields, number, reg, 2, "CODIGO").decode("latin-1")
         if not code.startswith(KEPT_PREFIXES[self._plan(reg[0])]):
             return
-        if code in period.dre:
-            raise self._error(
-                f"code {code} is given twice in period {period.code} "
-                f"(first at line {period.dre[code].line_number})",
-                number,
-                reg,
-                "CODIGO",
-                code,
-                code="DUPLICATE_CODE",
-            )
-        if len(period.dre) >= MAX_LINES_PER_PERIOD:
-            raise self._error(
-                f"more than {MAX_LINES_PER_PERIOD} revenue lines in one period",
-                number,
-                reg,
-                code="TOO_MANY_LINES",
-            )
+        self._check_new_line(period, (reg, code), number)
         value = parse_amount(
             self._field(fields, number, reg, 8, "VALOR").decode("latin-1"),
             line_number=number,
@@ -670,6 +656,28 @@ class Collector:
             indicator=indicator,
         )
 
+    def _check_new_line(self, period: Period, key: tuple[str, str], number: int) -> None:
+        """Refuse a code given twice in one period, and more lines than a period may hold."""
+        reg, code = key
+        first = period.seen.get(key)
+        if first is not None:
+            raise self._error(
+                f"code {code} is given twice in period {period.code} (first at line {first})",
+                number,
+                reg,
+                "CODIGO",
+                code,
+                code="DUPLICATE_CODE",
+            )
+        if len(period.seen) >= MAX_LINES_PER_PERIOD:
+            raise self._error(
+                f"more than {MAX_LINES_PER_PERIOD} revenue lines in one period",
+                number,
+                reg,
+                code="TOO_MANY_LINES",
+            )
+        period.seen[key] = number
+
     def _table(self, number: int, line: bytes, fields: list[bytes]) -> None:
         reg = fields[1].decode("ascii")
         period = self._current_period(number, reg)
@@ -686,24 +694,7 @@ class Collector:
         ):
             return
         value = parse_signed_amount(value_text, line_number=number, record=reg, field="VALOR")
-        if len(period.tables) >= MAX_LINES_PER_PERIOD:
-            raise self._error(
-                f"more than {MAX_LINES_PER_PERIOD} revenue lines in one period",
-                number,
-                reg,
-                code="TOO_MANY_LINES",
-            )
-        for other in period.tables:
-            if other.record == reg and other.code == code:
-                raise self._error(
-                    f"code {code} is given twice in period {period.code} "
-                    f"(first at line {other.line_number})",
-                    number,
-                    reg,
-                    "CODIGO",
-                    code,
-                    code="DUPLICATE_CODE",
-                )
+        self._check_new_line(period, (reg, code), number)
         period.tables.append(TableLine(number, reg, code, description, value))
 
     def _y540(self, number: int, line: bytes, fields: list[bytes]) -> None:

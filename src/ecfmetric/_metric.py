@@ -14,7 +14,15 @@ import attrs
 from ._collect import DreLine, FileData, Parameters, Period, TableLine, plan_of_block
 from ._errors import EcfFormatError, MetricUnavailableError
 from ._layout import BLOCK_OF_QUARTER_LETTER, DRE_RECORD, LAST_Y540_LAYOUT, quarter_span
-from ._model import Component, Finding, PeriodMetric, Regime, RevenueMetric, SourceLine
+from ._model import (
+    COMPONENT_FIELDS,
+    Component,
+    Finding,
+    PeriodMetric,
+    Regime,
+    RevenueMetric,
+    SourceLine,
+)
 
 ZERO = Decimal("0.00")
 
@@ -69,21 +77,11 @@ class _Components:
         setattr(self, component, None if current is None else current + amount)
 
     def net(self) -> Decimal | None:
-        parts = (
-            self.gross_revenue,
-            self.cancellations,
-            self.discounts,
-            self.taxes,
-            self.other_deductions,
-        )
-        if any(part is None for part in parts):
+        gross = self.gross_revenue
+        deductions = [self.cancellations, self.discounts, self.taxes, self.other_deductions]
+        if gross is None or any(d is None for d in deductions):
             return None
-        total = ZERO
-        for deduction in parts[1:]:
-            assert deduction is not None
-            total += deduction
-        assert self.gross_revenue is not None
-        return self.gross_revenue - total
+        return gross - sum((d for d in deductions if d is not None), ZERO)
 
 
 class _Computation:
@@ -135,13 +133,7 @@ class _Computation:
         breakdown: list[PeriodMetric] = []
         for period, mode in used:
             components = self._period_components(period, mode, parameters)
-            for name in (
-                "gross_revenue",
-                "cancellations",
-                "discounts",
-                "taxes",
-                "other_deductions",
-            ):
+            for name in COMPONENT_FIELDS:
                 value = getattr(components, name)
                 current = getattr(year, name)
                 setattr(year, name, None if value is None or current is None else current + value)
@@ -658,9 +650,10 @@ class _Computation:
         a12 = next((p for p in periods if p.code == "A12"), None)
         if a12 is None or plan_of_block(parameters, annual.block) not in ("A", "U_A"):
             return
-        root = GENERAL + ".01" if annual.block == "L" else U150_REVENUE
-        a00_gross = _Tree(annual.dre).value(root)
-        a12_gross = _Tree(a12.dre).value(root)
+        roots = (GENERAL + ".01", RURAL + ".01") if annual.block == "L" else (U150_REVENUE,)
+        a00_tree, a12_tree = _Tree(annual.dre), _Tree(a12.dre)
+        a00_gross = sum((a00_tree.value(root) for root in roots), ZERO)
+        a12_gross = sum((a12_tree.value(root) for root in roots), ZERO)
         if a00_gross != a12_gross:
             self.warn(
                 "A12_A00_MISMATCH",
@@ -670,11 +663,7 @@ class _Computation:
             )
 
     def _unknown_warning(self, year: _Components, used: list[tuple[Period, str]]) -> None:
-        unknown = [
-            name
-            for name in ("cancellations", "discounts", "taxes", "other_deductions")
-            if getattr(year, name) is None
-        ]
+        unknown = [name for name in COMPONENT_FIELDS[1:] if getattr(year, name) is None]
         if not unknown:
             return
         records = sorted(

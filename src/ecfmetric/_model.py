@@ -9,14 +9,9 @@ from typing import Any, Literal
 
 import attrs
 
-MONEY_FIELDS = (
-    "gross_revenue",
-    "cancellations",
-    "discounts",
-    "taxes",
-    "other_deductions",
-    "net_revenue",
-)
+#: The five components, in the order they are subtracted.
+COMPONENT_FIELDS = ("gross_revenue", "cancellations", "discounts", "taxes", "other_deductions")
+MONEY_FIELDS = (*COMPONENT_FIELDS, "net_revenue")
 
 Component = Literal[
     "gross_revenue", "cancellations", "discounts", "taxes", "other_deductions", "net_revenue"
@@ -88,6 +83,13 @@ class Finding:
             "record": self.record,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            data["code"], data["message"], data["line_number"], data["record"], data["severity"]
+        )
+
 
 @attrs.frozen
 class SourceLine:
@@ -119,6 +121,19 @@ class SourceLine:
             "component": self.component,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SourceLine:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            data["line_number"],
+            data["record"],
+            data["period"],
+            data["code"],
+            data["description"],
+            Decimal(data["amount"]),
+            data["component"],
+        )
+
 
 @attrs.frozen
 class PeriodMetric:
@@ -148,6 +163,18 @@ class PeriodMetric:
         for name in MONEY_FIELDS:
             out[name] = format_money(getattr(self, name))
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PeriodMetric:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            period=data["period"],
+            start=dt.date.fromisoformat(data["start"]),
+            end=dt.date.fromisoformat(data["end"]),
+            block=data["block"],
+            record=data["record"],
+            **{name: _money(data[name]) for name in MONEY_FIELDS},
+        )
 
 
 @attrs.frozen
@@ -237,39 +264,9 @@ class RevenueMetric:
             receipt=data["receipt"],
             source=data["source"],
             **{name: _money(data[name]) for name in MONEY_FIELDS},
-            periods=tuple(
-                PeriodMetric(
-                    period=p["period"],
-                    start=dt.date.fromisoformat(p["start"]),
-                    end=dt.date.fromisoformat(p["end"]),
-                    block=p["block"],
-                    record=p["record"],
-                    **{name: _money(p[name]) for name in MONEY_FIELDS},
-                )
-                for p in data["periods"]
-            ),
-            lines=tuple(
-                SourceLine(
-                    line_number=line["line_number"],
-                    record=line["record"],
-                    period=line["period"],
-                    code=line["code"],
-                    description=line["description"],
-                    amount=Decimal(line["amount"]),
-                    component=line["component"],
-                )
-                for line in data["lines"]
-            ),
-            warnings=tuple(
-                Finding(
-                    code=w["code"],
-                    message=w["message"],
-                    line_number=w["line_number"],
-                    record=w["record"],
-                    severity=w["severity"],
-                )
-                for w in data["warnings"]
-            ),
+            periods=tuple(PeriodMetric.from_dict(p) for p in data["periods"]),
+            lines=tuple(SourceLine.from_dict(line) for line in data["lines"]),
+            warnings=tuple(Finding.from_dict(w) for w in data["warnings"]),
             managing_partner_cnpj=data.get("managing_partner_cnpj"),
             partial_year=data.get("partial_year", False),
             fingerprint=data.get("fingerprint"),
