@@ -2,8 +2,7 @@
 promises, form inputs give their promised net, money strings and CNPJs are what they claim.
 
 The strategies work out each expected metric from the amounts they drew, with docs/metric.md;
-they never call read(). The xfail test at the end pins the case where read() disagrees with
-docs/metric.md, which the strategies leave out on purpose.
+they never call read(). The test at the end pins a case the strategies leave out on purpose.
 """
 
 from __future__ import annotations
@@ -322,9 +321,9 @@ def test_doc_examples_run() -> None:
         test()
 
 
-# -- where read() disagrees with docs/metric.md ----------------------------------------------------
-# The case below is left out of ecf_files (see the comment in strategies.py). When read() or the
-# docs settle it, the xfail turns into a failure (xfail_strict): drop the exclusion then.
+# -- a case read() once got wrong ----------------------------------------------------------------
+# The case below is left out of ecf_files (see the comment in strategies.py); read() follows
+# docs/metric.md on it since the reader's fix, and this test keeps it so.
 
 Q = [("0101", "3103"), ("0104", "3006"), ("0107", "3009"), ("0110", "3112")]
 P200_QUARTERS = [
@@ -338,10 +337,6 @@ P200_QUARTERS = [
 PRESUMIDO_BOOKS = [HEADER_0012, "|0001|0|", "|0010||N|5|T|01|PPPP||C||||2|", "|0990||", "|P001|0|"]
 
 
-@pytest.mark.xfail(
-    reason="docs/metric.md: a DRE with no line of the revenue subtree reads as gross 0 with "
-    "NO_REVENUE_LINES; read() treats such a P150 as absent and reads P200 instead",
-)
 def test_p150_without_revenue_lines_reads_as_zero() -> None:
     """P150 at A00 with only 3.01.01.05 (not revenue): gross 0 and NO_REVENUE_LINES."""
     records = [

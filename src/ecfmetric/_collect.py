@@ -101,6 +101,8 @@ class Period:
     line_number: int
     dre: dict[str, DreLine] = attrs.Factory(dict)
     tables: list[TableLine] = attrs.Factory(list)
+    #: Whether the period has any L300/P150/U150 line, kept or not.
+    has_dre: bool = False
     #: (record, code) → line number of every line kept, to refuse repeats.
     seen: dict[tuple[str, str], int] = attrs.Factory(dict)
 
@@ -632,6 +634,7 @@ class Collector:
         reg = fields[1].decode("ascii")
         period = self._current_period(number, reg)
         code = self._field(fields, number, reg, 2, "CODIGO").decode("latin-1")
+        period.has_dre = True
         if not code.startswith(KEPT_PREFIXES[self._plan(reg[0])]):
             return
         self._check_new_line(period, (reg, code), number)

@@ -283,7 +283,7 @@ class _Computation:
                 self._check_a12(periods, annual[0], parameters)
             mode = "dre"
         elif block == "P":
-            with_dre = [p for p in periods if p.dre]
+            with_dre = [p for p in periods if p.has_dre]
             if with_dre:
                 annual = [p for p in with_dre if p.code == "A00"]
                 chosen = annual or [p for p in with_dre if p.code.startswith("T")]
@@ -432,9 +432,10 @@ class _Computation:
             amount = line.value
             if tree.is_leaf(code):
                 for root in (GENERAL, RURAL):
-                    if code.startswith(root + ".01"):
+                    if _under(code, root + ".01"):
                         component = "gross_revenue"
-                    elif code.startswith(root + ".02."):
+                    elif _under(code, root + ".02"):
+                        # A deductions line with nothing below it cannot be classified further.
                         kind = code[len(root) + 4 : len(root) + 6]
                         component = DEDUCTION_KINDS.get(kind, "other_deductions")
                         amount = -line.value
@@ -443,6 +444,15 @@ class _Computation:
                     out.add(component, amount)
             self._source(line, record, period, component, amount)
         self._check_synthetics(tree, period, record)
+        if set(period.dre) <= {GENERAL, RURAL} and any(line.value for line in period.dre.values()):
+            self.warn(
+                "UNKNOWN_COMPONENTS",
+                f"period {period.code} states RECEITA LIQUIDA but no RECEITA BRUTA line: gross "
+                f"revenue and its deductions are unknown. Fill the form to give them",
+                period.line_number,
+                record,
+            )
+            return _Components(None, None, None, None, None)
         computed = out.net()
         for root in (GENERAL, RURAL):
             has_lines = any(c.startswith(root + ".") for c in period.dre)
@@ -480,14 +490,14 @@ class _Computation:
             component: Component | None = None
             amount = line.value
             if tree.is_leaf(code):
-                if code == U150_REVENUE or code.startswith(U150_REVENUE + "."):
+                if _under(code, U150_REVENUE):
                     component = "gross_revenue"
-                elif code.startswith(U150_ACTIVITY_DEDUCTIONS + "."):
+                elif _under(code, U150_ACTIVITY_DEDUCTIONS):
                     component = DEDUCTION_KINDS.get(
                         code[len(U150_ACTIVITY_DEDUCTIONS) + 1 :][:2], "other_deductions"
                     )
                     amount = -line.value
-                elif code.startswith(U150_DEDUCTIONS + "."):
+                elif _under(code, U150_DEDUCTIONS):
                     component = "other_deductions"
                     amount = -line.value
                 if component is not None:
@@ -664,12 +674,10 @@ class _Computation:
 
     def _unknown_warning(self, year: _Components, used: list[tuple[Period, str]]) -> None:
         unknown = [name for name in COMPONENT_FIELDS[1:] if getattr(year, name) is None]
-        if not unknown:
-            return
-        records = sorted(
-            {line.record for period, mode in used if mode == "table" for line in period.tables}
-            or {"P200"}
-        )
+        tables = [period for period, mode in used if mode == "table"]
+        if not unknown or not tables:
+            return  # a DRE period with unknowns has said so itself
+        records = sorted({line.record for period in tables for line in period.tables} or {"P200"})
         self.warn(
             "UNKNOWN_COMPONENTS",
             f"the file states revenue only in {', '.join(records)}, which is already net of returns, "
@@ -759,6 +767,11 @@ class _Tree:
             ),
             ZERO,
         )
+
+
+def _under(code: str, root: str) -> bool:
+    """Whether ``code`` is ``root`` or below it in a dotted referential plan."""
+    return code == root or code.startswith(root + ".")
 
 
 def _nearest_parent(code: str, lines: dict[str, DreLine]) -> str | None:
