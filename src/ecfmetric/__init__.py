@@ -21,6 +21,7 @@ from ._errors import (
 )
 from ._form import from_form
 from ._lines import MAX_LINE_LENGTH
+from ._many import ReadResult, read_many
 from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, SourceLine
 from ._proof import ConcludedProof, Proof, ProofRow
 from ._reader import iter_records, read
@@ -44,6 +45,7 @@ __all__ = [
     "Proof",
     "ProofError",
     "ProofRow",
+    "ReadResult",
     "Record",
     "Regime",
     "RevenueMetric",
@@ -53,5 +55,6 @@ __all__ = [
     "from_form",
     "iter_records",
     "read",
+    "read_many",
     "validate",
 ]
