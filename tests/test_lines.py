@@ -23,8 +23,8 @@ READ_SKIP = frozenset(range(256)) - READ_BLOCKS
 
 
 def reference(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator[tuple[int, bytes]]:
-    """The rule, one line at a time: a line of a skipped block is dropped when its second byte is
-    the block's letter and its third byte is not ``9``."""
+    """The rule, one line at a time: a line of a skipped block is dropped when it starts with
+    ``|``, its second byte is the block's letter and its third byte is not ``9``."""
     number = 0
     carry = b""
     skip = -1
@@ -38,12 +38,10 @@ def reference(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator[
             continue
         region = carry + chunk[:cut] if carry else chunk[:cut]
         carry = chunk[cut:]
-        if len(carry) > MAX_LINE_LENGTH:
-            raise EcfFormatError("too long", line_number=number + region.count(b"\n") + 1)
         for line in BytesIO(region):
             number += 1
             try:
-                if line[1] == skip and line[2] != ord("9"):
+                if line[1] == skip and line[2] != ord("9") and line[0] == ord("|"):
                     continue
                 letter = line[1]
                 if letter != current:
@@ -53,6 +51,9 @@ def reference(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator[
                 yield number, b"\n"
                 continue
             yield number, line
+        # Only once the region's lines are handed over (the caller may stop at 9999 first).
+        if len(carry) > MAX_LINE_LENGTH:
+            raise EcfFormatError("too long", line_number=number + 1)
     if carry:
         yield number + 1, carry
 

@@ -217,7 +217,11 @@ def test_synthetic_deductions_alone_are_other_deductions() -> None:
         ],
     )
     metric = read_bytes(data)
-    assert (metric.gross_revenue, metric.other_deductions, metric.net_revenue) == (D("100.00"), D("10.00"), D("90.00"))
+    assert (metric.gross_revenue, metric.other_deductions, metric.net_revenue) == (
+        D("100.00"),
+        D("10.00"),
+        D("90.00"),
+    )
     assert metric.warnings == ()
 
 
@@ -225,7 +229,12 @@ def test_net_revenue_alone_is_not_a_gross_revenue() -> None:
     """A DRE that states only RECEITA LIQUIDA: the components are unknown, not zero."""
     data = file_with(
         "|0010||N|1|A|01|RRRR||||||2|",
-        ["|L001|0|", "|L030|01012025|31122025|A00|", "|L300|3.01.01.01|RECEITA LIQUIDA|S|4|04|3.01.01|90,00|C|", "|L990||"],
+        [
+            "|L001|0|",
+            "|L030|01012025|31122025|A00|",
+            "|L300|3.01.01.01|RECEITA LIQUIDA|S|4|04|3.01.01|90,00|C|",
+            "|L990||",
+        ],
     )
     metric = read_bytes(data)
     assert metric.gross_revenue is None

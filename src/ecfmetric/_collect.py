@@ -7,6 +7,7 @@ records the metric reads are split, and only their fields the metric reads are p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -35,6 +36,12 @@ from ._model import Finding
 MAX_FIELDS = 512
 #: The most lines of revenue subtrees kept per period; a DRE has a few hundred at most.
 MAX_LINES_PER_PERIOD = 20_000
+#: The most registers 9900 may list (the layout has under two hundred).
+MAX_REGISTERS = 2_000
+#: The most findings of one kind kept in a list; past it they are counted, not listed.
+MAX_LISTED = 1_000
+#: CODIGO is C 50 in the layout (L300, P150, U150, P200, T120 …).
+MAX_CODE_LENGTH = 50
 
 
 @attrs.define
@@ -103,6 +110,8 @@ class Period:
     tables: list[TableLine] = attrs.Factory(list)
     #: Whether the period has any L300/P150/U150 line, kept or not.
     has_dre: bool = False
+    #: Whether the period has any P200/P300/T120/T150 line, kept or not.
+    has_table: bool = False
     #: (record, code) → line number of every line kept, to refuse repeats.
     seen: dict[tuple[str, str], int] = attrs.Factory(dict)
 
@@ -129,7 +138,7 @@ class FileData:
 KEPT_PREFIXES = {
     "A": ("3.01.01.01", "3.11.01.01"),
     "U_A": ("4.01.01", "4.01.02"),
-    "COSIF": ("3.1.7.1.0.00.00", "3.1.8.1.9.25.00", "3.1.8.1.9.30.00", "3.1.8.1.9.33.00"),
+    "COSIF": ("3.1.7.1.", "3.1.8.1.9.25.00", "3.1.8.1.9.30.00", "3.1.8.1.9.33.00"),
     "INSURER": (
         "3.01.01.01.01.01",
         "3.01.01.01.01.02",
@@ -160,6 +169,9 @@ class Collector:
         self.lenient_findings: list[Finding] = []
         self.broken_period: str | None = None
         self.end_line = 0
+        #: The open block's letter as a byte value (-1 when none is), for feed()'s fast path.
+        self.block_byte = -1
+        self.suppressed = 0
         self.decoder = TextDecoder()
         self.data: FileData | None = None
         #: Records per register (as bytes: the hot loop does not decode them).
@@ -209,6 +221,7 @@ class Collector:
                 raw[5:6] == b"|"
                 and raw[:1] == b"|"
                 and register not in special
+                and raw[1] == self.block_byte
                 and raw[2:5] not in _BLOCK_EDGES
                 and raw.endswith(_RECORD_ENDS)
                 and register.isalnum()
@@ -224,7 +237,7 @@ class Collector:
             except EcfFormatError as error:
                 if not self.report or error.code == "NOT_ECF":
                     raise
-                self.errors.append(finding_of(error))
+                self._listed(self.errors, finding_of(error))
             if self.finished:
                 break
         if not self.finished:
@@ -243,6 +256,14 @@ class Collector:
                 "not an ECF file: it is empty", line_number=1, source=self.source, code="NOT_ECF"
             )
         self.data.warnings.extend(self.lenient_findings)
+        if self.suppressed:
+            self.data.warnings.append(
+                Finding(
+                    "MORE_FINDINGS",
+                    f"{self.suppressed} more finding(s) of the same kinds are not listed "
+                    f"(at most {MAX_LISTED} are)",
+                )
+            )
         if self.decoder.mixed_lines:
             first = self.decoder.mixed_lines[0]
             self.data.warnings.append(
@@ -280,6 +301,15 @@ class Collector:
             self._open_block(reg, number)
         elif kind == "990":
             self._close_block(reg, number, line)
+        elif reg[0] != self.block:
+            where = "no block is open" if self.block is None else f"block {self.block} is open"
+            self._structural(
+                f"{reg} is a record of block {reg[0]}, but {where}",
+                number,
+                reg,
+                code="BLOCK_STRUCTURE",
+            )
+            return
         handler = self._handlers.get(reg)
         if handler is not None:
             fields = line.split(b"|")
@@ -329,17 +359,33 @@ class Collector:
         """A counter or structure problem: an error when strict, a warning when lenient."""
         if self.report:
             message = reason if text is None else f"{reason} (got {text!r})"
-            self.errors.append(Finding(code, message, number, record, "error"))
+            self._listed(self.errors, Finding(code, message, number, record, "error"))
             return
         if self.strict:
             raise self._error(reason, number, record, field, text, code=code)
-        self.lenient_findings.append(Finding(code, reason, number, record))
+        self._listed(self.lenient_findings, Finding(code, reason, number, record))
+
+    def _listed(self, findings: list[Finding], finding: Finding) -> None:
+        # A hostile file may have millions of bad lines: list the first ones, count the rest.
+        if len(findings) < MAX_LISTED:
+            findings.append(finding)
+        else:
+            self.suppressed += 1
 
     def _malformed(self, number: int, line: bytes) -> None:
         if not line.strip():
             reason = "empty line: every line must be a record |REG|...|"
         else:
             reason = "not a record: a line must start with '|', a 4-character register and '|', and end with '|'"
+        if line[1:5] in _METRIC_REGISTERS:
+            # A record the metric reads cannot be skipped, even leniently: its amount would be lost.
+            raise self._error(
+                reason,
+                number,
+                line[1:5].decode("latin-1"),
+                text=line[:60].decode("latin-1"),
+                code="MALFORMED_LINE",
+            )
         self._structural(reason, number, code="MALFORMED_LINE", text=line[:60].decode("latin-1"))
 
     def _text(self, raw: bytes, number: int, line: bytes) -> str:
@@ -373,6 +419,7 @@ class Collector:
             )
         self.counts[b"0000"] += 1
         self.block = "0"
+        self.block_byte = ord("0")
         self.block_start = 1
         self._r0000(1, line, line.split(b"|"))
 
@@ -395,6 +442,7 @@ class Collector:
                 code="BLOCK_STRUCTURE",
             )
         self.block = letter
+        self.block_byte = ord(letter)
         self.block_start = number
         if letter == "9":
             self.nine_start = number
@@ -410,6 +458,7 @@ class Collector:
                 code="BLOCK_STRUCTURE",
             )
             self.block = None
+            self.block_byte = -1
             return
         if letter == "9":
             return
@@ -425,6 +474,7 @@ class Collector:
                 "QTD_LIN",
             )
         self.block = None
+        self.block_byte = -1
 
     # -- records -----------------------------------------------------------------------------
 
@@ -470,9 +520,9 @@ class Collector:
         end = parse_date(
             get("DT_FIN").decode("latin-1"), line_number=number, record="0000", field="DT_FIN"
         )
-        if end < start or start.year != end.year:
+        if end < start or start.year != end.year or not 2000 <= end.year <= 2100:
             raise self._error(
-                "DT_INI and DT_FIN must be in the same calendar year, DT_INI first",
+                "DT_INI and DT_FIN must be in the same calendar year (2000 to 2100), DT_INI first",
                 number,
                 "0000",
                 "DT_FIN",
@@ -651,7 +701,7 @@ class Collector:
     def _dre(self, number: int, line: bytes, fields: list[bytes]) -> None:
         reg = fields[1].decode("ascii")
         period = self._current_period(number, reg)
-        code = self._field(fields, number, reg, 2, "CODIGO").decode("latin-1")
+        code = self._code(fields, number, reg)
         period.has_dre = True
         if not code.startswith(KEPT_PREFIXES[self._plan(reg[0])]):
             return
@@ -676,6 +726,19 @@ class Collector:
             value=value if indicator == "C" else -value,
             indicator=indicator,
         )
+
+    def _code(self, fields: list[bytes], number: int, reg: str) -> str:
+        raw = self._field(fields, number, reg, 2, "CODIGO")
+        if len(raw) > MAX_CODE_LENGTH:
+            raise self._error(
+                f"CODIGO longer than {MAX_CODE_LENGTH} characters (the layout's C 50)",
+                number,
+                reg,
+                "CODIGO",
+                raw[:60].decode("latin-1"),
+                code="BAD_CODE",
+            )
+        return raw.decode("latin-1")
 
     def _check_new_line(self, period: Period, key: tuple[str, str], number: int) -> None:
         """Refuse a code given twice in one period, and more lines than a period may hold."""
@@ -702,7 +765,8 @@ class Collector:
     def _table(self, number: int, line: bytes, fields: list[bytes]) -> None:
         reg = fields[1].decode("ascii")
         period = self._current_period(number, reg)
-        code = self._field(fields, number, reg, 2, "CODIGO").decode("latin-1")
+        code = self._code(fields, number, reg)
+        period.has_table = True
         kept = KEPT_TABLE_CODES[reg]
         if kept is not None and code not in kept:
             return
@@ -722,7 +786,9 @@ class Collector:
         assert self.data is not None
         establishment = self._field(fields, number, "Y540", 2, "CNPJ_ESTAB").decode("latin-1")
         root = self.data.header.cnpj[:8]
-        if not cnpj_is_valid(establishment) or establishment[:8] != root:
+        if (not cnpj_is_valid(establishment) or establishment[:8] != root) and not any(
+            w.code == "Y540_CNPJ" for w in self.data.warnings
+        ):
             self.data.warnings.append(
                 Finding(
                     "Y540_CNPJ",
@@ -743,16 +809,29 @@ class Collector:
             self.data.y540_line = number
 
     def _r9900(self, number: int, line: bytes, fields: list[bytes]) -> None:
-        reg = self._field(fields, number, "9900", 2, "REG_BLC").decode("latin-1")
-        count_text = self._field(fields, number, "9900", 3, "QTD_REG_BLC").decode("latin-1")
-        if not count_text.isdigit():
+        raw_reg = self._field(fields, number, "9900", 2, "REG_BLC")
+        reg = raw_reg.decode("latin-1")
+        count = _count(self._field(fields, number, "9900", 3, "QTD_REG_BLC"))
+        if len(raw_reg) != 4 or not raw_reg.isalnum():
             self._structural(
-                f"9900 count for {reg} is not a whole number: {count_text!r}", number, "9900"
+                "9900.REG_BLC must be a 4-character register", number, "9900", "REG_BLC", text=reg
+            )
+            return
+        if count is None:
+            self._structural(
+                f"9900 count for {reg} is not a whole number", number, "9900", "QTD_REG_BLC"
             )
             return
         if reg in self.declared_counts:
             self._structural(f"9900 lists {reg} twice", number, "9900", "REG_BLC")
-        self.declared_counts[reg] = (int(count_text), number)
+        elif len(self.declared_counts) >= MAX_REGISTERS:
+            raise self._error(
+                f"more than {MAX_REGISTERS} registers listed in 9900",
+                number,
+                "9900",
+                code="TOO_MANY_LINES",
+            )
+        self.declared_counts[reg] = (count, number)
 
     def _r9990(self, number: int, line: bytes, fields: list[bytes]) -> None:
         declared = _int_field(line)
@@ -772,7 +851,7 @@ class Collector:
         if self.data is not None:
             self.data.end_line = number
         text = self._field(fields, number, "9999", 2, "QTD_LIN").decode("latin-1")
-        if not text.isdigit() or int(text) != number:
+        if _count(fields[2]) != number:
             self._structural(
                 f"9999 declares {text!r} lines, but the file has {number} lines up to 9999",
                 number,
@@ -861,12 +940,24 @@ def cut_signature(line: bytes) -> bytes:
     return line
 
 
+_COUNT = re.compile(rb"[0-9]{1,12}")
+
+
+def _count(text: bytes) -> int | None:
+    """A counter field as an int; ``None`` unless it is 1 to 12 ASCII digits."""
+    return int(text) if _COUNT.fullmatch(text) else None
+
+
 def _int_field(line: bytes) -> int | None:
     parts = line.split(b"|")
-    text = parts[2] if len(parts) > 3 else b""
-    return int(text) if text.isdigit() else None
+    return _count(parts[2]) if len(parts) > 3 else None
 
 
+#: Records whose fields the metric reads (a malformed one is refused even in lenient mode).
+_METRIC_REGISTERS = frozenset(
+    {b"0000", b"0010", b"L030", b"P030", b"T030", b"U030", b"L300", b"P150", b"U150"}
+    | {b"P200", b"P300", b"T120", b"T150", b"Y540", b"9999"}
+)
 #: The last three characters of a register that opens or closes a block (``x001``, ``x990``).
 _BLOCK_EDGES = frozenset({b"001", b"990"})
 #: How a record line ends: its closing ``|`` and a line ending.

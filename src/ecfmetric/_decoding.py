@@ -43,7 +43,8 @@ class TextDecoder:
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
-            self.mixed_lines.append(line_number)
+            if len(self.mixed_lines) < 1000:  # enough to point at them; the rest are not listed
+                self.mixed_lines.append(line_number)
             return _decode_legacy(raw)
 
 

@@ -25,9 +25,9 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
     """Yield ``(line_number, line)`` for every line, raw, with its line ending.
 
     Lines of a block whose letter (the byte after the leading ``|``) is in ``skip_blocks`` are
-    counted but not yielded, except their ``x990`` closing line and any line that does not look
-    like a record of that block; so the caller still sees every block boundary and every line
-    malformed at its start. An empty line comes out as ``b"\\n"``. The last line may lack its
+    counted but not yielded, except their ``x990`` closing line and any line that does not start
+    with ``|`` and the block's letter; so the caller still sees every block boundary and every
+    line malformed at its start. An empty line comes out as ``b"\\n"``. The last line may lack its
     line ending.
     """
     number = 0
@@ -44,8 +44,6 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
         if carry:
             lines[0] = carry + lines[0]
         carry = b"" if lines[-1].endswith(b"\n") else lines.pop()
-        if len(carry) > MAX_LINE_LENGTH:
-            raise _too_long(number + len(lines) + 1)
         end = len(lines)
         index = 0
         fast = True
@@ -70,7 +68,7 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
                 # does not start with "|", its third byte sorts above "9", or the fast path is
                 # off for the rest of the chunk). A skipped block's x990 (third byte "9") and
                 # K915/K935-like codes fall through to the caller.
-                if line[1] == skip and line[2] != _NINE:
+                if line[1] == skip and line[2] != _NINE and line[0] == _PIPE:
                     continue
                 letter = line[1]
                 if letter != current:
@@ -85,6 +83,10 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
                 yield number, b"\n"
                 continue
             yield number, line
+        # Checked after this chunk's lines are handed over: the caller may stop at 9999 before,
+        # and a signature block after it, however long, is then never looked at.
+        if len(carry) > MAX_LINE_LENGTH:
+            raise _too_long(number + 1)
     if carry:
         yield number + 1, carry
 

@@ -42,6 +42,7 @@ U150_REVENUE = "4.01.01"
 U150_DEDUCTIONS = "4.01.02"
 U150_ACTIVITY_DEDUCTIONS = "4.01.02.01"
 COSIF_REVENUE = "3.1.7.1.0.00.00"
+COSIF_REVENUE_PREFIX = "3.1.7.1."
 COSIF_TAXES = ("3.1.8.1.9.25.00", "3.1.8.1.9.30.00", "3.1.8.1.9.33.00")
 INSURER_PREMIUMS = "3.01.01.01.01.01"
 INSURER_ADJUSTMENTS = "3.01.01.01.01.01.02"
@@ -49,6 +50,18 @@ INSURER_OTHER_GAINS = "3.01.01.01.01.02"
 INSURER_TAXES = ("3.01.01.01.01.04.09", "3.01.01.01.01.04.10")
 P200_REVENUE = frozenset({"2", "4", "6", "8", "9"})
 T120_REVENUE = frozenset({"2", "4", "6", "8", "10"})
+
+#: The blocks each regime may put a quarter in (0010.FORMA_TRIB; FORMA_TRIB_PER letters R/E → L,
+#: P → P, A → T). Imunes and isentas use block U whatever FORMA_TRIB_PER says.
+REGIME_BLOCKS = {
+    Regime.LUCRO_REAL: "L",
+    Regime.LUCRO_REAL_ARBITRADO: "LT",
+    Regime.LUCRO_PRESUMIDO_REAL: "PL",
+    Regime.LUCRO_PRESUMIDO_REAL_ARBITRADO: "PLT",
+    Regime.LUCRO_PRESUMIDO: "P",
+    Regime.LUCRO_ARBITRADO: "T",
+    Regime.LUCRO_PRESUMIDO_ARBITRADO: "PT",
+}
 
 PROXY_TEXT = {
     "COSIF": (
@@ -244,7 +257,7 @@ class _Computation:
             if letter == "0":
                 continue
             block = BLOCK_OF_QUARTER_LETTER[letter]
-            if regime in single and block != single[regime]:
+            if block not in REGIME_BLOCKS[regime]:
                 raise EcfFormatError(
                     f"FORMA_TRIB_PER assigns quarter {quarter} to {letter!r}, which is not "
                     f"the regime of FORMA_TRIB {parameters.forma_trib}",
@@ -277,8 +290,9 @@ class _Computation:
         elif block in ("L", "P"):
             self._require_plan(parameters, block)
         if block in ("L", "U"):
-            annual = [p for p in periods if p.code == "A00"]
-            chosen = annual or [p for p in periods if p.code.startswith("T")]
+            # A period without any L300/U150 line states nothing: it does not count as read.
+            annual = [p for p in periods if p.code == "A00" and p.has_dre]
+            chosen = annual or [p for p in periods if p.code.startswith("T") and p.has_dre]
             if annual:
                 self._check_a12(periods, annual[0], parameters)
             mode = "dre"
@@ -289,7 +303,7 @@ class _Computation:
                 chosen = annual or [p for p in with_dre if p.code.startswith("T")]
                 mode = "dre"
             else:
-                chosen = [p for p in periods if p.code.startswith("T")]
+                chosen = [p for p in periods if p.code.startswith("T") and p.has_table]
                 mode = "table"
                 if parameters.tip_esc_pre != "L" and chosen:
                     self.warn(
@@ -300,7 +314,7 @@ class _Computation:
                         "P030",
                     )
         else:
-            chosen = [p for p in periods if p.code.startswith("T")]
+            chosen = [p for p in periods if p.code.startswith("T") and p.has_table]
             mode = "table"
         if not chosen:
             raise self.unavailable(
@@ -444,11 +458,19 @@ class _Computation:
                     out.add(component, amount)
             self._source(line, record, period, component, amount)
         self._check_synthetics(tree, period, record)
-        if set(period.dre) <= {GENERAL, RURAL} and any(line.value for line in period.dre.values()):
+        net_only = [
+            root
+            for root in (GENERAL, RURAL)
+            if root in period.dre
+            and period.dre[root].value
+            and not any(c != root and _under(c, root) for c in period.dre)
+        ]
+        if net_only:
             self.warn(
                 "UNKNOWN_COMPONENTS",
-                f"period {period.code} states RECEITA LIQUIDA but no RECEITA BRUTA line: gross "
-                f"revenue and its deductions are unknown. Fill the form to give them",
+                f"period {period.code} states RECEITA LIQUIDA ({', '.join(net_only)}) but none of "
+                f"the lines below it: gross revenue and its deductions are unknown. Fill the "
+                f"form to give them",
                 period.line_number,
                 record,
             )
@@ -510,24 +532,30 @@ class _Computation:
     def _plan_cosif(self, period: Period, record: str) -> _Components:
         out = _Components()
         self._proxy_warning("COSIF", period, record)
-        revenue = period.dre.get(COSIF_REVENUE)
-        if revenue is None:
+        revenue = {c: line for c, line in period.dre.items() if c.startswith(COSIF_REVENUE_PREFIX)}
+        if not revenue:
             self.warn(
                 "NO_REVENUE_LINES",
-                f"period {period.code} has no {COSIF_REVENUE} line: gross revenue 0",
+                f"period {period.code} has no line of {COSIF_REVENUE}: gross revenue 0",
                 period.line_number,
                 record,
             )
-        else:
-            self._sign_check(revenue, "gross_revenue", record)
-            out.add("gross_revenue", revenue.value)
-            self._source(revenue, record, period, "gross_revenue", revenue.value)
+        # COSIF codes are fixed-width (3.1.7.1.1.05.00 is under 3.1.7.1.1.00.00): its own
+        # hierarchy, not a dotted prefix, tells which lines are leaves.
+        parents = {p for code in revenue for p in _cosif_ancestors(code)}
+        for code, line in sorted(revenue.items(), key=lambda item: item[1].line_number):
+            if code in parents:
+                self._source(line, record, period, None, line.value)
+                continue
+            self._sign_check(line, "gross_revenue", record)
+            out.add("gross_revenue", line.value)
+            self._source(line, record, period, "gross_revenue", line.value)
         for code in COSIF_TAXES:
-            line = period.dre.get(code)
-            if line is not None:
-                self._sign_check(line, "taxes", record)
-                out.add("taxes", -line.value)
-                self._source(line, record, period, "taxes", -line.value)
+            tax = period.dre.get(code)
+            if tax is not None:
+                self._sign_check(tax, "taxes", record)
+                out.add("taxes", -tax.value)
+                self._source(tax, record, period, "taxes", -tax.value)
         return out
 
     def _plan_insurer(self, period: Period, record: str) -> _Components:
@@ -546,9 +574,9 @@ class _Computation:
             component: Component | None = None
             amount = line.value
             if tree.is_leaf(code):
-                if code == INSURER_ADJUSTMENTS:
+                if _under(code, INSURER_ADJUSTMENTS):
                     component, amount = "cancellations", -line.value
-                elif code in INSURER_TAXES:
+                elif any(_under(code, tax) for tax in INSURER_TAXES):
                     component, amount = "taxes", -line.value
                 elif code.startswith(INSURER_PREMIUMS + ".") and line.value > 0:
                     component = "gross_revenue"
@@ -645,6 +673,15 @@ class _Computation:
                 )
 
     def _check_contiguous(self, periods: list[Period]) -> None:
+        header = self.data.header
+        if periods and (periods[0].start != header.start or periods[-1].end != header.end):
+            self.warn(
+                "PERIODS_NOT_CONTIGUOUS",
+                f"the periods read cover {periods[0].start:%d/%m/%Y} to {periods[-1].end:%d/%m/%Y}, "
+                f"but the file covers {header.start:%d/%m/%Y} to {header.end:%d/%m/%Y}",
+                periods[0].line_number,
+                periods[0].record,
+            )
         for before, after in itertools.pairwise(periods):
             if after.start != before.end + dt.timedelta(days=1):
                 self.warn(
@@ -767,6 +804,17 @@ class _Tree:
             ),
             ZERO,
         )
+
+
+def _cosif_ancestors(code: str) -> list[str]:
+    """The COSIF codes above ``code``: its last non-zero group zeroed, again and again."""
+    parts = code.split(".")
+    out = []
+    for index in range(len(parts) - 1, 0, -1):
+        if parts[index].strip("0"):
+            parts[index] = "0" * len(parts[index])
+            out.append(".".join(parts))
+    return out
 
 
 def _under(code: str, root: str) -> bool:

@@ -54,10 +54,7 @@ def read(source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE) -
                 raise error.with_source(name) from None
             raise
         except (ValueError, IndexError, KeyError, UnicodeError) as error:  # pragma: no cover
-            # A safety net, not a code path: every known failure raises EcfError above.
-            raise EcfFormatError(
-                f"unexpected input ({type(error).__name__}: {error})", source=name
-            ) from error
+            raise internal_error(error, name) from error
 
 
 def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Record]:
@@ -98,6 +95,17 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
             if fields[0] == "9999":
                 return
     raise EcfFormatError("the file ends without the 9999 record", source=name, code="TRUNCATED")
+
+
+def internal_error(error: Exception, name: str | None) -> EcfFormatError:
+    """A safety net, not a code path: every known failure raises EcfError on its own. The tests
+    check that no input reaches it (code INTERNAL_ERROR); users still get an EcfError."""
+    return EcfFormatError(
+        f"ecfmetric could not read this file ({type(error).__name__}: {error}); "
+        "this is a bug in ecfmetric, please report it with the file",
+        source=name,
+        code="INTERNAL_ERROR",
+    )
 
 
 def chunks_of(stream: BinaryIO, size: int) -> Iterator[bytes]:

@@ -11,7 +11,7 @@ from ._errors import EcfFormatError, MetricUnavailableError
 from ._lines import scan_lines
 from ._metric import compute_metric
 from ._model import Finding, RevenueMetric
-from ._reader import CHUNK_SIZE, Source, chunks_of, name_of, opened
+from ._reader import CHUNK_SIZE, Source, chunks_of, internal_error, name_of, opened
 
 
 @attrs.frozen
@@ -107,6 +107,8 @@ def validate(source: Source, *, chunk_size: int = CHUNK_SIZE) -> ValidationRepor
             return ValidationReport(name, (finding_of(error),), None, 1)
         except NoHeader:
             data = None
+        except (ValueError, IndexError, KeyError, UnicodeError) as error:  # pragma: no cover
+            return ValidationReport(name, (finding_of(internal_error(error, name)),), None, 0)
     findings = list(collector.errors)
     metric = None
     if data is not None:
@@ -118,6 +120,8 @@ def validate(source: Source, *, chunk_size: int = CHUNK_SIZE) -> ValidationRepor
             findings.append(
                 Finding(error.code, error.reason, error.line_number, error.record, "error")
             )
+        except (ValueError, IndexError, KeyError, ArithmeticError) as error:  # pragma: no cover
+            findings.append(finding_of(internal_error(error, name)))
         else:
             findings.extend(_trustworthy(metric.warnings, collector.errors))
     findings.sort(key=lambda f: (f.line_number is None, f.line_number or 0))

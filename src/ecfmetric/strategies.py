@@ -601,8 +601,17 @@ def _dre(
             dre.synthetics.update({code: subtree.synthetics[code] for code in synthetics})
         if subtree.net_root is not None:
             dre.synthetics[subtree.net_root] = (_NET_ROOT_NAMES[subtree.net_root], "C")
-    if noise:
-        chosen = draw(st.lists(st.sampled_from(outside_leaves), unique=True, max_size=4))
+    if noise or not present:
+        # An "empty" DRE still has lines outside the revenue subtree: a period with no DRE line
+        # at all states nothing, and read() refuses it instead of reading a zero.
+        chosen = draw(
+            st.lists(
+                st.sampled_from(outside_leaves),
+                unique=True,
+                min_size=0 if present else 1,
+                max_size=4,
+            )
+        )
         for code, text, normal in sorted(chosen):
             cents = draw(amounts)
             dre.leaves.append(_Leaf(code, text, cents if normal == "C" else -cents, None, normal))
@@ -952,7 +961,9 @@ def _p200_revenue(
             st.lists(
                 st.sampled_from(_P200_REVENUE),
                 unique=True,
-                min_size=1 if total is not None else 0,
+                # At least one line: a quarter with no P200/T120 line at all states no revenue,
+                # and read() refuses it rather than count it as zero.
+                min_size=1,
                 max_size=3,
             )
         )
@@ -1106,7 +1117,8 @@ def _arbitrado(
     """Block T: T120 codes 2, 4, 6, 8, 10 per quarter; T150 3 and T170 are never added."""
     out = _Block(records=[], periods=[], warnings=set())
     for quarter, start, end in span.quarters():
-        chosen = draw(st.lists(st.sampled_from(_T120_REVENUE), unique=True, max_size=4))
+        # At least one T120 line: a quarter with none states no revenue (read() refuses it).
+        chosen = draw(st.lists(st.sampled_from(_T120_REVENUE), unique=True, min_size=1, max_size=4))
         revenue = [
             ("T120", code, text, draw(amounts) * (-1 if _rarely(draw) else 1))
             for code, text in chosen

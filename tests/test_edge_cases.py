@@ -1,0 +1,255 @@
+"""Edge cases found by review: each pinned by the smallest file that showed it.
+
+Amounts are chosen by hand; the builder only fills the counters in.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from decimal import Decimal
+
+import pytest
+
+import ecfmetric
+from ecf_helpers import CNPJ, ecf_bytes, read_bytes
+from ecfmetric._build import assemble
+
+D = Decimal
+HEADER = f"|0000|LECF|0012|{CNPJ}|EMPRESA TESTE LTDA|0|0|||01012025|31122025|N||0|||"
+REAL_ANNUAL = "|0010||N|1|A|01|RRRR|000000000000|||||2|"
+Q = {
+    1: ("01012025", "31032025"),
+    2: ("01042025", "30062025"),
+    3: ("01072025", "30092025"),
+    4: ("01102025", "31122025"),
+}
+
+
+def records(params: str, *body: str) -> list[str]:
+    return [HEADER, "|0001|0|", params, "|0990||", *body]
+
+
+def annual(*l300: str, params: str = REAL_ANNUAL) -> bytes:
+    return ecf_bytes(records(params, "|L001|0|", "|L030|01012025|31122025|A00|", *l300, "|L990||"))
+
+
+def test_period_without_any_dre_line_is_not_a_zero() -> None:
+    """An A00 with no L300 at all states nothing: no metric, rather than a made-up zero."""
+    with pytest.raises(ecfmetric.MetricUnavailableError, match="T01"):
+        read_bytes(annual())
+
+
+def test_quarter_without_dre_lines_is_missing() -> None:
+    """A T02 with no L300 under it is a missing quarter, not a quarter of zero revenue."""
+    body = ["|L001|0|"]
+    for q in (1, 2, 3, 4):
+        body.append(f"|L030|{Q[q][0]}|{Q[q][1]}|T0{q}|")
+        if q != 2:
+            body.append("|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|1000,00|C|")
+    body.append("|L990||")
+    with pytest.raises(ecfmetric.MetricUnavailableError) as caught:
+        read_bytes(ecf_bytes(records("|0010||N|1|T|01|RRRR|||||||", *body)))
+    assert caught.value.period == "T02"
+
+
+def test_arbitrado_quarter_without_t120_is_missing() -> None:
+    """Arbitrado quarters with no T120 line give no metric, not gross 0."""
+    body = ["|T001|0|", *(f"|T030|{Q[q][0]}|{Q[q][1]}|T0{q}|" for q in (1, 2, 3, 4)), "|T990||"]
+    with pytest.raises(ecfmetric.MetricUnavailableError):
+        read_bytes(ecf_bytes(records("|0010||N|6|T|01|AAAA|000000000000|||||2|", *body)))
+
+
+def test_general_net_alone_beside_a_full_rural_subtree() -> None:
+    """RECEITA LIQUIDA of the general activity with nothing below it: unknown, not dropped."""
+    metric = read_bytes(
+        annual(
+            "|L300|3.01.01.01|RL|S|4|04|3.01.01|900,00|C|",
+            "|L300|3.11.01.01|RL RURAL|S|4|04|3.11.01|50,00|C|",
+            "|L300|3.11.01.01.01|RB RURAL|S|5|04|3.11.01.01|50,00|C|",
+        )
+    )
+    assert metric.gross_revenue is None
+    assert metric.net_revenue is None
+    assert "UNKNOWN_COMPONENTS" in {w.code for w in metric.warnings}
+
+
+@pytest.mark.parametrize("where", ["between blocks", "inside block M"])
+def test_record_outside_its_block_is_refused(where: str) -> None:
+    """An L300 after L990 (or inside block M) is refused, not added to the last L030."""
+    stray = "|L300|3.01.01.01.01.05|S|A|6|04|3.01.01.01.01|500,00|C|"
+    tail = (
+        [stray, "|M001|0|", "|M990||"]
+        if where == "between blocks"
+        else ["|M001|0|", stray, "|M990||"]
+    )
+    data = ecf_bytes(
+        records(
+            REAL_ANNUAL,
+            "|L001|0|",
+            "|L030|01012025|31122025|A00|",
+            "|L300|3.01.01.01.01.01|S|A|6|04|3.01.01.01.01|1000,00|C|",
+            "|L990||",
+            *tail,
+        )
+    )
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(data)
+    assert caught.value.code == "BLOCK_STRUCTURE"
+    report = ecfmetric.validate(io.BytesIO(data))
+    assert "BLOCK_STRUCTURE" in {f.code for f in report.errors}
+    lenient = read_bytes(data, strict=False)
+    assert lenient.gross_revenue == D("1000.00")
+
+
+def test_cosif_children_without_their_synthetic_line() -> None:
+    """A COSIF plan that gives only the lines below RECEITAS OPERACIONAIS adds its leaves."""
+    metric = read_bytes(
+        annual(
+            "|L300|3.1.7.1.1.00.00|Rendas de crédito|S|5|04|3.1.7.1.0.00.00|1500,00|C|",
+            "|L300|3.1.7.1.1.05.00|X|A|6|04|3.1.7.1.1.00.00|1000,00|C|",
+            "|L300|3.1.7.1.1.06.00|Y|A|6|04|3.1.7.1.1.00.00|500,00|C|",
+            params="|0010||N|1|A|02|RRRR|000000000000|||||2|",
+        )
+    )
+    assert metric.gross_revenue == D("1500.00")
+    assert [w.code for w in metric.warnings] == ["PROXY_DEFINITION"]
+
+
+def test_lenient_mode_never_drops_a_revenue_line() -> None:
+    """A malformed L300 is refused even with strict=False: its amount would be lost."""
+    data = annual(
+        "|L300|3.01.01.01.01.01|S|A|6|04|3.01.01.01.01|1000,00|C|",
+        "|L300|3.01.01.01.01.02|S|A|6|04|3.01.01.01.01|500,00|C",
+    )
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(data, strict=False)
+    assert (caught.value.line_number, caught.value.record, caught.value.code) == (
+        8,
+        "L300",
+        "MALFORMED_LINE",
+    )
+
+
+def test_insurer_lines_below_adjustments_and_taxes() -> None:
+    """Insurer plan: lines below the adjustments or tax codes still count."""
+    metric = read_bytes(
+        annual(
+            "|L300|3.01.01.01.01.01.01|Prêmios|A|7|04|3.01.01.01.01.01|1000,00|C|",
+            "|L300|3.01.01.01.01.01.02|(-) Ajustes|S|7|04|3.01.01.01.01.01|100,00|D|",
+            "|L300|3.01.01.01.01.01.02.01|(-) Cancelamentos|A|8|04|3.01.01.01.01.01.02|100,00|D|",
+            "|L300|3.01.01.01.01.04.09|PIS|S|7|04|3.01.01.01.01.04|6,50|D|",
+            "|L300|3.01.01.01.01.04.09.01|PIS|A|8|04|3.01.01.01.01.04.09|6,50|D|",
+            params="|0010||N|1|A|03|RRRR|000000000000|||||2|",
+        )
+    )
+    assert (metric.gross_revenue, metric.cancellations, metric.taxes) == (
+        D("1000.00"),
+        D("100.00"),
+        D("6.50"),
+    )
+
+
+def test_gap_at_the_start_of_the_year() -> None:
+    """Quarters that start after the file's DT_INI leave a gap: PERIODS_NOT_CONTIGUOUS."""
+    body = ["|L001|0|"]
+    for q in (1, 2, 3, 4):
+        start = "01022025" if q == 1 else Q[q][0]
+        body += [
+            f"|L030|{start}|{Q[q][1]}|T0{q}|",
+            "|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|",
+        ]
+    metric = read_bytes(ecf_bytes(records("|0010||N|1|T|01|RRRR|||||||", *body, "|L990||")))
+    assert "PERIODS_NOT_CONTIGUOUS" in {w.code for w in metric.warnings}
+
+
+def test_long_code_is_refused_quickly() -> None:
+    """A CODIGO longer than the layout's 50 characters is refused, not parsed for minutes."""
+    data = annual("|L300|3.01.01.01.01" + ".1" * 30000 + "|X|A|6|04||1000,00|C|")
+    started = time.perf_counter()
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(data)
+    assert caught.value.code == "BAD_CODE"
+    assert time.perf_counter() - started < 30  # a guard against the quadratic path, not a benchmark
+
+
+@pytest.mark.parametrize(
+    "replace",
+    [
+        (b"|9999|", "|9999|\u00b2|"),
+        (b"|9900|L300|1|", "|9900|L300|\u00b9|"),
+        (b"|L990|4|", "|L990|" + "9" * 5000 + "|"),
+        (b"|9999|", "|9999|" + "9" * 5000 + "|"),
+    ],
+)
+def test_odd_counters_are_format_errors(replace: tuple[bytes, str]) -> None:
+    """Counters with superscript digits or thousands of digits are counter errors, not crashes."""
+    old, new = replace
+    data = annual("|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|")
+    if old == b"|9999|":
+        data = data[: data.index(b"|9999|")] + new.encode("latin-1") + b"\r\n"
+    else:
+        assert old in data
+        data = data.replace(old, new.encode("latin-1"))
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(data)
+    assert caught.value.code == "COUNT_MISMATCH"
+    report = ecfmetric.validate(io.BytesIO(data))
+    assert not report.ok
+    assert "INTERNAL_ERROR" not in {f.code for f in report.findings}
+
+
+def test_year_far_away_is_refused() -> None:
+    """A file dated in 9999 is refused with BAD_PARAMETER, not a crash computing quarters."""
+    data = annual().replace(b"01012025|31122025|N", b"01019999|31129999|N")
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(data)
+    assert caught.value.code == "BAD_PARAMETER"
+
+
+def test_9900_with_an_empty_register() -> None:
+    """|9900||0| is a counter error in read() and in validate()."""
+    lines = records(
+        REAL_ANNUAL,
+        "|L001|0|",
+        "|L030|01012025|31122025|A00|",
+        "|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|",
+        "|L990||",
+    )
+    text = assemble(lines).replace("\r\n|9990|", "\r\n|9900||0|\r\n|9990|")
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(text.encode())
+    assert caught.value.field == "REG_BLC"
+    assert not ecfmetric.validate(io.BytesIO(text.encode())).ok
+
+
+def test_too_many_registers_in_9900() -> None:
+    """A 9900 listing thousands of made-up registers is refused before memory grows with it."""
+    lines = records(
+        REAL_ANNUAL,
+        "|L001|0|",
+        "|L030|01012025|31122025|A00|",
+        "|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|",
+        "|L990||",
+    )
+    fake = "".join(f"|9900|{chr(65 + n // 1000)}{n % 1000:03d}|0|\r\n" for n in range(3000))
+    text = assemble(lines).replace("\r\n|9990|", "\r\n" + fake + "|9990|")
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(text.encode())
+    assert caught.value.code == "TOO_MANY_LINES"
+
+
+def test_long_signature_with_large_chunks() -> None:
+    """A signature block longer than MAX_LINE_LENGTH without a line break does not matter."""
+    data = annual("|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|")
+    signed = data + b"SBRCAAEPDR" + b"\x80" * 70_000
+    for chunk_size in (1 << 16, 1 << 20):
+        assert ecfmetric.read(io.BytesIO(signed), chunk_size=chunk_size).gross_revenue == D("10.00")
+
+
+def test_mixed_regime_letters_must_belong_to_the_regime() -> None:
+    """FORMA_TRIB 3 (presumido/real) cannot put a quarter in arbitrado (A)."""
+    body = ["|T001|0|", *(f"|T030|{Q[q][0]}|{Q[q][1]}|T0{q}|" for q in (1, 2, 3, 4)), "|T990||"]
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(ecf_bytes(records("|0010||N|3|T|01|AAAA||C|||||", *body)))
+    assert caught.value.field == "FORMA_TRIB_PER"
