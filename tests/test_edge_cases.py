@@ -253,3 +253,37 @@ def test_mixed_regime_letters_must_belong_to_the_regime() -> None:
     with pytest.raises(ecfmetric.EcfFormatError) as caught:
         read_bytes(ecf_bytes(records("|0010||N|3|T|01|AAAA||C|||||", *body)))
     assert caught.value.field == "FORMA_TRIB_PER"
+
+
+def test_partial_year_ignores_quarters_outside_the_file() -> None:
+    """A file from 1 June with FORMA_TRIB_PER RRRR reads T02 (from June) to T04; T01 is outside it."""
+    header = HEADER.replace("|01012025|31122025|", "|01062025|31122025|")
+    body = ["|L001|0|"]
+    for q, start in ((2, "01062025"), (3, Q[3][0]), (4, Q[4][0])):
+        body += [
+            f"|L030|{start}|{Q[q][1]}|T0{q}|",
+            "|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|",
+        ]
+    data = ecf_bytes(
+        [header, "|0001|0|", "|0010||N|1|T|01|RRRR|||||||", "|0990||", *body, "|L990||"]
+    )
+    metric = read_bytes(data)
+    assert metric.gross_revenue == D("30.00")
+    assert metric.partial_year
+    assert {w.code for w in metric.warnings} == {"PARTIAL_YEAR", "NET_REVENUE_LINE_MISSING"}
+
+
+def test_missing_p150_quarter_names_p150() -> None:
+    """Presumido with books, P150 in T01 only: refused, and the message names P150 (not P200)."""
+    body = [
+        "|P001|0|",
+        f"|P030|{Q[1][0]}|{Q[1][1]}|T01|",
+        "|P150|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|",
+    ]
+    for q in (2, 3, 4):
+        body += [
+            f"|P030|{Q[q][0]}|{Q[q][1]}|T0{q}|",
+            "|P200|8|Receita Bruta Sujeita ao Percentual de 32%|10,00|",
+        ]
+    with pytest.raises(ecfmetric.MetricUnavailableError, match="with P150:"):
+        read_bytes(ecf_bytes(records("|0010||N|5|T|01|PPPP||C||||1|", *body, "|P990||")))

@@ -254,8 +254,8 @@ class _Computation:
             )
         out: dict[int, str] = {}
         for quarter, letter in enumerate(letters, start=1):
-            if letter == "0":
-                continue
+            if letter == "0" or quarter not in in_file:
+                continue  # a partial year: quarters outside the file's span are not read
             block = BLOCK_OF_QUARTER_LETTER[letter]
             if block not in REGIME_BLOCKS[regime]:
                 raise EcfFormatError(
@@ -319,7 +319,7 @@ class _Computation:
         if not chosen:
             raise self.unavailable(
                 f"the regime puts quarter(s) {', '.join(f'T0{q}' for q in quarters)} in block "
-                f"{block}, but the file has no {record} period with {_records_of(block)} there; "
+                f"{block}, but the file has no {record} period with {_records_of(block, None)} there; "
                 f"fill the form instead",
                 record=record,
             )
@@ -342,7 +342,7 @@ class _Computation:
         if missing:
             raise self.unavailable(
                 f"quarter(s) {', '.join(f'T0{q}' for q in missing)} of block {block} have no "
-                f"{record} period with {_records_of(block)}: the year cannot be summed; "
+                f"{record} period with {_records_of(block, mode)}: the year cannot be summed; "
                 f"fill the form instead",
                 record=record,
                 period=f"T0{missing[0]}",
@@ -855,7 +855,9 @@ def _table_record(block: str) -> str:
     return "P200" if block == "P" else "T120"
 
 
-def _records_of(block: str) -> str:
+def _records_of(block: str, mode: str | None) -> str:
+    if block == "P" and mode is not None:
+        return "P150" if mode == "dre" else "P200"
     return {"L": "L300", "P": "P150 or P200", "T": "T120", "U": "U150"}[block]
 
 
