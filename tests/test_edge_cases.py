@@ -6,7 +6,6 @@ Amounts are chosen by hand; the builder only fills the counters in.
 from __future__ import annotations
 
 import io
-import time
 from decimal import Decimal
 
 import pytest
@@ -166,11 +165,9 @@ def test_gap_at_the_start_of_the_year() -> None:
 def test_long_code_is_refused_quickly() -> None:
     """A CODIGO longer than the layout's 50 characters is refused, not parsed for minutes."""
     data = annual("|L300|3.01.01.01.01" + ".1" * 30000 + "|X|A|6|04||1000,00|C|")
-    started = time.perf_counter()
     with pytest.raises(ecfmetric.EcfFormatError) as caught:
         read_bytes(data)
-    assert caught.value.code == "BAD_CODE"
-    assert time.perf_counter() - started < 30  # a guard against the quadratic path, not a benchmark
+    assert (caught.value.code, caught.value.field, caught.value.line_number) == ("BAD_CODE", "CODIGO", 7)
 
 
 @pytest.mark.parametrize(
