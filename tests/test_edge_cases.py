@@ -29,8 +29,15 @@ def records(params: str, *body: str) -> list[str]:
     return [HEADER, "|0001|0|", params, "|0990||", *body]
 
 
+def annual_records(*l300: str, params: str = REAL_ANNUAL) -> list[str]:
+    return records(params, "|L001|0|", "|L030|01012025|31122025|A00|", *l300, "|L990||")
+
+
 def annual(*l300: str, params: str = REAL_ANNUAL) -> bytes:
-    return ecf_bytes(records(params, "|L001|0|", "|L030|01012025|31122025|A00|", *l300, "|L990||"))
+    return ecf_bytes(annual_records(*l300, params=params))
+
+
+ONE_LINE = "|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|"
 
 
 def test_period_without_any_dre_line_is_not_a_zero() -> None:
@@ -167,7 +174,11 @@ def test_long_code_is_refused_quickly() -> None:
     data = annual("|L300|3.01.01.01.01" + ".1" * 30000 + "|X|A|6|04||1000,00|C|")
     with pytest.raises(ecfmetric.EcfFormatError) as caught:
         read_bytes(data)
-    assert (caught.value.code, caught.value.field, caught.value.line_number) == ("BAD_CODE", "CODIGO", 7)
+    assert (caught.value.code, caught.value.field, caught.value.line_number) == (
+        "BAD_CODE",
+        "CODIGO",
+        7,
+    )
 
 
 @pytest.mark.parametrize(
@@ -206,13 +217,7 @@ def test_year_far_away_is_refused() -> None:
 
 def test_9900_with_an_empty_register() -> None:
     """|9900||0| is a counter error in read() and in validate()."""
-    lines = records(
-        REAL_ANNUAL,
-        "|L001|0|",
-        "|L030|01012025|31122025|A00|",
-        "|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|",
-        "|L990||",
-    )
+    lines = annual_records(ONE_LINE)
     text = assemble(lines).replace("\r\n|9990|", "\r\n|9900||0|\r\n|9990|")
     with pytest.raises(ecfmetric.EcfFormatError) as caught:
         read_bytes(text.encode())
@@ -222,13 +227,7 @@ def test_9900_with_an_empty_register() -> None:
 
 def test_too_many_registers_in_9900() -> None:
     """A 9900 listing thousands of made-up registers is refused before memory grows with it."""
-    lines = records(
-        REAL_ANNUAL,
-        "|L001|0|",
-        "|L030|01012025|31122025|A00|",
-        "|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|",
-        "|L990||",
-    )
+    lines = annual_records(ONE_LINE)
     fake = "".join(f"|9900|{chr(65 + n // 1000)}{n % 1000:03d}|0|\r\n" for n in range(3000))
     text = assemble(lines).replace("\r\n|9990|", "\r\n" + fake + "|9990|")
     with pytest.raises(ecfmetric.EcfFormatError) as caught:
