@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ._cnpj import normalize_cnpj
+from ._context import in_money_context
 from ._errors import FormInputError, FormInputTypeError
 from ._model import RevenueMetric, SourceLine
 from ._money import parse_money
@@ -21,6 +22,7 @@ FORM_LABELS = {
 MoneyInput = Decimal | int | str
 
 
+@in_money_context
 def from_form(
     *,
     gross_revenue: MoneyInput,

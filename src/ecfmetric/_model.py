@@ -9,6 +9,8 @@ from typing import Any, Literal
 
 import attrs
 
+from ._context import in_money_context
+
 #: The five components, in the order they are subtracted.
 COMPONENT_FIELDS = ("gross_revenue", "cancellations", "discounts", "taxes", "other_deductions")
 MONEY_FIELDS = (*COMPONENT_FIELDS, "net_revenue")
@@ -122,6 +124,7 @@ class SourceLine:
         }
 
     @classmethod
+    @in_money_context
     def from_dict(cls, data: dict[str, Any]) -> SourceLine:
         """The inverse of :meth:`to_dict`."""
         return cls(
@@ -165,6 +168,7 @@ class PeriodMetric:
         return out
 
     @classmethod
+    @in_money_context
     def from_dict(cls, data: dict[str, Any]) -> PeriodMetric:
         """The inverse of :meth:`to_dict`."""
         return cls(
@@ -250,6 +254,7 @@ class RevenueMetric:
         return metric_html(self)
 
     @classmethod
+    @in_money_context
     def from_dict(cls, data: dict[str, Any]) -> RevenueMetric:
         """Rebuild a metric from :meth:`to_dict`'s output (``from_dict(m.to_dict()) == m``)."""
         return cls(

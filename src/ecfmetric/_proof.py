@@ -17,6 +17,7 @@ from typing import Any, Literal
 import attrs
 
 from ._cnpj import format_cnpj, normalize_cnpj
+from ._context import money_context
 from ._errors import CompanyNotInProofError, FigureExistsError, ProofError
 from ._format import brl
 from ._html import _table
@@ -477,8 +478,9 @@ def _net(row: ProofRow) -> Decimal:
 
 
 def _exact_sum(values: Iterable[Decimal]) -> Decimal:
-    # The default context rounds to 28 digits; addition at the maximum precision is exact.
-    with decimal.localcontext() as context:
+    # Whatever the caller's context: the library's own (no trap on a small Emax, no rounding
+    # mode), at the maximum precision, where addition is exact.
+    with money_context() as context:
         context.prec = decimal.MAX_PREC
         return sum(values, Decimal("0.00"))
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import BinaryIO, TypeAlias
 
 from ._collect import Collector, cut_signature, strip_eol
+from ._context import in_money_context
 from ._decoding import UTF8_BOM, TextDecoder
 from ._errors import EcfFormatError, MetricUnavailableError
 from ._layout import READ_BLOCKS
@@ -24,6 +25,7 @@ Source: TypeAlias = "str | os.PathLike[str] | BinaryIO"
 CHUNK_SIZE = 1 << 16
 
 
+@in_money_context
 def read(source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE) -> RevenueMetric:
     """Read an ECF file and return its revenue metric.
 

@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from ._collect import Collector, NoHeader, finding_of
+from ._context import in_money_context
 from ._errors import EcfFormatError, MetricUnavailableError
 from ._lines import scan_lines
 from ._metric import compute_metric
@@ -89,6 +90,7 @@ def _trustworthy(warnings: tuple[Finding, ...], errors: list[Finding]) -> list[F
     return [w for w in warnings if w.code not in _DERIVED]
 
 
+@in_money_context
 def validate(source: Source, *, chunk_size: int = CHUNK_SIZE) -> ValidationReport:
     """Read the whole file and report every finding, errors and warnings, with its position.
 
