@@ -23,6 +23,7 @@ from ._form import from_form
 from ._lines import MAX_LINE_LENGTH
 from ._many import ReadResult, read_many
 from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, SourceLine
+from ._money import MAX_FORM_AMOUNT
 from ._proof import ConcludedProof, Proof, ProofRow
 from ._reader import iter_records, read
 from ._validate import ValidationReport, validate
@@ -31,6 +32,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "MAX_FIELDS",
+    "MAX_FORM_AMOUNT",
     "MAX_LINE_LENGTH",
     "CompanyNotInProofError",
     "ConcludedProof",

@@ -8,13 +8,14 @@ from decimal import Decimal
 
 from ._errors import EcfFormatError
 
+# Digits are [0-9], not \d: in Python, \d also matches Arabic-Indic, full-width… digits.
 # Manual §2.3.3: no thousands separator, no sign, decimal comma, decimals optional
 # ("10000" or "10000,00"); VALOR fields are N 19,2, so at most 17 integer digits and 2 decimals.
-_AMOUNT = re.compile(r"(\d{1,17})(?:,(\d{1,2}))?")
+_AMOUNT = re.compile(r"([0-9]{1,17})(?:,([0-9]{1,2}))?")
 # Manual §2.3.1: a signed numeric field (NS) may start with one "+" or "-".
-_SIGNED_AMOUNT = re.compile(r"([+-]?)(\d{1,17})(?:,(\d{1,2}))?")
+_SIGNED_AMOUNT = re.compile(r"([+-]?)([0-9]{1,17})(?:,([0-9]{1,2}))?")
 # Manual §2.3.4: dates are ddmmaaaa.
-_DATE = re.compile(r"(\d{2})(\d{2})(\d{4})")
+_DATE = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{4})")
 
 CENT = Decimal("0.01")
 

@@ -37,10 +37,13 @@ def from_form(
     """The revenue metric from values typed into the form, with the file path's arithmetic.
 
     Amounts may be ``Decimal``, ``int`` or strings such as ``"R$ 12.000.000,00"``,
-    ``"12.000.000,00"``, ``"12000000,00"`` or ``"12000000.00"``. Refused, with a
-    :class:`FormInputError` naming the field: negative amounts, more than two decimals,
-    ambiguous strings (``"1.234"``), anything that is not an amount, deductions that add up to
-    more than the gross revenue, a CNPJ with wrong check digits and an implausible year.
+    ``"12.000.000,00"``, ``"12000000,00"`` or ``"12000000.00"`` (blanks around the number and
+    after ``R$`` are fine), up to :data:`MAX_FORM_AMOUNT` (``99.999.999.999.999.999,99``, the
+    ECF's ``N 19,2``). Refused, with a :class:`FormInputError` naming the field and saying what
+    is accepted: negative amounts, more than two decimals, larger amounts, ambiguous strings
+    (``"1.234"``), digits other than 0-9 (Arabic-Indic, full-width…), blanks inside the number
+    (``"12,3 4"``), anything that is not an amount, deductions that add up to more than the
+    gross revenue, a CNPJ with wrong check digits and an implausible year.
     A ``float`` raises :class:`FormInputTypeError` (also a ``TypeError``): pass a string or a
     ``Decimal``, so that no binary rounding gets in.
 

@@ -9,26 +9,39 @@ from ._errors import FormInputError, FormInputTypeError
 
 CENT = Decimal("0.01")
 
+#: The largest amount the form takes: 17 integer digits and 2 decimals, the ECF's ``N 19,2``
+#: (no figure a file can state is larger).
+MAX_FORM_AMOUNT = Decimal("99999999999999999.99")
+
+# Digits are ASCII only: in Python's re, "\d" also matches Arabic-Indic, full-width and other
+# Unicode digits, which Decimal() would then read as if they were 0-9.
 _PREFIX = re.compile(r"^\s*(?:R\$)?\s*", re.IGNORECASE)
-_PLAIN = re.compile(r"\d+")
+_PLAIN = re.compile(r"[0-9]+")
 # "12000000,00" / "12000000.00": one separator, one or two decimals after it.
-_ONE_SEPARATOR = re.compile(r"(\d+)([.,])(\d{1,2})")
+_ONE_SEPARATOR = re.compile(r"([0-9]+)([.,])([0-9]{1,2})")
 # "12.000.000,00" / "12,000,000.00": grouped thousands, then the other separator.
-_GROUPED_DECIMAL = re.compile(r"(\d{1,3}([.,])\d{3}(?:\2\d{3})*)([.,])(\d{1,2})")
+_GROUPED_DECIMAL = re.compile(r"([0-9]{1,3}([.,])[0-9]{3}(?:\2[0-9]{3})*)([.,])([0-9]{1,2})")
 # "12.000.000": two or more groups can only be thousands.
-_GROUPED_WHOLE = re.compile(r"\d{1,3}([.,])\d{3}(?:\1\d{3})+")
+_GROUPED_WHOLE = re.compile(r"[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})+")
 # "1.234" / "1,234": thousands or three decimals? Refused rather than guessed.
-_AMBIGUOUS = re.compile(r"\d{1,3}[.,]\d{3}")
-_LONG_DECIMALS = re.compile(r"(?:\d{1,3}([.,])\d{3}(?:\1\d{3})*|\d+)[.,]\d{3,}")
+_AMBIGUOUS = re.compile(r"[0-9]{1,3}[.,][0-9]{3}")
+_LONG_DECIMALS = re.compile(r"(?:[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})*|[0-9]+)[.,][0-9]{3,}")
+_NUMBER_WITH_BLANKS = re.compile(r"[+-]?[0-9.,\s]+")
+_ACCEPTED = "write it as 12.000.000,00 or 12000000,00 or 12000000.00"
+_TOO_LARGE = (
+    "is too large: the largest amount is 99.999.999.999.999.999,99 "
+    "(17 digits before the cents, as in the ECF)"
+)
 
 
 def parse_money(value: object, field: str) -> Decimal:
     """A non-negative amount with at most two decimals, as ``Decimal`` quantized to cents.
 
     Accepts ``Decimal``, ``int`` and strings such as ``"R$ 12.000.000,00"``, ``"12.000.000,00"``,
-    ``"12000000,00"`` and ``"12000000.00"``. Refuses floats (``FormInputTypeError``) and, with a
-    ``FormInputError`` naming ``field``: negative amounts, more than two decimals, ambiguous
-    strings such as ``"1.234"`` and anything else.
+    ``"12000000,00"`` and ``"12000000.00"``, up to :data:`MAX_FORM_AMOUNT`. Refuses floats
+    (``FormInputTypeError``) and, with a ``FormInputError`` naming ``field``: negative amounts,
+    more than two decimals, larger amounts, ambiguous strings such as ``"1.234"``, digits other
+    than 0-9, blanks inside the number and anything else.
     """
     if isinstance(value, (bool, float)):
         raise FormInputTypeError(
@@ -53,13 +66,32 @@ def parse_money(value: object, field: str) -> Decimal:
         )
     if amount < 0:
         raise FormInputError(field, "must not be negative", value=value)
-    if amount != amount.quantize(CENT):
+    if amount > MAX_FORM_AMOUNT:
+        raise FormInputError(field, _TOO_LARGE, value=value)
+    # At most 19 digits now: quantize cannot exceed the context's precision.
+    cents = amount.quantize(CENT)
+    if amount != cents:
         raise FormInputError(field, "has more than two decimals", value=value)
-    return amount.quantize(CENT)
+    return cents if cents else CENT * 0  # Decimal("-0") comes out as 0.00, not -0.00
 
 
 def _parse_text(value: str, field: str) -> Decimal:
-    text = _PREFIX.sub("", value, count=1).strip().replace("\u00a0", "").replace(" ", "")
+    # Blanks (including the no-break space a browser puts after "R$") may surround the number
+    # and follow "R$", never sit inside it: "12,3 4" is a typo, not 12,34.
+    text = _PREFIX.sub("", value, count=1).strip()
+    if any(char.isdigit() and not char.isascii() for char in text):
+        raise FormInputError(
+            field,
+            "has digits other than 0-9 (such as Arabic-Indic or full-width digits): "
+            f"type the amount with the digits 0-9; {_ACCEPTED}",
+            value=value,
+        )
+    if any(char.isspace() for char in text) and _NUMBER_WITH_BLANKS.fullmatch(text):
+        raise FormInputError(
+            field,
+            f"has a blank inside the number: {_ACCEPTED}, with no spaces",
+            value=value,
+        )
     if text.startswith("-"):
         raise FormInputError(field, "must not be negative", value=value)
     if text.startswith("+"):
@@ -68,7 +100,7 @@ def _parse_text(value: str, field: str) -> Decimal:
     if number is None:
         raise FormInputError(
             field,
-            "is not an amount: write it as 12.000.000,00 or 12000000,00 or 12000000.00",
+            f"is not an amount: {_ACCEPTED}",
             value=value,
         )
     if number == "ambiguous":
@@ -80,6 +112,8 @@ def _parse_text(value: str, field: str) -> Decimal:
         )
     if number == "too-many-decimals":
         raise FormInputError(field, "has more than two decimals", value=value)
+    if len(number.partition(".")[0].lstrip("0")) > 17:
+        raise FormInputError(field, _TOO_LARGE, value=value)
     try:
         return Decimal(number)
     except InvalidOperation:  # pragma: no cover - the patterns admit only digits and one point
