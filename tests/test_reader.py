@@ -312,7 +312,7 @@ def test_dre_line_outside_a_period_is_refused() -> None:
 @pytest.mark.parametrize(
     ("data", "fragment", "line_number"),
     [
-        (b"", "ends without the 9999", None),
+        (b"", "the file is empty", None),
         (b"hello world\r\n", "not an ECF", 1),
         (b"|0000|LECD|0012|\r\n", "not an ECF", 1),
         (BASIC.split(b"\r\n|9999|")[0], "9999", None),

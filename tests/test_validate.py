@@ -68,7 +68,7 @@ def test_warnings_are_findings() -> None:
 @pytest.mark.parametrize(
     ("data", "code"),
     [
-        (b"", "TRUNCATED"),
+        (b"", "EMPTY_FILE"),
         (b"garbage\n", "NOT_ECF"),
         (BASIC.split(b"\r\n|9999|")[0] + b"\r\n", "TRUNCATED"),
         (BASIC.replace(b"|0000|LECF|0012|", b"|0000|LECF|00X2|"), "UNKNOWN_LAYOUT"),

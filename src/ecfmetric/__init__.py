@@ -8,6 +8,7 @@
 Decimal('11990000.00')
 """
 
+from ._bytes import read_bytes, validate_bytes
 from ._collect import MAX_FIELDS
 from ._errors import (
     CompanyNotInProofError,
@@ -26,11 +27,14 @@ from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, Source
 from ._money import MAX_FORM_AMOUNT
 from ._proof import ConcludedProof, Proof, ProofRow
 from ._reader import iter_records, read
+from ._sources import MAX_EXPANDED_SIZE, MAX_EXPANSION_RATIO
 from ._validate import ValidationReport, validate
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "MAX_EXPANDED_SIZE",
+    "MAX_EXPANSION_RATIO",
     "MAX_FIELDS",
     "MAX_FORM_AMOUNT",
     "MAX_LINE_LENGTH",
@@ -57,6 +61,8 @@ __all__ = [
     "from_form",
     "iter_records",
     "read",
+    "read_bytes",
     "read_many",
     "validate",
+    "validate_bytes",
 ]

@@ -11,7 +11,8 @@ import attrs
 
 from ._errors import EcfError
 from ._model import RevenueMetric
-from ._reader import CHUNK_SIZE, Source, read
+from ._reader import CHUNK_SIZE, read
+from ._sources import Source
 
 #: Files submitted ahead of the one being yielded, per worker: enough to keep every worker busy,
 #: few enough that a long iterable of sources is never held, nor its results, all at once.
@@ -95,7 +96,7 @@ def _in_pool(
     with ProcessPoolExecutor(max_workers=workers) as pool:
         try:
             for source in sources:
-                if not isinstance(source, (str, os.PathLike)):
+                if not isinstance(source, (str, bytes, os.PathLike)):
                     raise TypeError(
                         f"read_many() with workers > 1 takes paths, not {type(source).__name__}; "
                         "use workers=1 to read file objects"

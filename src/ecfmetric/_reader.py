@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import io
-import os
 from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import BinaryIO, TypeAlias
 
 from ._collect import Collector, cut_signature, strip_eol
 from ._context import in_money_context
@@ -16,8 +12,7 @@ from ._layout import READ_BLOCKS
 from ._lines import MAX_LINE_LENGTH, scan_lines
 from ._metric import compute_metric
 from ._model import Record, RevenueMetric
-
-Source: TypeAlias = "str | os.PathLike[str] | BinaryIO"
+from ._sources import Readable, Source, name_of, opened
 
 #: Bytes read at a time. Memory use is about one chunk plus one line, whatever the file size.
 #: 64 KiB: a chunk's lines (about 1,300 line objects) stay in the CPU cache while scan_lines
@@ -110,7 +105,7 @@ def internal_error(error: Exception, name: str | None) -> EcfFormatError:
     )
 
 
-def chunks_of(stream: BinaryIO, size: int) -> Iterator[bytes]:
+def chunks_of(stream: Readable, size: int) -> Iterator[bytes]:
     read = stream.read
     while True:
         chunk = read(size)
@@ -119,25 +114,3 @@ def chunks_of(stream: BinaryIO, size: int) -> Iterator[bytes]:
         if not isinstance(chunk, bytes):
             raise TypeError("the source must be opened in binary mode ('rb'), not text mode")
         yield chunk
-
-
-def name_of(source: Source) -> str | None:
-    if isinstance(source, (str, os.PathLike)):
-        return os.fspath(source)
-    name = getattr(source, "name", None)
-    return name if isinstance(name, str) else None
-
-
-@contextmanager
-def opened(source: Source) -> Iterator[BinaryIO]:
-    if isinstance(source, (str, os.PathLike)):
-        with open(source, "rb", buffering=0) as stream:
-            yield stream
-        return
-    if isinstance(source, io.TextIOBase):  # type: ignore[unreachable]
-        raise TypeError("the source must be a path or a binary file object, not a text stream")
-    if not hasattr(source, "read"):
-        raise TypeError(
-            f"the source must be a path or a binary file object, not {type(source).__name__}"
-        )
-    yield source

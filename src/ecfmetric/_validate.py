@@ -12,7 +12,8 @@ from ._errors import EcfFormatError, MetricUnavailableError
 from ._lines import scan_lines
 from ._metric import compute_metric
 from ._model import Finding, RevenueMetric
-from ._reader import CHUNK_SIZE, Source, chunks_of, internal_error, name_of, opened
+from ._reader import CHUNK_SIZE, chunks_of, internal_error
+from ._sources import Source, name_of, opened
 
 
 @attrs.frozen
