@@ -19,6 +19,7 @@ from ._errors import (
     FormInputTypeError,
     MetricUnavailableError,
     ProofError,
+    WorkerCrashedError,
 )
 from ._form import from_form
 from ._lines import MAX_LINE_LENGTH
@@ -57,6 +58,7 @@ __all__ = [
     "RevenueMetric",
     "SourceLine",
     "ValidationReport",
+    "WorkerCrashedError",
     "__version__",
     "from_form",
     "iter_records",

@@ -132,6 +132,19 @@ class FormInputTypeError(FormInputError, TypeError):
     """A form value of the wrong type, such as a ``float``: both a ``FormInputError`` and a ``TypeError``."""
 
 
+class WorkerCrashedError(EcfError):
+    """In :func:`~ecfmetric.read_many`, the process reading this file died (killed, out of
+    memory), twice: once in the pool and once reading the file alone. ``code`` is
+    ``"WORKER_CRASHED"``; ``source`` names the file. The other files are read as usual.
+    """
+
+    def __init__(self, reason: str, *, source: str | None = None) -> None:
+        self.code = "WORKER_CRASHED"
+        self.reason = reason
+        self.source = source
+        super().__init__(f"{source}: {reason}" if source is not None else reason)
+
+
 class ProofError(EcfError):
     """A proof workflow rule was broken (unknown company, wrong year, concluding too early…)."""
 
