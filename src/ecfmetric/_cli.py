@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from ._console import forgiving_output, is_unicode
 from ._errors import EcfError
 from ._format import brl, render_report, render_text
 from ._model import MONEY_FIELDS, RevenueMetric, format_money
@@ -56,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
+    # A console that cannot show "→" (cp1252, cp850…) gets "->": output never crashes.
+    with forgiving_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.check:
@@ -80,7 +87,7 @@ def _read(args: argparse.Namespace) -> int:
         _write_csv(results)
     elif args.json:
         rows = [_json_row(path, metric, error) for path, metric, error in results]
-        json.dump(rows[0] if len(rows) == 1 else rows, sys.stdout, ensure_ascii=False, indent=2)
+        _json(rows[0] if len(rows) == 1 else rows)
         sys.stdout.write("\n")
     elif len(results) == 1 and results[0][1] is not None:
         print(render_text(results[0][1]))
@@ -105,7 +112,7 @@ def _check(args: argparse.Namespace) -> int:
         reports.append(report)
     if args.json:
         rows = [r.to_dict() for r in reports]
-        json.dump(rows[0] if len(rows) == 1 else rows, sys.stdout, ensure_ascii=False, indent=2)
+        _json(rows[0] if len(rows) == 1 else rows)
         sys.stdout.write("\n")
     elif args.csv:
         writer = csv.writer(sys.stdout)
@@ -118,6 +125,11 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print("\n\n".join(render_report(r) for r in reports))
     return 1 if failed else 0
+
+
+def _json(value: object) -> None:
+    # On a console that is not UTF-8, non-ASCII text is escaped (\u2192): still the same JSON.
+    json.dump(value, sys.stdout, ensure_ascii=not is_unicode(sys.stdout), indent=2)
 
 
 def _one_line(path: str, message: str) -> str:
