@@ -209,3 +209,27 @@ def test_a_bug_while_reading_alone_is_raised_and_stops_the_pool(tmp_path: Path) 
     sources = [fast, CrashThenBug(fast, tmp_path / "marker"), fast]
     with pytest.raises(RuntimeError, match="a bug"):
         list(read_many(sources, workers=2))  # type: ignore[arg-type]
+
+
+def test_a_file_submitted_after_the_pool_broke_is_read_again(tmp_path: Path) -> None:
+    """submit() on a pool already broken (a race: no result has told yet) is not an error."""
+    from collections import deque
+
+    from ecfmetric import _many
+
+    fast = _file(tmp_path, "fast.txt", 1)
+    pool = _many._Pool(2)
+    killer = _many._Entry(Fatal(fast, "exit"), pool.submit(Fatal(fast, "exit"), True, 1 << 16))
+    assert killer.future.exception(timeout=30) is not None  # the pool is broken now
+    late = _many._Entry(fast, pool.submit(fast, True, 1 << 16))
+    assert isinstance(late.future.exception(), _many.BrokenProcessPool)
+    finished: _many.Future[_many._Outcome] = _many.Future()
+    finished.set_result((ecfmetric.read(fast), None))
+    kept = _many._Entry(fast, finished)  # done before the pool broke: not read again
+    pending = deque([kept, late])
+    first = pool.result(killer, pending, True, 1 << 16)
+    assert isinstance(first.error, WorkerCrashedError)
+    assert kept.future is finished
+    assert pool.result(pending.popleft(), pending, True, 1 << 16).ok
+    assert pool.result(pending.popleft(), pending, True, 1 << 16).ok
+    pool.shutdown()

@@ -159,7 +159,14 @@ class _Pool:
         return ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
 
     def submit(self, source: Source, strict: bool, chunk_size: int) -> Future[_Outcome]:
-        return self.executor.submit(_read_one, source, strict, chunk_size)
+        try:
+            return self.executor.submit(_read_one, source, strict, chunk_size)
+        except BrokenProcessPool as error:
+            # The pool broke on an earlier file and no result has told us yet: this one fails
+            # with it, and is read again alone like the others in flight.
+            failed: Future[_Outcome] = Future()
+            failed.set_exception(error)
+            return failed
 
     def result(
         self, entry: _Entry, pending: deque[_Entry], strict: bool, chunk_size: int
