@@ -18,6 +18,8 @@ from ._errors import (
     FormInputTypeError,
     MetricUnavailableError,
     ProofError,
+    SignatureError,
+    SignatureSupportError,
 )
 from ._form import from_form
 from ._lines import MAX_LINE_LENGTH
@@ -25,6 +27,7 @@ from ._many import ReadResult, read_many
 from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, SourceLine
 from ._proof import ConcludedProof, Proof, ProofRow
 from ._reader import iter_records, read
+from ._signature import Signature, Signer, read_signature
 from ._validate import ValidationReport, validate
 
 __version__ = "0.1.0"
@@ -49,6 +52,10 @@ __all__ = [
     "Record",
     "Regime",
     "RevenueMetric",
+    "Signature",
+    "SignatureError",
+    "SignatureSupportError",
+    "Signer",
     "SourceLine",
     "ValidationReport",
     "__version__",
@@ -56,5 +63,6 @@ __all__ = [
     "iter_records",
     "read",
     "read_many",
+    "read_signature",
     "validate",
 ]
