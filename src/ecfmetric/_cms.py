@@ -71,8 +71,6 @@ def read_blocks(
         length = _element_length(rest, offset + pos, name)
         try:
             _read_blob(rest[:length], digest, signers)
-        except SignatureError:
-            raise
         except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
             raise _bad(f"the signature blob cannot be read: {error}", offset + pos, name) from None
         blocks += 1
@@ -269,25 +267,29 @@ def _verify(
                 "messageDigest the signature holds: the content changed after signing "
                 "(or the signature is over other bytes)"
             )
-        data = _signed_attrs_der(signer_info["signed_attrs"])
+        candidates = _signed_attrs_der(signer_info["signed_attrs"])
         prehashed = False
     else:
-        data = content
+        candidates = [content]
         prehashed = True
     try:
         key = load_der_public_key(cert.public_key.dump())
     except (ValueError, UnsupportedAlgorithm) as error:
         return f"the certificate's public key cannot be used: {error}"
-    return _check_value(key, signer_info, digest_algorithm, data, prehashed)
+    for data in candidates:
+        reason = _check_value(key, signer_info, digest_algorithm, data, prehashed)
+        if reason is None:
+            break
+    return reason
 
 
-def _signed_attrs_der(signed_attrs: Any) -> bytes:
-    """The DER ``SET OF`` the signature is over: the stored bytes with the ``[0]`` tag turned
-    into ``SET`` (0x31), re-encoded only if they were stored with an indefinite length."""
-    raw = bytes(signed_attrs.dump())
-    if raw[1:2] != b"\x80":
-        return b"\x31" + raw[1:]
-    return bytes(signed_attrs.untag().dump(force=True))
+def _signed_attrs_der(signed_attrs: Any) -> list[bytes]:
+    """The ``SET OF`` the signature is over: the stored bytes with the ``[0]`` tag turned into
+    ``SET`` (0x31); then, if that is not DER (an attribute stored with an indefinite length),
+    asn1crypto's DER re-encoding (it sorts the set)."""
+    stored = b"\x31" + bytes(signed_attrs.dump())[1:]
+    der = bytes(signed_attrs.untag().dump(force=True))
+    return [stored] if der == stored else [stored, der]
 
 
 def _check_value(

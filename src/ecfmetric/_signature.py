@@ -285,10 +285,7 @@ def _rehash(stream: BinaryIO, start: int, size: int, algorithm: str) -> bytes:
     hasher = hashlib.new(algorithm)
     stream.seek(start)
     left = size
-    while left:
-        chunk = stream.read(min(left, CHUNK_SIZE))
-        if not chunk:
-            break
+    while left and (chunk := stream.read(min(left, CHUNK_SIZE))):
         hasher.update(chunk)
         left -= len(chunk)
     return hasher.digest()
