@@ -131,7 +131,7 @@ def test_tampered_digit_names_the_messagedigest() -> None:
     assert signature.reason is not None
     assert "messageDigest" in signature.reason
     assert "signer 1 (PADARIA" in signature.reason
-    assert "NOT verified" in signature.summary()
+    assert "NOT verified (2 of 2 signatures fail; signer 1: the sha256 digest" in signature.summary()
 
 
 @pytest.mark.parametrize("case", UNSIGNED, ids=[c.name for c in UNSIGNED])
@@ -292,6 +292,15 @@ def test_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     assert caught.value.code == "SIGNATURE_EXTRA_MISSING"
     # An unsigned file needs no extra.
     assert ecfmetric.read_signature(ROOT / "fixtures" / "real_annual_0012_crlf_latin1.txt") is None
+
+
+def test_import_does_not_load_the_extra() -> None:
+    """``import ecfmetric`` does not pay for asn1crypto and cryptography."""
+    import subprocess
+
+    code = "import sys, ecfmetric; print(sorted(m for m in sys.modules if m.split('.')[0] in ('asn1crypto', 'cryptography')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_error_pickles_with_its_offset() -> None:

@@ -143,8 +143,15 @@ class Signature:
     def summary(self) -> str:
         """One short paragraph: who signed, the hashcode, verified or why not, chain not checked."""
         who = "; ".join(signer.label() for signer in self.signers) or "nobody"
+        failed = [signer for signer in self.signers if not signer.verified]
         if self.verified:
-            state = f"signatures verified over the {self.covered_bytes} bytes before the marker"
+            state = f"Signatures verified over the {self.covered_bytes} bytes before the marker"
+        elif failed:
+            first = self.signers.index(failed[0]) + 1
+            state = (
+                f"NOT verified ({len(failed)} of {len(self.signers)} signatures fail; "
+                f"signer {first}: {failed[0].reason})"
+            )
         else:
             state = f"NOT verified: {self.reason}"
         return f"Signed by {who}. Hashcode {self.hashcode}. {state}; certificate chain not checked."
