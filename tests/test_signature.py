@@ -23,6 +23,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, padding, rsa
 from cryptography.x509.oid import NameOID
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import ecfmetric
 from ecfmetric import _cli, _signature
@@ -131,7 +133,9 @@ def test_tampered_digit_names_the_messagedigest() -> None:
     assert signature.reason is not None
     assert "messageDigest" in signature.reason
     assert "signer 1 (PADARIA" in signature.reason
-    assert "NOT verified (2 of 2 signatures fail; signer 1: the sha256 digest" in signature.summary()
+    assert (
+        "NOT verified (2 of 2 signatures fail; signer 1: the sha256 digest" in signature.summary()
+    )
 
 
 @pytest.mark.parametrize("case", UNSIGNED, ids=[c.name for c in UNSIGNED])
@@ -813,3 +817,47 @@ def test_cli_signature_json_one_file(capsys: pytest.CaptureFixture[str]) -> None
     row = json.loads(capsys.readouterr().out)
     assert status == 1
     assert row["signature"]["verified"] is False
+
+
+# --- hostile blobs -----------------------------------------------------------------------------
+
+
+_FUZZ_BASES = {
+    name: (SIGNED / f"{name}.ecf").read_bytes()
+    for name in ("two_signerinfos", "countersigned", "one_ecdsa_sha512")
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(sorted(_FUZZ_BASES)),
+    where=st.floats(min_value=0, max_value=1),
+    edit=st.sampled_from(["flip", "cut", "insert", "delete"]),
+    byte=st.integers(0, 255),
+)
+def test_damaged_blob_is_a_result_or_an_ecf_error(
+    name: str, where: float, edit: str, byte: int
+) -> None:
+    """Any damage to the blob gives a Signature or an EcfError, never another exception."""
+    data = _FUZZ_BASES[name]
+    start = data.index(MARKER) + len(MARKER)
+    at = start + int(where * (len(data) - start - 1))
+    if edit == "flip":
+        damaged = data[:at] + bytes([data[at] ^ (byte or 1)]) + data[at + 1 :]
+    elif edit == "cut":
+        damaged = data[:at]
+    elif edit == "insert":
+        damaged = data[:at] + bytes([byte]) + data[at:]
+    else:
+        damaged = data[:at] + data[at + 1 :]
+    failure: ecfmetric.EcfError | None = None
+    try:
+        signature = ecfmetric.read_signature(io.BytesIO(damaged))
+    except ecfmetric.EcfError as error:
+        failure = error
+    if failure is not None:
+        assert isinstance(failure, ecfmetric.SignatureError)
+        assert start <= failure.offset <= len(damaged)
+        return
+    assert signature is not None
+    assert signature.hashcode == hashlib.sha1(data[: start - len(MARKER)]).hexdigest().upper()
