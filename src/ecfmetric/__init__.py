@@ -19,6 +19,8 @@ from ._errors import (
     FormInputTypeError,
     MetricUnavailableError,
     ProofError,
+    SignatureError,
+    SignatureSupportError,
     WorkerCrashedError,
 )
 from ._form import from_form
@@ -28,6 +30,7 @@ from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, Source
 from ._money import MAX_FORM_AMOUNT
 from ._proof import ConcludedProof, Proof, ProofRow
 from ._reader import iter_records, read
+from ._signature import Signature, Signer, read_signature
 from ._sources import MAX_EXPANDED_SIZE, MAX_EXPANSION_RATIO
 from ._validate import ValidationReport, validate
 
@@ -56,6 +59,10 @@ __all__ = [
     "Record",
     "Regime",
     "RevenueMetric",
+    "Signature",
+    "SignatureError",
+    "SignatureSupportError",
+    "Signer",
     "SourceLine",
     "ValidationReport",
     "WorkerCrashedError",
@@ -65,6 +72,7 @@ __all__ = [
     "read",
     "read_bytes",
     "read_many",
+    "read_signature",
     "validate",
     "validate_bytes",
 ]

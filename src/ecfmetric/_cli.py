@@ -14,6 +14,7 @@ from ._errors import EcfError
 from ._format import brl, render_report, render_text
 from ._model import MONEY_FIELDS, RevenueMetric, format_money
 from ._reader import read
+from ._signature_cli import check_signature, run_signature
 from ._validate import validate
 
 CSV_COLUMNS = (
@@ -45,7 +46,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     output.add_argument("--csv", action="store_true", help="CSV: one row per file")
     parser.add_argument(
-        "--check", action="store_true", help="validate: list every error and warning of each file"
+        "--check",
+        action="store_true",
+        help="validate: list every error and warning of each file, and check its signature "
+        "(a signature that does not verify, or cannot be read, is an error)",
+    )
+    parser.add_argument(
+        "--signature",
+        action="store_true",
+        help="only read and verify each file's PVA signature (who signed, hashcode; "
+        "the certificate chain is not checked)",
     )
     parser.add_argument(
         "--lenient",
@@ -67,6 +77,8 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if args.check:
             return _check(args)
+        if args.signature:
+            return run_signature(args.files, args.json)
         return _read(args)
     except BrokenPipeError:  # pragma: no cover - the reader of our output went away (| head)
         sys.stderr.close()
@@ -100,6 +112,7 @@ def _read(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     reports = []
+    signatures = []
     failed = False
     for path in args.files:
         try:
@@ -108,10 +121,15 @@ def _check(args: argparse.Namespace) -> int:
             print(f"ecfmetric: {path}: {error.strerror or error}", file=sys.stderr)
             failed = True
             continue
-        failed = failed or not report.ok
+        signature = check_signature(path)
+        failed = failed or not report.ok or not signature.ok
         reports.append(report)
+        signatures.append(signature)
     if args.json:
-        rows = [r.to_dict() for r in reports]
+        rows = [
+            {**r.to_dict(), "signature": s.to_dict().get("signature"), "signature_error": s.error}
+            for r, s in zip(reports, signatures, strict=True)
+        ]
         _json(rows[0] if len(rows) == 1 else rows)
         sys.stdout.write("\n")
     elif args.csv:
@@ -123,7 +141,11 @@ def _check(args: argparse.Namespace) -> int:
                     [report.source, f.severity, f.code, f.line_number, f.record, f.message]
                 )
     else:
-        print("\n\n".join(render_report(r) for r in reports))
+        print(
+            "\n\n".join(
+                f"{render_report(r)}\n{s.text()}" for r, s in zip(reports, signatures, strict=True)
+            )
+        )
     return 1 if failed else 0
 
 

@@ -172,6 +172,46 @@ class FigureExistsError(ProofError):
         super().__init__(reason)
 
 
+class SignatureError(EcfFormatError):
+    """The signature block after ``9999`` cannot be read: a marker with no blob, a blob that is
+    not a CMS SignedData or is cut short, or one too large.
+
+    ``offset`` is the 0-based byte offset in the file where the unreadable part starts (the
+    first byte after the ``SBRCAAEPDR`` marker, or of the blob that fails); ``code`` is
+    ``NO_SIGNATURE_BLOB``, ``BAD_SIGNATURE`` or ``SIGNATURE_TOO_LARGE``.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        offset: int,
+        source: str | None = None,
+        code: str = "BAD_SIGNATURE",
+    ) -> None:
+        self.offset = offset
+        super().__init__(reason, source=source, code=code)
+
+    def _message(self) -> str:
+        where = f"byte offset {self.offset}"
+        prefix = where if self.source is None else f"{self.source}, {where}"
+        return f"{prefix}: {self.reason}"
+
+    def with_source(self, source: str) -> SignatureError:
+        """Return the same error, naming the file it came from."""
+        return type(self)(self.reason, offset=self.offset, source=source, code=self.code)
+
+
+class SignatureSupportError(EcfError, ImportError):
+    """Reading a signature needs the optional ``signature`` extra:
+    ``pip install 'ecfmetric[signature]'`` (asn1crypto and cryptography). Also an ``ImportError``."""
+
+    def __init__(self, reason: str) -> None:
+        self.code = "SIGNATURE_EXTRA_MISSING"
+        self.reason = reason
+        super().__init__(reason)
+
+
 def _rebuild(cls: type[EcfError], args: tuple[object, ...], state: dict[str, object]) -> EcfError:
     # Errors cross process boundaries in read_many(): keep the message and every attribute.
     error = cls.__new__(cls, *args)
