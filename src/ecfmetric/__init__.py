@@ -8,9 +8,14 @@
 Decimal('11990000.00')
 """
 
+from . import types
 from ._collect import MAX_FIELDS
+from ._contest import Contest
 from ._errors import (
+    PROOF_ERROR_CODES,
+    BadProofDataError,
     CompanyNotInProofError,
+    ContestError,
     EcfError,
     EcfFormatError,
     FigureExistsError,
@@ -18,6 +23,7 @@ from ._errors import (
     FormInputTypeError,
     MetricUnavailableError,
     ProofError,
+    ProofErrorCode,
 )
 from ._form import from_form
 from ._lines import MAX_LINE_LENGTH
@@ -26,14 +32,20 @@ from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, Source
 from ._proof import ConcludedProof, Proof, ProofRow
 from ._reader import iter_records, read
 from ._validate import ValidationReport, validate
+from .types import Company
 
 __version__ = "0.1.0"
 
 __all__ = [
     "MAX_FIELDS",
     "MAX_LINE_LENGTH",
+    "PROOF_ERROR_CODES",
+    "BadProofDataError",
+    "Company",
     "CompanyNotInProofError",
     "ConcludedProof",
+    "Contest",
+    "ContestError",
     "EcfError",
     "EcfFormatError",
     "FigureExistsError",
@@ -44,6 +56,7 @@ __all__ = [
     "PeriodMetric",
     "Proof",
     "ProofError",
+    "ProofErrorCode",
     "ProofRow",
     "ReadResult",
     "Record",
@@ -56,5 +69,6 @@ __all__ = [
     "iter_records",
     "read",
     "read_many",
+    "types",
     "validate",
 ]

@@ -236,9 +236,7 @@ class ContestError(ProofError):
     ``cnpj`` is the company, bare; ``component`` the component as given (``"taxes"``).
     """
 
-    def __init__(
-        self, reason: str, *, code: ProofErrorCode, cnpj: str, component: object
-    ) -> None:
+    def __init__(self, reason: str, *, code: ProofErrorCode, cnpj: str, component: object) -> None:
         self.cnpj = cnpj
         self.component = component
         super().__init__(reason, code=code)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final, NoReturn, get_type_hints
 
@@ -144,7 +144,7 @@ def _exact(gross: Decimal, deductions: Iterable[Decimal]) -> Decimal:
         return gross - sum(deductions, _ZERO)
 
 
-def net_of(values: dict[str, Decimal | None]) -> Decimal | None:
+def net_of(values: Mapping[str, Decimal | None]) -> Decimal | None:
     """gross − deductions, exactly, or None if a component is unknown."""
     parts = [values[name] for name in CONTESTABLE]
     if any(part is None for part in parts):
@@ -155,13 +155,17 @@ def net_of(values: dict[str, Decimal | None]) -> Decimal | None:
 
 def _figures(data: dict[str, Any], path: str, *, signed: bool) -> dict[str, Decimal | None]:
     """The five components and the net, checked to add up."""
-    values = {name: money(data[name], at(path, name), signed=signed) for name in CONTESTABLE}
+    values: dict[str, Decimal | None] = {
+        name: money(data[name], at(path, name), signed=signed) for name in CONTESTABLE
+    }
     net = money(data["net_revenue"], at(path, "net_revenue"), signed=signed)
     expected = net_of(values)
     if expected is None and net is not None:
         fail(at(path, "net_revenue"), "net_without_components")
     if expected is not None and net != expected:
-        fail(at(path, "net_revenue"), "net_mismatch", got=data["net_revenue"], net=f"{expected:.2f}")
+        fail(
+            at(path, "net_revenue"), "net_mismatch", got=data["net_revenue"], net=f"{expected:.2f}"
+        )
     values["net_revenue"] = net
     return values
 
@@ -305,7 +309,9 @@ def figure(value: object, path: str, *, reference_year: int, company: str) -> Re
     if saved.net_revenue is None:
         fail(at(path, "net_revenue"), "figure_without_net")
     if saved.reference_year is not None and saved.reference_year != reference_year:
-        fail(at(path, "reference_year"), "figure_year", got=saved.reference_year, year=reference_year)
+        fail(
+            at(path, "reference_year"), "figure_year", got=saved.reference_year, year=reference_year
+        )
     if saved.cnpj is not None and saved.cnpj[:_ROOT] != company[:_ROOT]:
         fail(at(path, "cnpj"), "figure_company", got=saved.cnpj, company=company)
     return saved
@@ -353,7 +359,9 @@ def contests(value: object, path: str, saved: RevenueMetric | None) -> tuple[Con
     return tuple(out)
 
 
-def metrics(value: object, path: str, *, reference_year: int, company: str) -> tuple[RevenueMetric, ...]:
+def metrics(
+    value: object, path: str, *, reference_year: int, company: str
+) -> tuple[RevenueMetric, ...]:
     """The figures a row replaced."""
     return tuple(
         figure(item, at(path, i), reference_year=reference_year, company=company)

@@ -82,7 +82,7 @@ ENGLISH: Final[dict[str, str]] = {
         "a component is unknown, so the net revenue must be null"
     ),
     "BAD_PROOF_DATA.net_mismatch": (
-        "{got!r} is not the gross revenue minus the deductions ({net})"
+        "must be the gross revenue minus the deductions, {net}, got {got!r}"
     ),
     "BAD_PROOF_DATA.date": 'not a date such as "2024-12-31": {got}',
     "BAD_PROOF_DATA.cnpj": "not a bare CNPJ with valid check digits: {got}",
@@ -106,7 +106,7 @@ ENGLISH: Final[dict[str, str]] = {
     "BAD_PROOF_DATA.pending_notes": "a company without a figure has no notes and replaced nothing",
     "BAD_PROOF_DATA.concluded_pending": "a concluded proof has a figure for every company",
     "BAD_PROOF_DATA.concluded_empty": "a concluded proof lists at least one company",
-    "BAD_PROOF_DATA.status": "must be {expected!r}, got {got}",
+    "BAD_PROOF_DATA.status": "must be {expected}, got {got}",
     "BAD_PROOF_DATA.derived": "does not match the row's figure ({expected!r})",
     "BAD_PROOF_DATA.total": "the rows add up to {total}, not {got}",
     # Notes on a row's figure (Finding codes).
