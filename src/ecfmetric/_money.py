@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -53,9 +54,13 @@ def parse_money(value: object, field: str) -> Decimal:
         )
     if amount < 0:
         raise FormInputError(field, "must not be negative", value=value)
-    if amount != amount.quantize(CENT):
+    # At the default 28 digits, quantizing a longer amount fails: use the maximum precision.
+    with decimal.localcontext() as context:
+        context.prec = decimal.MAX_PREC
+        cents = amount.quantize(CENT)
+    if amount != cents:
         raise FormInputError(field, "has more than two decimals", value=value)
-    return amount.quantize(CENT)
+    return cents
 
 
 def _parse_text(value: str, field: str) -> Decimal:

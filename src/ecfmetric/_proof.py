@@ -733,7 +733,7 @@ class ConcludedProof:
         stated = top["total_net_revenue"]
         load.money(stated, "total_net_revenue", signed=True)
         if stated != f"{total:.2f}":
-            load.fail("total_net_revenue", "total", total=f"{total:.2f}", got=repr(stated))
+            load.fail("total_net_revenue", "total", total=f"{total:.2f}", got=load.short(stated))
         return cls(reference_year=year, rows=tuple(rows), total_net_revenue=total)
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -775,7 +775,9 @@ def _load_row(
     cnpj = load.cnpj(data["cnpj"], load.at(path, "cnpj"))
     year = load.integer(data["reference_year"], load.at(path, "reference_year"))
     if reference_year is not None and year != reference_year:
-        load.fail(load.at(path, "reference_year"), "figure_year", got=year, year=reference_year)
+        load.fail(
+            load.at(path, "reference_year"), "row_year", got=load.short(year), year=reference_year
+        )
     name = load.optional_string(data["name"], load.at(path, "name"))
     state = data["status"]
     allowed: tuple[Status, ...] = (status,) if status is not None else ("saved", "concluded")
@@ -783,7 +785,7 @@ def _load_row(
         allowed = ("pending",)
     if state not in allowed:
         expected = " or ".join(repr(option) for option in allowed)
-        load.fail(load.at(path, "status"), "status", expected=expected, got=repr(state))
+        load.fail(load.at(path, "status"), "status", expected=expected, got=load.short(state))
     metric, notes, replaced, contested = _load_figure(data, path, year, cnpj)
     if metric is None and state != "pending":
         load.fail(load.at(path, "metric"), "figure_without_net")

@@ -73,7 +73,7 @@ def obj(value: object, path: str, keys: frozenset[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
         fail(path, "object", got=_kind(value))
     present = set(value)
-    unknown = sorted(repr(key) for key in present - keys)
+    unknown = sorted(short(key) for key in present - keys)
     if unknown:
         fail(path, "unknown_keys", keys=", ".join(unknown))
     missing = sorted(keys - present)
@@ -120,7 +120,7 @@ def _line_number(value: object, path: str) -> int | None:
         return None
     number = integer(value, path)
     if number < 1:
-        fail(path, "line_number", got=number)
+        fail(path, "line_number", got=short(number))
     return number
 
 
@@ -131,10 +131,10 @@ def money(value: object, path: str, *, signed: bool) -> Decimal | None:
     if not isinstance(value, str):
         fail(path, "amount_type", got=_kind(value))
     if _MONEY.fullmatch(value) is None:
-        fail(path, "amount", got=_short(value))
+        fail(path, "amount", got=short(value))
     amount = Decimal(value)
     if not signed and value.startswith("-"):
-        fail(path, "negative", got=value)
+        fail(path, "negative", got=short(value))
     return amount
 
 
@@ -164,7 +164,10 @@ def _figures(data: dict[str, Any], path: str, *, signed: bool) -> dict[str, Deci
         fail(at(path, "net_revenue"), "net_without_components")
     if expected is not None and net != expected:
         fail(
-            at(path, "net_revenue"), "net_mismatch", got=data["net_revenue"], net=f"{expected:.2f}"
+            at(path, "net_revenue"),
+            "net_mismatch",
+            got=short(data["net_revenue"]),
+            net=f"{expected:.2f}",
         )
     values["net_revenue"] = net
     return values
@@ -175,9 +178,9 @@ def _date(value: object, path: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(shown)
     except ValueError:
-        fail(path, "date", got=_short(shown))
+        fail(path, "date", got=short(shown))
     if day.isoformat() != shown:
-        fail(path, "date", got=_short(shown))
+        fail(path, "date", got=short(shown))
     return day
 
 
@@ -189,7 +192,7 @@ def cnpj(value: object, path: str) -> str:
     """A bare CNPJ with valid check digits, as ``to_dict`` writes it."""
     shown = string(value, path)
     if normalize_cnpj(shown) != shown:
-        fail(path, "cnpj", got=_short(shown))
+        fail(path, "cnpj", got=short(shown))
     return shown
 
 
@@ -202,7 +205,7 @@ def finding(value: object, path: str) -> Finding:
     data = obj(value, path, _FINDING_KEYS)
     severity = data["severity"]
     if severity not in _SEVERITIES:
-        fail(at(path, "severity"), "severity", got=_short(severity))
+        fail(at(path, "severity"), "severity", got=short(severity))
     return Finding(
         code=string(data["code"], at(path, "code")),
         message=string(data["message"], at(path, "message")),
@@ -221,7 +224,7 @@ def _source_line(value: object, path: str) -> SourceLine:
     data = obj(value, path, _LINE_KEYS)
     component = data["component"]
     if component is not None and component not in _LINE_COMPONENTS:
-        fail(at(path, "component"), "component", got=_short(component))
+        fail(at(path, "component"), "component", got=short(component))
     amount = money(data["amount"], at(path, "amount"), signed=True)
     if amount is None:
         fail(at(path, "amount"), "amount_type", got=_kind(None))
@@ -251,8 +254,12 @@ def _period(value: object, path: str, *, signed: bool) -> PeriodMetric:
     )
 
 
-def _short(value: object) -> str:
-    shown = repr(value)
+def short(value: object) -> str:
+    """``repr(value)`` cut to 40 characters (the type's name if it has no short repr)."""
+    try:
+        shown = repr(value)
+    except (ValueError, RecursionError):  # an int past the digit limit, a nested list
+        return type(value).__name__
     return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
@@ -264,15 +271,15 @@ def metric(value: object, path: str) -> RevenueMetric:
     data = obj(value, path, _METRIC_KEYS)
     source = data["source"]
     if source not in _SOURCES:
-        fail(at(path, "source"), "source", got=_short(source))
+        fail(at(path, "source"), "source", got=short(source))
     signed = source == "ecf"
     values = _figures(data, path, signed=signed)
     year = data["reference_year"]
     if year is not None:
         integer(year, at(path, "reference_year"))
     regime = data["regime"]
-    if regime is not None and regime not in _REGIMES:
-        fail(at(path, "regime"), "regime", got=_short(regime))
+    if regime is not None and (not isinstance(regime, str) or regime not in _REGIMES):
+        fail(at(path, "regime"), "regime", got=short(regime))
     return RevenueMetric(
         cnpj=_optional_cnpj(data["cnpj"], at(path, "cnpj")),
         company_name=optional_string(data["company_name"], at(path, "company_name")),
@@ -310,7 +317,10 @@ def figure(value: object, path: str, *, reference_year: int, company: str) -> Re
         fail(at(path, "net_revenue"), "figure_without_net")
     if saved.reference_year is not None and saved.reference_year != reference_year:
         fail(
-            at(path, "reference_year"), "figure_year", got=saved.reference_year, year=reference_year
+            at(path, "reference_year"),
+            "figure_year",
+            got=short(saved.reference_year),
+            year=reference_year,
         )
     if saved.cnpj is not None and saved.cnpj[:_ROOT] != company[:_ROOT]:
         fail(at(path, "cnpj"), "figure_company", got=saved.cnpj, company=company)
@@ -322,7 +332,7 @@ def notes(value: object, path: str) -> tuple[Finding, ...]:
     out = findings(value, path)
     for i, note in enumerate(out):
         if note.code not in NOTE_CODES:
-            fail(at(at(path, i), "code"), "note_code", got=_short(note.code))
+            fail(at(at(path, i), "code"), "note_code", got=short(note.code))
     return out
 
 
@@ -338,7 +348,7 @@ def contests(value: object, path: str, saved: RevenueMetric | None) -> tuple[Con
         data = obj(item, where, _CONTEST_KEYS)
         component = data["component"]
         if component not in CONTESTABLE:
-            fail(at(where, "component"), "contest_component", got=_short(component))
+            fail(at(where, "component"), "contest_component", got=short(component))
         if component in seen:
             fail(at(where, "component"), "contested_twice", component=component)
         seen.add(component)

@@ -59,13 +59,13 @@ ENGLISH: Final[dict[str, str]] = {
         "contest the component that is wrong and the net is recomputed"
     ),
     "BAD_CONTEST_VALUE": "the contested value is refused: {detail}",
-    "REASON_REQUIRED": "a contest needs a reason: say why the {component} of the file is wrong",
+    "REASON_REQUIRED": "a contest needs a reason: say why the file's {component} is wrong",
     "BAD_CONTEST_AUTHOR": "by= names who contests, as a string or None, got {by!r}",
     "SAME_AS_FILE": (
         "{value} is the file's own {component} for {company}: there is nothing to contest "
         "(withdraw_contest() restores the file's value)"
     ),
-    "NOT_CONTESTED": "the {component} of company {company} is not contested",
+    "NOT_CONTESTED": "{component} of company {company} is not contested",
     # Why a saved proof is refused (BAD_PROOF_DATA); the path is put in front.
     "BAD_PROOF_DATA.object": "must be an object, got {got}",
     "BAD_PROOF_DATA.list": "must be a list, got {got}",
@@ -82,7 +82,7 @@ ENGLISH: Final[dict[str, str]] = {
         "a component is unknown, so the net revenue must be null"
     ),
     "BAD_PROOF_DATA.net_mismatch": (
-        "must be the gross revenue minus the deductions, {net}, got {got!r}"
+        "must be the gross revenue minus the deductions, {net}, got {got}"
     ),
     "BAD_PROOF_DATA.date": 'not a date such as "2024-12-31": {got}',
     "BAD_PROOF_DATA.cnpj": "not a bare CNPJ with valid check digits: {got}",
@@ -92,6 +92,7 @@ ENGLISH: Final[dict[str, str]] = {
     "BAD_PROOF_DATA.regime": "not a regime: {got}",
     "BAD_PROOF_DATA.figure_without_net": "a saved figure always has a net revenue",
     "BAD_PROOF_DATA.figure_year": "the figure is for {got}, the proof for {year}",
+    "BAD_PROOF_DATA.row_year": "the row is for {got}, the proof for {year}",
     "BAD_PROOF_DATA.figure_company": "the figure is of {got}, another company than {company}",
     "BAD_PROOF_DATA.note_code": "not a note the proof writes: {got}",
     "BAD_PROOF_DATA.contest_without_figure": "a company without a figure has nothing contested",
@@ -107,7 +108,7 @@ ENGLISH: Final[dict[str, str]] = {
     "BAD_PROOF_DATA.concluded_pending": "a concluded proof has a figure for every company",
     "BAD_PROOF_DATA.concluded_empty": "a concluded proof lists at least one company",
     "BAD_PROOF_DATA.status": "must be {expected}, got {got}",
-    "BAD_PROOF_DATA.derived": "does not match the row's figure ({expected!r})",
+    "BAD_PROOF_DATA.derived": "does not match the row's figure and contests",
     "BAD_PROOF_DATA.total": "the rows add up to {total}, not {got}",
     # Notes on a row's figure (Finding codes).
     "HEAD_OFFICE_FILE": (
