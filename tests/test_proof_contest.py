@@ -91,7 +91,8 @@ def test_contest_replaces_one_component_and_recomputes_the_net() -> None:
     row = proof.contest("11.222.333/0001-81", "taxes", "R$ 100,50", reason=" DARF paid ", by="ana")
     assert row.contested == (Contest("taxes", D("100.50"), D("150.00"), "DARF paid", "ana"),)
     assert (row.taxes, row.net_revenue) == (D("100.50"), D("889.50"))
-    assert row.metric is not None and row.metric.taxes == D("150.00")  # the figure as read
+    assert row.metric is not None
+    assert row.metric.taxes == D("150.00")
     assert row.to_dict()["contested"] == [
         {
             "component": "taxes",
@@ -473,7 +474,8 @@ def test_every_code_raised_is_in_the_catalogue_with_a_message() -> None:
     assert len(raised) >= 20
     assert raised <= set(PROOF_ERROR_CODES)
     for code, meaning in PROOF_ERROR_CODES.items():
-        assert meaning and "\n" not in meaning
+        assert meaning
+        assert "\n" not in meaning
         assert code == "PROOF_ERROR" or any(
             key == code or key.startswith(code + ".") for key in ENGLISH
         ), code
