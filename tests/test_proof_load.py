@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import doctest
 import json
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -27,8 +29,10 @@ from ecfmetric import (
     from_form,
     types,
 )
+from ecfmetric import _proof_load as _load
 from ecfmetric._cnpj import _WEIGHTS_1, _WEIGHTS_2, _digit
 from ecfmetric._proof_load import keys_of
+from ecfmetric.strategies import ecf_files
 
 D = Decimal
 HEAD = "11222333000181"
@@ -751,3 +755,49 @@ def test_findings_round_trip_through_the_loader() -> None:
     assert again.row(HEAD).notes[0] == Finding(
         "REPLACED", "replaced on request the earlier figure (850.00, from the form)"
     )
+
+
+# Whatever the reader writes, the loader takes back
+
+
+FIXTURES = sorted((Path(__file__).parent.parent / "fixtures").glob("*.txt"))
+
+
+def _readable(path: Path) -> RevenueMetric | None:
+    try:
+        return ecfmetric.read(path, strict=False)
+    except ecfmetric.EcfError:
+        return None
+
+
+def test_every_fixture_metric_loads_back() -> None:
+    """Each fixture's metric reloads through the proof's checked loader, equal."""
+    loaded = 0
+    for path in FIXTURES:
+        metric = _readable(path)
+        if metric is None:
+            continue
+        assert _load.metric(json.loads(json.dumps(metric.to_dict())), "") == metric, path.name
+        loaded += 1
+    assert loaded >= 10
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ecf_files())
+def test_generated_files_save_in_a_proof_and_reload(case: tuple[bytes, RevenueMetric]) -> None:
+    """A file from the strategies, read and saved in a proof, reloads exactly."""
+    metric = read_bytes(case[0])
+    assert _load.metric(metric.to_dict(), "") == metric
+    if metric.net_revenue is None or metric.cnpj is None or metric.reference_year is None:
+        return
+    proof = Proof(metric.reference_year, [metric.cnpj])
+    proof.add(metric)
+    data = json.loads(json.dumps(proof.to_dict()))
+    assert Proof.from_dict(data) == proof
+    assert Proof.from_dict(data).to_dict() == data
+
+
+def test_types_module_doctest() -> None:
+    """The example in ecfmetric.types runs."""
+    results = doctest.testmod(types)
+    assert (results.failed, results.attempted) == (0, 3)
