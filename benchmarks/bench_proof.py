@@ -25,8 +25,8 @@ import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-import ecfmetric  # noqa: E402
-from ecfmetric._cnpj import _WEIGHTS_1, _WEIGHTS_2, _digit  # noqa: E402
+import ecfmetric
+from ecfmetric._cnpj import _WEIGHTS_1, _WEIGHTS_2, _digit
 
 
 def cnpjs(count: int) -> list[str]:
