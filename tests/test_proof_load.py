@@ -205,6 +205,21 @@ R = ("companies", 2, "metric")  # the real file of ALNUM
             "must be the gross revenue minus the deductions, 1850.00, got '850.00'",
         ),
         (
+            lambda d: _set(d, (*R, "periods", 0, "taxes"), None),
+            "companies[2].metric.periods[0].net_revenue",
+            "a component is unknown, so the net revenue must be null",
+        ),
+        (
+            lambda d: _set(d, (*R, "lines", 0, "line_number"), -(10**5000)),
+            "companies[2].metric.lines[0].line_number",
+            "a line number starts at 1, got int",
+        ),
+        (
+            lambda d: _set(d, ("companies", 1, "contested", 0, "value"), None),
+            "companies[1].contested[0].value",
+            'must be an amount such as "1000.00", got null',
+        ),
+        (
             lambda d: _set(d, (*M, "source"), "portal"),
             "companies[1].metric.source",
             'must be "ecf" or "form", got \'portal\'',

@@ -15,9 +15,6 @@ if TYPE_CHECKING:
     from ._proof import ConcludedProof, Proof, ProofRow
     from ._validate import ValidationReport
 
-#: Warning codes marked next to a figure (the same as ``ecfmetric._proof.ATTENTION_CODES``).
-ATTENTION_CODES: Final = frozenset({"NEGATIVE_NET_REVENUE", "NET_REVENUE_MISMATCH"})
-
 _STYLE = "border-collapse:collapse;margin:0.3em 0"
 _CELL = "padding:2px 8px;border-bottom:1px solid #ddd"
 
@@ -199,7 +196,7 @@ def _proof_row(row: ProofRow) -> str:
         (" ".join(_contest_text(c) for c in row.contested), ""),
         (
             " ".join(
-                f"{_ATTENTION_MARK if w.code in ATTENTION_CODES else ''}[{w.code}] {w.message}"
+                f"{_ATTENTION_MARK if w in row.attention else ''}[{w.code}] {w.message}"
                 for w in row.warnings
             ),
             "",
