@@ -186,3 +186,10 @@ def test_net_is_gross_minus_deductions_exactly(gross: int, parts: list[int]) -> 
     assert metric.net_revenue == (Decimal(gross) - Decimal(total)) / 100
     assert metric.net_revenue is not None
     assert metric.net_revenue >= 0
+
+
+def test_amounts_past_28_digits_are_exact() -> None:
+    """An amount longer than the default Decimal precision is parsed and subtracted exactly."""
+    metric = from_form(gross_revenue="9" * 30 + ",00", cancellations="0,01", taxes=0, discounts=0)
+    assert metric.gross_revenue == Decimal("9" * 30)
+    assert metric.net_revenue == Decimal("9" * 29 + "8.99")

@@ -14,6 +14,7 @@ import pytest
 import ecfmetric
 from ecf_helpers import ecf_bytes, read_bytes, real_annual
 from ecfmetric import (
+    BadProofDataError,
     CompanyNotInProofError,
     ConcludedProof,
     FigureExistsError,
@@ -66,6 +67,17 @@ def ecf(
         rectifying=rectifying,
         receipt=receipt,
     )
+
+
+#: The figure of form(): 1000,00 gross, 150,00 taxes.
+FORM_FIGURE = {
+    "gross_revenue": D("1000.00"),
+    "cancellations": D("0.00"),
+    "discounts": D("0.00"),
+    "taxes": D("150.00"),
+    "other_deductions": D("0.00"),
+    "net_revenue": D("850.00"),
+}
 
 
 def refusal(error: pytest.ExceptionInfo[ProofError]) -> str:
@@ -478,9 +490,9 @@ def test_conclude_gives_one_row_per_company_and_the_total() -> None:
 def test_total_is_exact_beyond_the_default_precision() -> None:
     """The total is the exact Decimal sum, even past the default context's 28 digits."""
     proof = Proof(2024, [HEAD, OTHER])
-    big = D("99999999999999999999999999.99")
-    proof.add(attrs.evolve(form(), net_revenue=big))
-    proof.add(attrs.evolve(form(OTHER), net_revenue=big))
+    big = "99999999999999999999999999,99"
+    proof.add(form(gross=big, taxes="0"))
+    proof.add(form(OTHER, gross=big, taxes="0"))
     assert proof.conclude().total_net_revenue == D("199999999999999999999999999.98")
 
 
@@ -527,7 +539,16 @@ def test_to_dict_of_a_new_proof() -> None:
     assert Proof(2024, [(HEAD, "ACME")]).to_dict() == {
         "reference_year": 2024,
         "concluded": False,
-        "companies": [{"cnpj": HEAD, "name": "ACME", "metric": None, "notes": [], "replaced": []}],
+        "companies": [
+            {
+                "cnpj": HEAD,
+                "name": "ACME",
+                "metric": None,
+                "notes": [],
+                "replaced": [],
+                "contested": [],
+            }
+        ],
     }
 
 
@@ -565,7 +586,8 @@ def test_concluded_proof_from_dict_checks_the_total() -> None:
     data["total_net_revenue"] = "851.00"
     with pytest.raises(ProofError) as error:
         ConcludedProof.from_dict(data)
-    assert refusal(error) == "the rows add up to 850.00, not the total '851.00'"
+    assert refusal(error) == "total_net_revenue: the rows add up to 850.00, not '851.00'"
+    assert (error.value.code, error.value.path) == ("BAD_PROOF_DATA", "total_net_revenue")
 
 
 def test_concluded_proof_from_dict_needs_every_figure() -> None:
@@ -574,8 +596,12 @@ def test_concluded_proof_from_dict_needs_every_figure() -> None:
     proof.add(form())
     data = proof.conclude().to_dict()
     data["rows"][0]["metric"]["net_revenue"] = None
-    with pytest.raises(ProofError, match="must have a net revenue"):
+    with pytest.raises(BadProofDataError) as error:
         ConcludedProof.from_dict(data)
+    assert refusal(error) == (
+        "rows[0].metric.net_revenue: must be the gross revenue minus the deductions, 850.00, "
+        "got None"
+    )
 
 
 def test_proof_from_dict_refuses_a_figure_without_net_revenue() -> None:
@@ -583,10 +609,13 @@ def test_proof_from_dict_refuses_a_figure_without_net_revenue() -> None:
     proof = Proof(2024, [HEAD])
     proof.add(form())
     data = proof.to_dict()
-    data["companies"][0]["metric"]["net_revenue"] = None
-    with pytest.raises(ProofError) as error:
+    data["companies"][0]["metric"].update(taxes=None, net_revenue=None)
+    with pytest.raises(BadProofDataError) as error:
         Proof.from_dict(data)
-    assert refusal(error) == "the saved figure of '11.222.333/0001-81' has no net revenue"
+    assert refusal(error) == (
+        "companies[0].metric.net_revenue: a saved figure always has a net revenue"
+    )
+    assert error.value.path == "companies[0].metric.net_revenue"
 
 
 # Notebooks and data frames
@@ -599,27 +628,41 @@ def test_to_records_of_an_open_proof() -> None:
             "name": "ACME filial",
             "cnpj": BRANCH,
             "reference_year": 2024,
-            "net_revenue": D("850.00"),
+            **FORM_FIGURE,
             "source": "ecf",
             "status": "saved",
+            "contested": "",
+            "attention": "",
+            "warnings": "",
             "notes": "HEAD_OFFICE_FILE, RECTIFIED",
         },
         {
             "name": None,
             "cnpj": OTHER,
             "reference_year": 2024,
-            "net_revenue": D("850.00"),
+            **FORM_FIGURE,
             "source": "form",
             "status": "saved",
+            "contested": "",
+            "attention": "",
+            "warnings": "",
             "notes": "",
         },
         {
             "name": None,
             "cnpj": ALNUM,
             "reference_year": 2024,
+            "gross_revenue": None,
+            "cancellations": None,
+            "discounts": None,
+            "taxes": None,
+            "other_deductions": None,
             "net_revenue": None,
             "source": None,
             "status": "pending",
+            "contested": "",
+            "attention": "",
+            "warnings": "",
             "notes": "",
         },
     ]
@@ -634,9 +677,12 @@ def test_to_records_of_a_concluded_proof() -> None:
             "name": "ACME",
             "cnpj": HEAD,
             "reference_year": 2024,
-            "net_revenue": D("850.00"),
+            **FORM_FIGURE,
             "source": "form",
             "status": "concluded",
+            "contested": "",
+            "attention": "",
+            "warnings": "",
             "notes": "",
         }
     ]

@@ -9,9 +9,14 @@ Decimal('11990000.00')
 """
 
 from ._bytes import read_bytes, validate_bytes
+from . import types
 from ._collect import MAX_FIELDS
+from ._contest import Contest
 from ._errors import (
+    PROOF_ERROR_CODES,
+    BadProofDataError,
     CompanyNotInProofError,
+    ContestError,
     EcfError,
     EcfFormatError,
     FigureExistsError,
@@ -22,6 +27,7 @@ from ._errors import (
     SignatureError,
     SignatureSupportError,
     WorkerCrashedError,
+    ProofErrorCode,
 )
 from ._form import from_form
 from ._lines import MAX_LINE_LENGTH
@@ -33,6 +39,7 @@ from ._reader import iter_records, read
 from ._signature import Signature, Signer, read_signature
 from ._sources import MAX_EXPANDED_SIZE, MAX_EXPANSION_RATIO
 from ._validate import ValidationReport, validate
+from .types import Company
 
 __version__ = "0.1.0"
 
@@ -42,8 +49,13 @@ __all__ = [
     "MAX_FIELDS",
     "MAX_FORM_AMOUNT",
     "MAX_LINE_LENGTH",
+    "PROOF_ERROR_CODES",
+    "BadProofDataError",
+    "Company",
     "CompanyNotInProofError",
     "ConcludedProof",
+    "Contest",
+    "ContestError",
     "EcfError",
     "EcfFormatError",
     "FigureExistsError",
@@ -54,6 +66,7 @@ __all__ = [
     "PeriodMetric",
     "Proof",
     "ProofError",
+    "ProofErrorCode",
     "ProofRow",
     "ReadResult",
     "Record",
@@ -73,6 +86,7 @@ __all__ = [
     "read_bytes",
     "read_many",
     "read_signature",
+    "types",
     "validate",
     "validate_bytes",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 
 from ._cnpj import normalize_cnpj
@@ -59,9 +60,15 @@ def from_form(
         "other_deductions": parse_money(other_deductions, "other_deductions"),
     }
     gross = values["gross_revenue"]
-    deductions = (
-        values["cancellations"] + values["taxes"] + values["discounts"] + values["other_deductions"]
-    )
+    with decimal.localcontext() as context:  # exact, however many digits
+        context.prec = decimal.MAX_PREC
+        deductions = (
+            values["cancellations"]
+            + values["taxes"]
+            + values["discounts"]
+            + values["other_deductions"]
+        )
+        net = gross - deductions
     if deductions > gross:
         raise FormInputError(
             "gross_revenue",
@@ -111,6 +118,6 @@ def from_form(
         discounts=values["discounts"],
         taxes=values["taxes"],
         other_deductions=values["other_deductions"],
-        net_revenue=gross - deductions,
+        net_revenue=net,
         lines=lines,
     )

@@ -10,6 +10,7 @@ from typing import Any, Literal
 import attrs
 
 from ._context import in_money_context
+from .types import FindingDict, PeriodMetricDict, RevenueMetricDict, SourceLineDict
 
 #: The five components, in the order they are subtracted.
 COMPONENT_FIELDS = ("gross_revenue", "cancellations", "discounts", "taxes", "other_deductions")
@@ -75,7 +76,7 @@ class Finding:
     record: str | None = None
     severity: Literal["error", "warning"] = "warning"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FindingDict:
         """A JSON-ready dict."""
         return {
             "code": self.code,
@@ -111,7 +112,7 @@ class SourceLine:
     amount: Decimal
     component: Component | None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SourceLineDict:
         """A JSON-ready dict (the amount as a string with two decimals)."""
         return {
             "line_number": self.line_number,
@@ -119,7 +120,7 @@ class SourceLine:
             "period": self.period,
             "code": self.code,
             "description": self.description,
-            "amount": format_money(self.amount),
+            "amount": f"{self.amount:.2f}",
             "component": self.component,
         }
 
@@ -154,18 +155,21 @@ class PeriodMetric:
     other_deductions: Decimal | None
     net_revenue: Decimal | None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> PeriodMetricDict:
         """A JSON-ready dict."""
-        out: dict[str, Any] = {
+        return {
             "period": self.period,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "block": self.block,
             "record": self.record,
+            "gross_revenue": format_money(self.gross_revenue),
+            "cancellations": format_money(self.cancellations),
+            "discounts": format_money(self.discounts),
+            "taxes": format_money(self.taxes),
+            "other_deductions": format_money(self.other_deductions),
+            "net_revenue": format_money(self.net_revenue),
         }
-        for name in MONEY_FIELDS:
-            out[name] = format_money(getattr(self, name))
-        return out
 
     @classmethod
     @in_money_context
@@ -217,9 +221,9 @@ class RevenueMetric:
         """Whether every component is known (so ``net_revenue`` is too)."""
         return all(getattr(self, name) is not None for name in MONEY_FIELDS)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> RevenueMetricDict:
         """A JSON-ready dict: money as strings with two decimals (``"11990000.00"``) or ``None``."""
-        out: dict[str, Any] = {
+        return {
             "cnpj": self.cnpj,
             "company_name": self.company_name,
             "managing_partner_cnpj": self.managing_partner_cnpj,
@@ -232,14 +236,17 @@ class RevenueMetric:
             "rectifying": self.rectifying,
             "receipt": self.receipt,
             "source": self.source,
+            "gross_revenue": format_money(self.gross_revenue),
+            "cancellations": format_money(self.cancellations),
+            "discounts": format_money(self.discounts),
+            "taxes": format_money(self.taxes),
+            "other_deductions": format_money(self.other_deductions),
+            "net_revenue": format_money(self.net_revenue),
+            "periods": [p.to_dict() for p in self.periods],
+            "warnings": [w.to_dict() for w in self.warnings],
+            "lines": [line.to_dict() for line in self.lines],
+            "fingerprint": self.fingerprint,
         }
-        for name in MONEY_FIELDS:
-            out[name] = format_money(getattr(self, name))
-        out["periods"] = [p.to_dict() for p in self.periods]
-        out["warnings"] = [w.to_dict() for w in self.warnings]
-        out["lines"] = [line.to_dict() for line in self.lines]
-        out["fingerprint"] = self.fingerprint
-        return out
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per amount read (its provenance), ready for ``pandas.DataFrame``.

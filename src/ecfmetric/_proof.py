@@ -1,33 +1,70 @@
 """A contract's proof of revenue: one figure per listed company for one reference year.
 
-:class:`Proof` is the open workflow (list companies, attach metrics, include or exclude
-companies); :meth:`Proof.conclude` freezes it into a :class:`ConcludedProof`, which nothing
-changes. Both save to plain JSON-ready dicts and back, so a service can keep a proof between
-requests.
+:class:`Proof` is the open workflow (list companies, attach metrics, contest a value, include or
+exclude companies); :meth:`Proof.conclude` freezes it into a :class:`ConcludedProof`, which
+nothing changes. Both save to plain JSON-ready dicts and back, so a service can keep a proof
+between requests; loading checks that the dict is one the library wrote.
+
+How results are drawn is not decided here: ``_repr_html_`` hands over to :mod:`._html`, and
+every sentence comes from :mod:`._proof_text`.
 """
 
 from __future__ import annotations
 
 import decimal
-import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
+from . import _proof_load as load
 from ._cnpj import format_cnpj, normalize_cnpj
 from ._context import money_context
-from ._errors import CompanyNotInProofError, FigureExistsError, ProofError
-from ._format import brl
-from ._html import _table
+from ._contest import CONTESTABLE, Contest
+from ._errors import (
+    BadProofDataError,
+    CompanyNotInProofError,
+    ContestError,
+    FigureExistsError,
+    FormInputError,
+    ProofError,
+    ProofErrorCode,
+)
 from ._model import Finding, RevenueMetric, format_money
+from ._money import parse_money
+from ._proof_text import text
+from .types import (
+    Company,
+    ConcludedProofDict,
+    ContestableComponent,
+    ProofCompanyDict,
+    ProofDict,
+    ProofRowDict,
+    ProofStatus,
+)
 
-Status = Literal["pending", "saved", "concluded"]
-Company = str | tuple[str, str]
+Status = ProofStatus
+
+#: Warning codes shown next to a figure (and listed by ``attention``): the figure is negative,
+#: or the file contradicts it.
+ATTENTION_CODES: Final = ("NEGATIVE_NET_REVENUE", "NET_REVENUE_MISMATCH")
 
 # The first eight characters of a CNPJ are the company's root; the next four the establishment.
 _ROOT = 8
+_ZERO = Decimal("0.00")
+_ROW_KEYS = load.keys_of(ProofRowDict)
+_COMPANY_KEYS = load.keys_of(ProofCompanyDict)
+_PROOF_KEYS = load.keys_of(ProofDict)
+_CONCLUDED_KEYS = load.keys_of(ConcludedProofDict)
+#: What a row's dict repeats from its figure; loading checks it against the figure.
+_DERIVED: Final = (
+    "source",
+    *CONTESTABLE,
+    "net_revenue",
+    "warnings",
+    "attention",
+)
 
 
 @attrs.frozen
@@ -36,8 +73,12 @@ class ProofRow:
 
     ``name`` is the name the proof was given for the company, else the metric's own.
     ``status`` is ``"pending"`` (no figure yet), ``"saved"`` or, once the proof is concluded,
-    ``"concluded"``. ``notes`` say what a person should know about the current figure (a head
-    office's file, a replaced figure); ``replaced`` holds the figures it replaced, oldest first.
+    ``"concluded"``. ``metric`` is the figure as read; ``contested`` the components a person
+    replaced (see :meth:`Proof.contest`). The money properties (``gross_revenue`` …
+    ``net_revenue``) are the row's figure: the metric's, with each contested component
+    replaced and the net recomputed. ``notes`` say what a person should know about the current
+    figure (a head office's file, a replaced figure); ``replaced`` holds the figures it
+    replaced, oldest first.
     """
 
     name: str | None
@@ -47,43 +88,123 @@ class ProofRow:
     metric: RevenueMetric | None = None
     notes: tuple[Finding, ...] = ()
     replaced: tuple[RevenueMetric, ...] = ()
+    contested: tuple[Contest, ...] = ()
+
+    def value(self, component: ContestableComponent) -> Decimal | None:
+        """One component of the row's figure: the contested value, else the metric's."""
+        for contest in self.contested:
+            if contest.component == component:
+                return contest.value
+        return None if self.metric is None else getattr(self.metric, component)
+
+    def contest_of(self, component: str) -> Contest | None:
+        """The contest of ``component``, or ``None`` when it is as read."""
+        return next((c for c in self.contested if c.component == component), None)
+
+    @property
+    def gross_revenue(self) -> Decimal | None:
+        """The row's gross revenue (contested or as read)."""
+        return self.value("gross_revenue")
+
+    @property
+    def cancellations(self) -> Decimal | None:
+        """The row's cancellations (contested or as read)."""
+        return self.value("cancellations")
+
+    @property
+    def discounts(self) -> Decimal | None:
+        """The row's discounts (contested or as read)."""
+        return self.value("discounts")
+
+    @property
+    def taxes(self) -> Decimal | None:
+        """The row's taxes on sales (contested or as read)."""
+        return self.value("taxes")
+
+    @property
+    def other_deductions(self) -> Decimal | None:
+        """The row's other deductions (contested or as read)."""
+        return self.value("other_deductions")
 
     @property
     def net_revenue(self) -> Decimal | None:
-        """The company's figure, or ``None`` while it is pending."""
-        return None if self.metric is None else self.metric.net_revenue
+        """The company's figure, or ``None`` while it is pending: the metric's net revenue,
+        recomputed exactly from the components when one is contested."""
+        if self.metric is None or not self.contested:
+            return None if self.metric is None else self.metric.net_revenue
+        return load.net_of({name: self.value(name) for name in CONTESTABLE})
 
     @property
     def source(self) -> Literal["ecf", "form"] | None:
         """``"ecf"`` or ``"form"``, or ``None`` while the company is pending."""
         return None if self.metric is None else self.metric.source
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; ``net_revenue`` and ``source`` are repeated from the metric."""
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The metric's warnings, and ``NEGATIVE_NET_REVENUE`` when the row's figure is
+        negative (decided on the figure after contests)."""
+        if self.metric is None:
+            return ()
+        kept = tuple(w for w in self.metric.warnings if w.code != "NEGATIVE_NET_REVENUE")
+        net = self.net_revenue
+        if net is not None and net < 0:
+            return (*kept, _negative_net(net))
+        return kept
+
+    @property
+    def attention(self) -> tuple[Finding, ...]:
+        """The warnings to show next to the figure (codes in :data:`ATTENTION_CODES`)."""
+        return tuple(w for w in self.warnings if w.code in ATTENTION_CODES)
+
+    def to_dict(self) -> ProofRowDict:
+        """A JSON-ready dict: the row's figure (money as strings), its contests, warnings and
+        the codes needing attention, then the metric as read, notes and replaced figures."""
         return {
             "name": self.name,
             "cnpj": self.cnpj,
             "reference_year": self.reference_year,
-            "net_revenue": format_money(self.net_revenue),
-            "source": self.source,
             "status": self.status,
-            "metric": _metric_to_dict(self.metric),
+            "source": self.source,
+            "gross_revenue": format_money(self.gross_revenue),
+            "cancellations": format_money(self.cancellations),
+            "discounts": format_money(self.discounts),
+            "taxes": format_money(self.taxes),
+            "other_deductions": format_money(self.other_deductions),
+            "net_revenue": format_money(self.net_revenue),
+            "contested": [contest.to_dict() for contest in self.contested],
+            "warnings": [warning.to_dict() for warning in self.warnings],
+            "attention": _codes(self.attention),
+            "metric": None if self.metric is None else self.metric.to_dict(),
             "notes": [note.to_dict() for note in self.notes],
             "replaced": [metric.to_dict() for metric in self.replaced],
         }
 
+    def to_record(self) -> dict[str, Any]:
+        """A plain dict for ``pandas.DataFrame``: money as ``Decimal``, codes and contested
+        components as comma-separated text."""
+        return {
+            "name": self.name,
+            "cnpj": self.cnpj,
+            "reference_year": self.reference_year,
+            "gross_revenue": self.gross_revenue,
+            "cancellations": self.cancellations,
+            "discounts": self.discounts,
+            "taxes": self.taxes,
+            "other_deductions": self.other_deductions,
+            "net_revenue": self.net_revenue,
+            "source": self.source,
+            "status": self.status,
+            "contested": ", ".join(contest.component for contest in self.contested),
+            "attention": ", ".join(_codes(self.attention)),
+            "warnings": ", ".join(warning.code for warning in self.warnings),
+            "notes": ", ".join(note.code for note in self.notes),
+        }
+
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ProofRow:
-        """Rebuild a row from :meth:`to_dict`'s output."""
-        return cls(
-            name=data["name"],
-            cnpj=data["cnpj"],
-            reference_year=data["reference_year"],
-            status=data["status"],
-            metric=_metric_from_dict(data["metric"]),
-            notes=_notes_from_dicts(data["notes"]),
-            replaced=tuple(RevenueMetric.from_dict(m) for m in data["replaced"]),
-        )
+    def from_dict(cls, data: Any) -> ProofRow:
+        """Rebuild a row from :meth:`to_dict`'s output; anything else raises
+        :class:`~ecfmetric.BadProofDataError`."""
+        return _load_row(data, "", reference_year=None, status=None)
 
 
 @attrs.frozen
@@ -95,6 +216,7 @@ class _Entry:
     metric: RevenueMetric | None = None
     notes: tuple[Finding, ...] = ()
     replaced: tuple[RevenueMetric, ...] = ()
+    contested: tuple[Contest, ...] = ()
 
 
 @attrs.define(init=False, repr=False)
@@ -102,10 +224,11 @@ class Proof:
     """The open proof of a contract's companies for one reference year.
 
     ``companies`` lists each company as a CNPJ (``"11.222.333/0001-81"`` or bare
-    ``"11222333000181"``; alphanumeric CNPJs too) or a ``(cnpj, name)`` pair (a two-item list,
-    as JSON gives it, is taken too). Attach each
-    company's metric with :meth:`add`; when :attr:`pending` is empty, :meth:`conclude`.
-    Every refusal is a :class:`~ecfmetric.ProofError`.
+    ``"11222333000181"``; alphanumeric CNPJs too) or a ``(cnpj, name)`` pair (``name`` may be
+    ``None``; a two-item list, as JSON gives it, is taken too). Attach each company's metric
+    with :meth:`add` (saving a figure accepts it as read), :meth:`contest` a value a person
+    disputes, and when :attr:`pending` is empty, :meth:`conclude`. Every refusal is a
+    :class:`~ecfmetric.ProofError` with a ``code``.
 
     >>> import ecfmetric
     >>> proof = ecfmetric.Proof(2024, companies=[("11.222.333/0001-81", "ACME LTDA")])
@@ -118,24 +241,27 @@ class Proof:
     _reference_year: int
     _entries: dict[str, _Entry]
     _concluded: bool
+    # Indexes, so that no step scans the companies: fingerprint -> company, root -> companies.
+    _files: dict[str, str] = attrs.field(eq=False)
+    _roots: dict[str, dict[str, None]] = attrs.field(eq=False)
 
     def __init__(self, reference_year: int, companies: Iterable[Company] = ()) -> None:
         if isinstance(reference_year, bool) or not isinstance(reference_year, int):
             raise ProofError(
-                f"the reference year must be an int such as 2024, got {reference_year!r}"
+                text("BAD_REFERENCE_YEAR", year=reference_year), code="BAD_REFERENCE_YEAR"
             )
         self._reference_year = reference_year
         self._entries = {}
         self._concluded = False
+        self._files = {}
+        self._roots = {}
         for company in companies:
             if isinstance(company, str):
                 self._include(company, None)
             elif isinstance(company, tuple | list) and len(company) == 2:
                 self._include(company[0], company[1])
             else:
-                raise ProofError(
-                    f"a company is a CNPJ string or a (cnpj, name) pair, got {company!r}"
-                )
+                raise ProofError(text("BAD_COMPANY", company=company), code="BAD_COMPANY")
 
     @property
     def reference_year(self) -> int:
@@ -157,6 +283,16 @@ class Proof:
         """The bare CNPJs of the companies that have no figure yet, in listing order."""
         return tuple(cnpj for cnpj, entry in self._entries.items() if entry.metric is None)
 
+    @property
+    def contested(self) -> tuple[tuple[str, Contest], ...]:
+        """Every contested component, as ``(cnpj, contest)``, in listing order."""
+        return _contested(self.rows)
+
+    @property
+    def attention(self) -> tuple[ProofRow, ...]:
+        """The rows whose figure has a warning to show next to it (:data:`ATTENTION_CODES`)."""
+        return tuple(row for row in self.rows if row.attention)
+
     def row(self, cnpj: str) -> ProofRow:
         """The row of a listed company, by its CNPJ (formatted or bare)."""
         return self._row(self._entries[self._listed(cnpj)])
@@ -165,7 +301,8 @@ class Proof:
         self, metric: RevenueMetric, *, cnpj: str | None = None, replace: bool = False
     ) -> ProofRow:
         """Attach a metric (from :func:`~ecfmetric.read` or :func:`~ecfmetric.from_form`) to
-        its company and mark the company saved; return the company's row.
+        its company and mark the company saved; return the company's row. Saving a figure
+        accepts it as read; a new figure starts with nothing contested.
 
         The company is the metric's CNPJ, or ``cnpj`` when given (needed for a form filled
         without a CNPJ); a form without a reference year counts as the proof's year. An ECF of
@@ -173,38 +310,52 @@ class Proof:
         ``HEAD_OFFICE_FILE``. A rectifying ECF replaces the company's earlier ECF, with the
         note ``RECTIFIED``. Refused: a metric for a company not in the
         proof (:class:`~ecfmetric.CompanyNotInProofError`), for another reference year, without
-        a net revenue (fill the form instead), a file already saved in this proof, and, unless
-        ``replace=True`` (note ``REPLACED``), any other metric for a company that already has
-        one (:class:`~ecfmetric.FigureExistsError`).
+        a net revenue (fill the form instead), one that could not be saved and reloaded exactly
+        (``BAD_METRIC``: amounts that are not exact cents, figures that do not add up), a file
+        already saved in this proof, and, unless ``replace=True`` (note ``REPLACED``), any
+        other metric for a company that already has one
+        (:class:`~ecfmetric.FigureExistsError`).
         """
         self._check_open()
+        if not isinstance(metric, RevenueMetric):
+            raise ProofError(
+                text("BAD_METRIC", company="?", detail=f"got {type(metric).__name__}"),
+                code="BAD_METRIC",
+            )
         target = self._resolve(metric, cnpj)
         shown = _show(target)
         if metric.reference_year is not None and metric.reference_year != self._reference_year:
             raise ProofError(
-                f"the metric is for {metric.reference_year}, but the proof is for "
-                f"{self._reference_year} (company {shown})"
+                text(
+                    "WRONG_YEAR",
+                    metric_year=metric.reference_year,
+                    proof_year=self._reference_year,
+                    company=shown,
+                ),
+                code="WRONG_YEAR",
             )
         if metric.net_revenue is None:
+            raise ProofError(text("NO_NET_REVENUE", company=shown), code="NO_NET_REVENUE")
+        metric = _saveable(metric, shown)
+        if metric.fingerprint is not None and metric.fingerprint in self._files:
+            owner = self._files[metric.fingerprint]
+            if owner == target:
+                raise ProofError(text("FILE_ALREADY_SAVED"), code="FILE_ALREADY_SAVED")
             raise ProofError(
-                f"the metric of {shown} has no net revenue: its source states the gross revenue "
-                "but not the deductions (such as a cash-book Lucro Presumido or a Lucro Arbitrado "
-                "file); fill the form for this company instead"
+                text("FILE_ALREADY_SAVED.other", owner=_show(owner)), code="FILE_ALREADY_SAVED"
             )
-        if metric.fingerprint is not None:
-            for owner, entry in self._entries.items():
-                if entry.metric is not None and entry.metric.fingerprint == metric.fingerprint:
-                    where = "" if owner == target else f" for {_show(owner)}"
-                    raise ProofError(f"this file is already saved in the proof{where}")
         entry = self._entries[target]
         notes: list[Finding] = []
         if metric.cnpj is not None and metric.cnpj != target:
             notes.append(
                 Finding(
                     "HEAD_OFFICE_FILE",
-                    f"the metric is of CNPJ {_show(metric.cnpj)}, not the listed {shown} but "
-                    f"the same company (root {metric.cnpj[:_ROOT]!r}): an ECF is filed by the "
-                    "head office and its figure covers every establishment",
+                    text(
+                        "HEAD_OFFICE_FILE",
+                        own=_show(metric.cnpj),
+                        company=shown,
+                        root=metric.cnpj[:_ROOT],
+                    ),
                 )
             )
         replaced = entry.replaced
@@ -212,9 +363,87 @@ class Proof:
             previous = entry.metric
             notes.append(self._replacement_note(previous, metric, target, replace=replace))
             replaced = (*replaced, previous)
-        self._entries[target] = attrs.evolve(
-            entry, metric=metric, notes=tuple(notes), replaced=replaced
+        self._put(
+            attrs.evolve(entry, metric=metric, notes=tuple(notes), replaced=replaced, contested=())
         )
+        return self._row(self._entries[target])
+
+    def contest(
+        self,
+        cnpj: str,
+        component: ContestableComponent,
+        value: Decimal | int | str,
+        *,
+        reason: str,
+        by: str | None = None,
+    ) -> ProofRow:
+        """Replace one component of a company's saved figure with a person's value; return
+        the row, whose net revenue is recomputed exactly.
+
+        ``component`` is ``gross_revenue``, ``cancellations``, ``discounts``, ``taxes`` or
+        ``other_deductions`` (the net revenue is derived, so it cannot be contested: contest the
+        component that is wrong). ``value`` is parsed as the form parses it (``"1.234,56"``,
+        ``Decimal``, ``int``; never negative, at most two decimals). ``reason`` (required) says
+        why; ``by`` who. The file's value is kept in the contest; contesting the same
+        component again replaces the contest. A negative resulting net is allowed and flagged
+        ``NEGATIVE_NET_REVENUE``. Refused with :class:`~ecfmetric.ContestError`: a company
+        without a figure (``NO_FIGURE``), another component (``UNKNOWN_COMPONENT``), a value
+        the form refuses (``BAD_CONTEST_VALUE``), an empty reason (``REASON_REQUIRED``), a
+        ``by`` that is not a string (``BAD_CONTEST_AUTHOR``), the file's own value
+        (``SAME_AS_FILE``); a concluded proof is refused (``PROOF_CONCLUDED``).
+        """
+        self._check_open()
+        target = self._listed(cnpj)
+        name = _contestable(component, target)
+        entry = self._entries[target]
+        if entry.metric is None:
+            raise _contest_error("NO_FIGURE", target, component, company=_show(target))
+        if not isinstance(reason, str) or not reason.strip():
+            raise _contest_error("REASON_REQUIRED", target, component, component=name)
+        if by is not None and not isinstance(by, str):
+            raise _contest_error("BAD_CONTEST_AUTHOR", target, component, by=by)
+        try:
+            amount = parse_money(value, name)
+        except FormInputError as error:
+            raise _contest_error(
+                "BAD_CONTEST_VALUE", target, component, detail=str(error)
+            ) from error
+        file_value: Decimal | None = getattr(entry.metric, name)
+        if amount == file_value:
+            raise _contest_error(
+                "SAME_AS_FILE",
+                target,
+                component,
+                value=f"{amount:.2f}",
+                component=name,
+                company=_show(target),
+            )
+        contest = Contest(name, amount, file_value, reason.strip(), by)
+        others = [c for c in entry.contested if c.component != name]
+        if len(others) == len(entry.contested):
+            contested = (*entry.contested, contest)
+        else:  # the same component again: the new contest takes the old one's place
+            contested = tuple(contest if c.component == name else c for c in entry.contested)
+        self._put(attrs.evolve(entry, contested=contested))
+        return self._row(self._entries[target])
+
+    def withdraw_contest(self, cnpj: str, component: ContestableComponent) -> ProofRow:
+        """Restore the file's value of a contested component; return the row.
+
+        Refused with :class:`~ecfmetric.ContestError` when the component is not contested
+        (``NOT_CONTESTED``) or is not a component (``UNKNOWN_COMPONENT``), and once the proof
+        is concluded (``PROOF_CONCLUDED``).
+        """
+        self._check_open()
+        target = self._listed(cnpj)
+        name = _contestable(component, target)
+        entry = self._entries[target]
+        kept = tuple(c for c in entry.contested if c.component != name)
+        if len(kept) == len(entry.contested):
+            raise _contest_error(
+                "NOT_CONTESTED", target, component, component=name, company=_show(target)
+            )
+        self._put(attrs.evolve(entry, contested=kept))
         return self._row(self._entries[target])
 
     def include_company(self, cnpj: str, name: str | None = None) -> None:
@@ -226,38 +455,46 @@ class Proof:
         """Take a company off the proof before it is concluded.
 
         A company that has a figure is refused (:class:`~ecfmetric.FigureExistsError`) unless
-        ``discard=True``: its figure, and the ones it replaced, go with it.
+        ``discard=True``: its figure, its contests and the figures it replaced go with it.
         """
         self._check_open()
         target = self._listed(cnpj)
-        if self._entries[target].metric is not None and not discard:
+        entry = self._entries[target]
+        if entry.metric is not None and not discard:
             raise FigureExistsError(
-                f"company {_show(target)} has a saved figure: pass discard=True to exclude it "
-                "with its figure",
-                cnpj=target,
+                text("FIGURE_EXISTS.exclude", company=_show(target)), cnpj=target
             )
+        self._forget_file(entry)
+        del self._roots[target[:_ROOT]][target]
+        if not self._roots[target[:_ROOT]]:
+            del self._roots[target[:_ROOT]]
         del self._entries[target]
 
     def conclude(self) -> ConcludedProof:
         """The concluded proof: one row per company and the total net revenue.
 
-        Refused while the proof lists no company or any company is :attr:`pending`. From then
-        on the proof refuses every change; concluding it again gives an equal result.
+        Refused while the proof lists no company (``NO_COMPANIES``) or any company is
+        :attr:`pending` (``COMPANIES_PENDING``). From then on the proof refuses every change;
+        concluding it again gives an equal result. Warnings and contests stay on the rows.
         """
         if not self._entries:
-            raise ProofError("the proof lists no company")
-        if self.pending:
-            listed = ", ".join(_show(cnpj) for cnpj in self.pending)
-            raise ProofError(f"{len(self.pending)} company(ies) still pending: {listed}")
+            raise ProofError(text("NO_COMPANIES"), code="NO_COMPANIES")
+        pending = self.pending
+        if pending:
+            listed = ", ".join(_show(cnpj) for cnpj in pending)
+            raise ProofError(
+                text("COMPANIES_PENDING", count=len(pending), listed=listed),
+                code="COMPANIES_PENDING",
+            )
         self._concluded = True
         rows = self.rows
         return ConcludedProof(
             reference_year=self._reference_year,
             rows=rows,
-            total_net_revenue=_exact_sum(_net(row) for row in rows),
+            total_net_revenue=_total(rows),
         )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ProofDict:
         """A JSON-ready dict that :meth:`from_dict` turns back into an equal proof."""
         return {
             "reference_year": self._reference_year,
@@ -266,50 +503,64 @@ class Proof:
                 {
                     "cnpj": entry.cnpj,
                     "name": entry.name,
-                    "metric": _metric_to_dict(entry.metric),
+                    "metric": None if entry.metric is None else entry.metric.to_dict(),
                     "notes": [note.to_dict() for note in entry.notes],
                     "replaced": [metric.to_dict() for metric in entry.replaced],
+                    "contested": [contest.to_dict() for contest in entry.contested],
                 }
                 for entry in self._entries.values()
             ],
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Proof:
-        """Rebuild a proof from :meth:`to_dict`'s output (``from_dict(p.to_dict()) == p``).
+    def from_dict(cls, data: Any) -> Proof:
+        """Rebuild a proof from :meth:`to_dict`'s output (``from_dict(p.to_dict()) == p``, and
+        ``from_dict(d).to_dict() == d``).
 
-        The companies are checked as the constructor checks them, and a saved figure must have
-        a net revenue; the rules of :meth:`add` are not replayed.
+        Anything :meth:`to_dict` would not have written is refused with
+        :class:`~ecfmetric.BadProofDataError` (code ``BAD_PROOF_DATA``, ``path`` naming the
+        value): a wrong type or key, an amount that is not a two-decimal string, figures that
+        do not add up, a company listed twice, the same file for two companies, a concluded
+        proof with a pending company. The rules of :meth:`add` are not replayed.
         """
-        companies = data["companies"]
-        proof = cls(
-            data["reference_year"],
-            [c["cnpj"] if c["name"] is None else (c["cnpj"], c["name"]) for c in companies],
-        )
-        for company in companies:
-            metric = _metric_from_dict(company["metric"])
-            cnpj = _normalize(company["cnpj"])
-            if metric is not None and metric.net_revenue is None:
-                raise ProofError(f"the saved figure of {_show(cnpj)} has no net revenue")
-            proof._entries[cnpj] = attrs.evolve(
-                proof._entries[cnpj],
-                metric=metric,
-                notes=_notes_from_dicts(company["notes"]),
-                replaced=tuple(RevenueMetric.from_dict(m) for m in company["replaced"]),
-            )
-        proof._concluded = data["concluded"]
+        top = load.obj(data, "", _PROOF_KEYS)
+        year = load.integer(top["reference_year"], "reference_year")
+        concluded = load.boolean(top["concluded"], "concluded")
+        proof = cls(year)
+        for i, item in enumerate(load.array(top["companies"], "companies")):
+            path = load.at("companies", i)
+            company = load.obj(item, path, _COMPANY_KEYS)
+            cnpj = load.cnpj(company["cnpj"], load.at(path, "cnpj"))
+            if cnpj in proof._entries:
+                load.fail(load.at(path, "cnpj"), "listed_twice", company=_show(cnpj))
+            name = company["name"]
+            if name is not None and (
+                not isinstance(name, str) or not name.strip() or name != name.strip()
+            ):
+                load.fail(load.at(path, "name"), "name")
+            metric, notes, replaced, contested = _load_figure(company, path, year, cnpj)
+            if metric is not None and metric.fingerprint in proof._files:
+                load.fail(
+                    load.at(load.at(path, "metric"), "fingerprint"),
+                    "same_file",
+                    owner=_show(proof._files[metric.fingerprint]),
+                )
+            proof._put(_Entry(cnpj, name, metric, notes, replaced, contested))
+        if concluded and not proof._entries:
+            load.fail("concluded", "concluded_empty")
+        if concluded and proof.pending:
+            load.fail("concluded", "concluded_pending")
+        proof._concluded = concluded
         return proof
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per company, ready for ``pandas.DataFrame`` (money as ``Decimal``)."""
-        return [_record(row) for row in self.rows]
+        return [row.to_record() for row in self.rows]
 
     def _repr_html_(self) -> str:
-        state = "concluded" if self._concluded else f"{len(self.pending)} pending"
-        caption = (
-            f"Proof of revenue, {self._reference_year}: {len(self._entries)} companies, {state}"
-        )
-        return _html(caption, self.rows, None)
+        from ._html import proof_html
+
+        return proof_html(self)
 
     def __repr__(self) -> str:
         return (
@@ -319,23 +570,35 @@ class Proof:
 
     def _check_open(self) -> None:
         if self._concluded:
-            raise ProofError("the proof is concluded: it can no longer change")
+            raise ProofError(text("PROOF_CONCLUDED"), code="PROOF_CONCLUDED")
 
     def _include(self, cnpj: object, name: object) -> None:
         target = _normalize(cnpj)
         if name is not None and not isinstance(name, str):
-            raise ProofError(f"a company name must be a string, got {name!r}")
+            raise ProofError(text("BAD_COMPANY_NAME", name=name), code="BAD_COMPANY_NAME")
         if target in self._entries:
-            raise ProofError(f"company {_show(target)} is already in the proof")
-        self._entries[target] = _Entry(
-            cnpj=target, name=None if name is None else name.strip() or None
-        )
+            raise ProofError(text("ALREADY_LISTED", company=_show(target)), code="ALREADY_LISTED")
+        self._put(_Entry(cnpj=target, name=None if name is None else name.strip() or None))
+
+    def _put(self, entry: _Entry) -> None:
+        """Store an entry (new or changed) and keep the indexes right: O(1)."""
+        previous = self._entries.get(entry.cnpj)
+        if previous is not None:
+            self._forget_file(previous)
+        self._entries[entry.cnpj] = entry
+        self._roots.setdefault(entry.cnpj[:_ROOT], {})[entry.cnpj] = None
+        if entry.metric is not None and entry.metric.fingerprint is not None:
+            self._files[entry.metric.fingerprint] = entry.cnpj
+
+    def _forget_file(self, entry: _Entry) -> None:
+        if entry.metric is not None and entry.metric.fingerprint is not None:
+            self._files.pop(entry.metric.fingerprint, None)
 
     def _listed(self, cnpj: str) -> str:
         target = _normalize(cnpj)
         if target not in self._entries:
             raise CompanyNotInProofError(
-                f"company {_show(target)} is not in the proof", cnpj=target
+                text("COMPANY_NOT_IN_PROOF", company=_show(target)), cnpj=target
             )
         return target
 
@@ -346,30 +609,30 @@ class Proof:
             target = self._listed(cnpj)
             if own is not None and own[:_ROOT] != target[:_ROOT]:
                 raise ProofError(
-                    f"the metric is of CNPJ {_show(own)}, another company than {_show(target)}"
+                    text("ANOTHER_COMPANY", own=_show(own), company=_show(target)),
+                    code="ANOTHER_COMPANY",
                 )
             return target
         if own is None:
-            raise ProofError(
-                "the metric names no company (a form filled without a CNPJ): pass cnpj= to say "
-                "whose it is"
-            )
+            raise ProofError(text("NO_CNPJ"), code="NO_CNPJ")
         if own in self._entries:
             return own
-        branches = [listed for listed in self._entries if listed[:_ROOT] == own[:_ROOT]]
+        branches = list(self._roots.get(own[:_ROOT], ()))
         if len(branches) > 1:
             shown = ", ".join(_show(branch) for branch in branches)
             raise ProofError(
-                f"the metric is of CNPJ {_show(own)}, the head office of several listed "
-                f"companies ({shown}): pass cnpj= to say which"
+                text("SEVERAL_BRANCHES", own=_show(own), listed=shown), code="SEVERAL_BRANCHES"
             )
         if not branches:
-            scp = (
-                ""
-                if metric.managing_partner_cnpj is None
-                else f" (an SCP whose managing partner is {_show(metric.managing_partner_cnpj)})"
-            )
-            raise CompanyNotInProofError(f"company {_show(own)}{scp} is not in the proof", cnpj=own)
+            if metric.managing_partner_cnpj is None:
+                message = text("COMPANY_NOT_IN_PROOF", company=_show(own))
+            else:
+                message = text(
+                    "COMPANY_NOT_IN_PROOF.scp",
+                    company=_show(own),
+                    partner=_show(metric.managing_partner_cnpj),
+                )
+            raise CompanyNotInProofError(message, cnpj=own)
         return branches[0]
 
     @staticmethod
@@ -377,21 +640,17 @@ class Proof:
         previous: RevenueMetric, metric: RevenueMetric, target: str, *, replace: bool
     ) -> Finding:
         """The note for ``metric`` replacing ``previous``, or the refusal."""
+        net = format_money(previous.net_revenue)
         if metric.source == "ecf" and previous.source == "ecf" and metric.rectifying:
-            receipt = "" if metric.receipt is None else f" (receipt {metric.receipt!r})"
-            return Finding(
-                "RECTIFIED",
-                f"a rectifying ECF{receipt} replaced the earlier ECF's net revenue "
-                f"{format_money(previous.net_revenue)}",
-            )
-        earlier = f"({format_money(previous.net_revenue)}, from {_origin(previous)})"
+            if metric.receipt is None:
+                return Finding("RECTIFIED", text("RECTIFIED", net=net))
+            return Finding("RECTIFIED", text("RECTIFIED.receipt", receipt=metric.receipt, net=net))
         if not replace:
             raise FigureExistsError(
-                f"company {_show(target)} already has a figure {earlier}: pass replace=True to "
-                "replace it",
+                text("FIGURE_EXISTS", company=_show(target), net=net, origin=_origin(previous)),
                 cnpj=target,
             )
-        return Finding("REPLACED", f"replaced on request the earlier figure {earlier}")
+        return Finding("REPLACED", text("REPLACED", net=net, origin=_origin(previous)))
 
     def _row(self, entry: _Entry) -> ProofRow:
         name = entry.name
@@ -408,6 +667,7 @@ class Proof:
             metric=entry.metric,
             notes=entry.notes,
             replaced=entry.replaced,
+            contested=entry.contested,
         )
 
 
@@ -415,48 +675,170 @@ class Proof:
 class ConcludedProof:
     """A concluded proof: a row per company, each with its figure, and their exact total.
 
-    Made by :meth:`Proof.conclude`; it never changes.
+    Made by :meth:`Proof.conclude`; it never changes. The rows keep their warnings and
+    contests: :attr:`attention` and :attr:`contested` list what the vendor should review.
     """
 
     reference_year: int
     rows: tuple[ProofRow, ...]
     total_net_revenue: Decimal
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def contested(self) -> tuple[tuple[str, Contest], ...]:
+        """Every contested component, as ``(cnpj, contest)``, in row order."""
+        return _contested(self.rows)
+
+    @property
+    def attention(self) -> tuple[ProofRow, ...]:
+        """The rows whose figure has a warning to show next to it (:data:`ATTENTION_CODES`)."""
+        return tuple(row for row in self.rows if row.attention)
+
+    def to_dict(self) -> ConcludedProofDict:
         """A JSON-ready dict that :meth:`from_dict` turns back into an equal concluded proof."""
         return {
             "reference_year": self.reference_year,
-            "total_net_revenue": format_money(self.total_net_revenue),
+            "total_net_revenue": f"{self.total_net_revenue:.2f}",
             "rows": [row.to_dict() for row in self.rows],
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ConcludedProof:
-        """Rebuild a concluded proof from :meth:`to_dict`'s output; the total must add up."""
-        rows = tuple(ProofRow.from_dict(row) for row in data["rows"])
-        if any(row.net_revenue is None for row in rows):
-            raise ProofError("every row of a concluded proof must have a net revenue")
-        total = _exact_sum(_net(row) for row in rows)
-        if format_money(total) != data["total_net_revenue"]:
-            raise ProofError(
-                f"the rows add up to {format_money(total)}, not the total "
-                f"{data['total_net_revenue']!r}"
-            )
-        return cls(reference_year=data["reference_year"], rows=rows, total_net_revenue=total)
+    def from_dict(cls, data: Any) -> ConcludedProof:
+        """Rebuild a concluded proof from :meth:`to_dict`'s output, checked as
+        :meth:`Proof.from_dict` checks a proof; the total must be the sum of the rows."""
+        top = load.obj(data, "", _CONCLUDED_KEYS)
+        year = load.integer(top["reference_year"], "reference_year")
+        items = load.array(top["rows"], "rows")
+        if not items:
+            load.fail("rows", "concluded_empty")
+        rows: list[ProofRow] = []
+        listed: set[str] = set()
+        files: dict[str, str] = {}
+        for i, item in enumerate(items):
+            path = load.at("rows", i)
+            row = _load_row(item, path, reference_year=year, status="concluded")
+            if row.cnpj in listed:
+                load.fail(load.at(path, "cnpj"), "listed_twice", company=_show(row.cnpj))
+            listed.add(row.cnpj)
+            assert row.metric is not None  # a concluded row always has its figure
+            fingerprint = row.metric.fingerprint
+            if fingerprint is not None:
+                if fingerprint in files:
+                    load.fail(
+                        load.at(load.at(path, "metric"), "fingerprint"),
+                        "same_file",
+                        owner=_show(files[fingerprint]),
+                    )
+                files[fingerprint] = row.cnpj
+            rows.append(row)
+        total = _total(rows)
+        stated = top["total_net_revenue"]
+        load.money(stated, "total_net_revenue", signed=True)
+        if stated != f"{total:.2f}":
+            load.fail("total_net_revenue", "total", total=f"{total:.2f}", got=load.short(stated))
+        return cls(reference_year=year, rows=tuple(rows), total_net_revenue=total)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per company, ready for ``pandas.DataFrame`` (money as ``Decimal``)."""
-        return [_record(row) for row in self.rows]
+        return [row.to_record() for row in self.rows]
 
     def _repr_html_(self) -> str:
-        caption = f"Proof of revenue, {self.reference_year}: concluded"
-        return _html(caption, self.rows, self.total_net_revenue)
+        from ._html import concluded_proof_html
+
+        return concluded_proof_html(self)
+
+
+def _load_figure(
+    data: dict[str, Any], path: str, year: int, cnpj: str
+) -> tuple[
+    RevenueMetric | None, tuple[Finding, ...], tuple[RevenueMetric, ...], tuple[Contest, ...]
+]:
+    """A company's saved figure, notes, replaced figures and contests, checked together."""
+    where = load.at(path, "metric")
+    metric = (
+        None
+        if data["metric"] is None
+        else load.figure(data["metric"], where, reference_year=year, company=cnpj)
+    )
+    notes = load.notes(data["notes"], load.at(path, "notes"))
+    replaced = load.metrics(
+        data["replaced"], load.at(path, "replaced"), reference_year=year, company=cnpj
+    )
+    contested = load.contests(data["contested"], load.at(path, "contested"), metric)
+    if metric is None and (notes or replaced):
+        load.fail(path, "pending_notes")
+    return metric, notes, replaced, contested
+
+
+def _load_row(
+    value: object, path: str, *, reference_year: int | None, status: Status | None
+) -> ProofRow:
+    data = load.obj(value, path, _ROW_KEYS)
+    cnpj = load.cnpj(data["cnpj"], load.at(path, "cnpj"))
+    year = load.integer(data["reference_year"], load.at(path, "reference_year"))
+    if reference_year is not None and year != reference_year:
+        load.fail(
+            load.at(path, "reference_year"), "row_year", got=load.short(year), year=reference_year
+        )
+    name = load.optional_string(data["name"], load.at(path, "name"))
+    state = data["status"]
+    allowed: tuple[Status, ...] = (status,) if status is not None else ("saved", "concluded")
+    if data["metric"] is None and status is None:
+        allowed = ("pending",)
+    if state not in allowed:
+        expected = " or ".join(repr(option) for option in allowed)
+        load.fail(load.at(path, "status"), "status", expected=expected, got=load.short(state))
+    metric, notes, replaced, contested = _load_figure(data, path, year, cnpj)
+    if metric is None and state != "pending":
+        load.fail(load.at(path, "metric"), "figure_without_net")
+    row = ProofRow(name, cnpj, year, state, metric, notes, replaced, contested)
+    written: dict[str, Any] = dict(row.to_dict())
+    for key in _DERIVED:
+        if data[key] != written[key]:
+            load.fail(load.at(path, key), "derived")
+    return row
+
+
+def _contestable(component: object, cnpj: str) -> ContestableComponent:
+    for name in CONTESTABLE:
+        if component == name:
+            return name
+    message_id = "UNKNOWN_COMPONENT.net" if component == "net_revenue" else "UNKNOWN_COMPONENT"
+    raise ContestError(
+        text(message_id, component=component),
+        code="UNKNOWN_COMPONENT",
+        cnpj=cnpj,
+        component=component,
+    )
+
+
+def _contest_error(
+    code: ProofErrorCode, cnpj: str, given: object, **fields: object
+) -> ContestError:
+    return ContestError(text(code, **fields), code=code, cnpj=cnpj, component=given)
+
+
+def _saveable(metric: RevenueMetric, shown: str) -> RevenueMetric:
+    """The metric as the proof will save and reload it, or the refusal ``BAD_METRIC``."""
+    try:
+        saved = load.metric(metric.to_dict(), "")
+    except BadProofDataError as error:
+        raise ProofError(
+            text("BAD_METRIC", company=shown, detail=str(error)), code="BAD_METRIC"
+        ) from error
+    if saved != metric or not all(
+        isinstance(getattr(metric, name), Decimal) for name in (*CONTESTABLE, "net_revenue")
+    ):
+        raise ProofError(
+            text("BAD_METRIC", company=shown, detail="its amounts are not exact cents"),
+            code="BAD_METRIC",
+        )
+    return metric
 
 
 def _normalize(cnpj: object) -> str:
     bare = normalize_cnpj(cnpj) if isinstance(cnpj, str) else None
     if bare is None:
-        raise ProofError(f"not a valid CNPJ: {cnpj!r}")
+        raise ProofError(text("INVALID_CNPJ", cnpj=cnpj), code="INVALID_CNPJ")
     return bare
 
 
@@ -466,76 +848,26 @@ def _show(cnpj: str) -> str:
 
 def _origin(metric: RevenueMetric) -> str:
     if metric.source == "form":
-        return "the form"
-    return "a rectifying ECF" if metric.rectifying else "an ECF"
+        return text("origin.form")
+    return text("origin.rectifying") if metric.rectifying else text("origin.ecf")
 
 
-def _net(row: ProofRow) -> Decimal:
-    value = row.net_revenue
-    if value is None:  # pragma: no cover - add(), conclude() and from_dict() keep this out
-        raise ProofError(f"company {_show(row.cnpj)} has no net revenue")
-    return value
+def _negative_net(net: Decimal) -> Finding:
+    return Finding("NEGATIVE_NET_REVENUE", text("NEGATIVE_NET_REVENUE", net=f"{net:.2f}"))
 
 
-def _exact_sum(values: Iterable[Decimal]) -> Decimal:
-    # Whatever the caller's context: the library's own (no trap on a small Emax, no rounding
-    # mode), at the maximum precision, where addition is exact.
+def _codes(findings: Iterable[Finding]) -> list[str]:
+    """The distinct codes of ``findings``, in order."""
+    return list(dict.fromkeys(finding.code for finding in findings))
+
+
+def _contested(rows: Iterable[ProofRow]) -> tuple[tuple[str, Contest], ...]:
+    return tuple((row.cnpj, contest) for row in rows for contest in row.contested)
+
+
+def _total(rows: Iterable[ProofRow]) -> Decimal:
+    # The default context rounds to 28 digits; addition at the maximum precision is exact.
+    values = [row.net_revenue for row in rows]
     with money_context() as context:
         context.prec = decimal.MAX_PREC
-        return sum(values, Decimal("0.00"))
-
-
-def _metric_to_dict(metric: RevenueMetric | None) -> dict[str, Any] | None:
-    return None if metric is None else metric.to_dict()
-
-
-def _metric_from_dict(data: dict[str, Any] | None) -> RevenueMetric | None:
-    return None if data is None else RevenueMetric.from_dict(data)
-
-
-def _notes_from_dicts(data: Iterable[dict[str, Any]]) -> tuple[Finding, ...]:
-    return tuple(
-        Finding(
-            code=note["code"],
-            message=note["message"],
-            line_number=note["line_number"],
-            record=note["record"],
-            severity=note["severity"],
-        )
-        for note in data
-    )
-
-
-def _record(row: ProofRow) -> dict[str, Any]:
-    return {
-        "name": row.name,
-        "cnpj": row.cnpj,
-        "reference_year": row.reference_year,
-        "net_revenue": row.net_revenue,
-        "source": row.source,
-        "status": row.status,
-        "notes": ", ".join(note.code for note in row.notes),
-    }
-
-
-_HEADERS = ["company", "CNPJ", "year", "net revenue (R$)", "source", "status", "notes"]
-
-
-def _html(caption: str, rows: Sequence[ProofRow], total: Decimal | None) -> str:
-    """The rows as an HTML table (every text escaped), with a total line when given."""
-    cells = [
-        [
-            row.name or "",
-            format_cnpj(row.cnpj),
-            str(row.reference_year),
-            "" if row.net_revenue is None else brl(row.net_revenue),
-            row.source or "",
-            row.status,
-            " ".join(f"[{note.code}] {note.message}" for note in row.notes),
-        ]
-        for row in rows
-    ]
-    if total is not None:
-        cells.append(["Total", "", "", brl(total), "", "", ""])
-    table = _table(_HEADERS, cells, numeric=frozenset({3}))
-    return f"<div><div><strong>{html.escape(caption)}</strong></div>{table}</div>"
+        return sum((value for value in values if value is not None), _ZERO)

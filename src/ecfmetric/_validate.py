@@ -59,7 +59,7 @@ class ValidationReport:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per finding, ready for ``pandas.DataFrame``."""
-        return [f.to_dict() for f in self.findings]
+        return [dict(f.to_dict()) for f in self.findings]
 
     def _repr_html_(self) -> str:
         from ._html import report_html

@@ -1,0 +1,186 @@
+"""The JSON shapes of ``to_dict()``, as ``TypedDict``s, and the types the public API takes.
+
+A service can use them as response models (FastAPI and pydantic accept ``TypedDict``), and
+mypy checks every ``to_dict()`` against them. Money is a string with two decimals
+(``"11990000.00"``, negative as ``"-10.00"``) or ``None`` when the source does not state it;
+dates are ISO strings (``"2024-12-31"``).
+
+>>> import typing
+>>> from ecfmetric.types import ProofRowDict
+>>> "contested" in typing.get_type_hints(ProofRowDict)
+True
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+__all__ = [
+    "Company",
+    "ConcludedProofDict",
+    "ContestDict",
+    "ContestableComponent",
+    "FindingDict",
+    "PeriodMetricDict",
+    "ProofCompanyDict",
+    "ProofDict",
+    "ProofRowDict",
+    "ProofStatus",
+    "RevenueMetricDict",
+    "SourceLineDict",
+]
+
+#: A company listed in a proof: a CNPJ (formatted or bare), a ``(cnpj, name)`` pair, a
+#: ``(cnpj, None)`` pair, or the same as a two-item list (as JSON gives it).
+Company = str | tuple[str, str | None] | list[str] | list[str | None]
+
+#: The components a person can contest: every one but the net revenue, which is derived.
+ContestableComponent = Literal[
+    "gross_revenue", "cancellations", "discounts", "taxes", "other_deductions"
+]
+
+#: A proof row's status.
+ProofStatus = Literal["pending", "saved", "concluded"]
+
+
+class FindingDict(TypedDict):
+    """:meth:`ecfmetric.Finding.to_dict`."""
+
+    code: str
+    severity: Literal["error", "warning"]
+    message: str
+    line_number: int | None
+    record: str | None
+
+
+class SourceLineDict(TypedDict):
+    """:meth:`ecfmetric.SourceLine.to_dict`; ``component`` is ``None`` for a line read only to
+    cross-check."""
+
+    line_number: int | None
+    record: str | None
+    period: str | None
+    code: str | None
+    description: str
+    amount: str
+    component: (
+        Literal[
+            "gross_revenue",
+            "cancellations",
+            "discounts",
+            "taxes",
+            "other_deductions",
+            "net_revenue",
+        ]
+        | None
+    )
+
+
+class PeriodMetricDict(TypedDict):
+    """:meth:`ecfmetric.PeriodMetric.to_dict`."""
+
+    period: str
+    start: str
+    end: str
+    block: str
+    record: str
+    gross_revenue: str | None
+    cancellations: str | None
+    discounts: str | None
+    taxes: str | None
+    other_deductions: str | None
+    net_revenue: str | None
+
+
+class RevenueMetricDict(TypedDict):
+    """:meth:`ecfmetric.RevenueMetric.to_dict`; ``regime`` is a :class:`ecfmetric.Regime`
+    value."""
+
+    cnpj: str | None
+    company_name: str | None
+    managing_partner_cnpj: str | None
+    reference_year: int | None
+    period_start: str | None
+    period_end: str | None
+    partial_year: bool
+    regime: str | None
+    layout_version: str | None
+    rectifying: bool
+    receipt: str | None
+    source: Literal["ecf", "form"]
+    gross_revenue: str | None
+    cancellations: str | None
+    discounts: str | None
+    taxes: str | None
+    other_deductions: str | None
+    net_revenue: str | None
+    periods: list[PeriodMetricDict]
+    warnings: list[FindingDict]
+    lines: list[SourceLineDict]
+    fingerprint: str | None
+
+
+class ContestDict(TypedDict):
+    """:meth:`ecfmetric.Contest.to_dict`: the person's ``value`` for one component, the
+    ``file_value`` it replaces (``None`` if the source did not state it), why and who."""
+
+    component: ContestableComponent
+    value: str
+    file_value: str | None
+    reason: str
+    by: str | None
+
+
+class ProofRowDict(TypedDict):
+    """:meth:`ecfmetric.ProofRow.to_dict`.
+
+    The money fields are the row's figure: the metric's, with each contested component
+    replaced by the person's value and the net recomputed. ``metric`` is the figure as read;
+    ``warnings`` are the metric's warnings (and ``NEGATIVE_NET_REVENUE`` when the figure is
+    negative); ``attention`` the codes among them to show next to the figure.
+    """
+
+    name: str | None
+    cnpj: str
+    reference_year: int
+    status: ProofStatus
+    source: Literal["ecf", "form"] | None
+    gross_revenue: str | None
+    cancellations: str | None
+    discounts: str | None
+    taxes: str | None
+    other_deductions: str | None
+    net_revenue: str | None
+    contested: list[ContestDict]
+    warnings: list[FindingDict]
+    attention: list[str]
+    metric: RevenueMetricDict | None
+    notes: list[FindingDict]
+    replaced: list[RevenueMetricDict]
+
+
+class ProofCompanyDict(TypedDict):
+    """One company of :meth:`ecfmetric.Proof.to_dict` (bare CNPJ)."""
+
+    cnpj: str
+    name: str | None
+    metric: RevenueMetricDict | None
+    notes: list[FindingDict]
+    replaced: list[RevenueMetricDict]
+    contested: list[ContestDict]
+
+
+class ProofDict(TypedDict):
+    """:meth:`ecfmetric.Proof.to_dict`."""
+
+    reference_year: int
+    concluded: bool
+    companies: list[ProofCompanyDict]
+
+
+class ConcludedProofDict(TypedDict):
+    """:meth:`ecfmetric.ConcludedProof.to_dict`."""
+
+    reference_year: int
+    total_net_revenue: str
+    rows: list[ProofRowDict]
