@@ -188,8 +188,8 @@ def test_net_is_gross_minus_deductions_exactly(gross: int, parts: list[int]) -> 
     assert metric.net_revenue >= 0
 
 
-def test_amounts_past_28_digits_are_exact() -> None:
-    """An amount longer than the default Decimal precision is parsed and subtracted exactly."""
-    metric = from_form(gross_revenue="9" * 30 + ",00", cancellations="0,01", taxes=0, discounts=0)
-    assert metric.gross_revenue == Decimal("9" * 30)
-    assert metric.net_revenue == Decimal("9" * 29 + "8.99")
+def test_largest_amount_is_exact() -> None:
+    """The largest amount (17 integer digits, as in the ECF) is parsed and subtracted exactly."""
+    metric = from_form(gross_revenue="9" * 17 + ",00", cancellations="0,01", taxes=0, discounts=0)
+    assert metric.gross_revenue == Decimal("9" * 17)
+    assert metric.net_revenue == Decimal("9" * 16 + "8.99")

@@ -8,8 +8,8 @@
 Decimal('11990000.00')
 """
 
-from ._bytes import read_bytes, validate_bytes
 from . import types
+from ._bytes import read_bytes, validate_bytes
 from ._collect import MAX_FIELDS
 from ._contest import Contest
 from ._errors import (
@@ -24,10 +24,10 @@ from ._errors import (
     FormInputTypeError,
     MetricUnavailableError,
     ProofError,
+    ProofErrorCode,
     SignatureError,
     SignatureSupportError,
     WorkerCrashedError,
-    ProofErrorCode,
 )
 from ._form import from_form
 from ._lines import MAX_LINE_LENGTH

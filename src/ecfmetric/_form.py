@@ -6,7 +6,7 @@ import decimal
 from decimal import Decimal
 
 from ._cnpj import normalize_cnpj
-from ._context import in_money_context
+from ._context import in_money_context, money_context
 from ._errors import FormInputError, FormInputTypeError
 from ._model import RevenueMetric, SourceLine
 from ._money import parse_money
@@ -60,7 +60,7 @@ def from_form(
         "other_deductions": parse_money(other_deductions, "other_deductions"),
     }
     gross = values["gross_revenue"]
-    with decimal.localcontext() as context:  # exact, however many digits
+    with money_context() as context:  # exact, however many digits
         context.prec = decimal.MAX_PREC
         deductions = (
             values["cancellations"]

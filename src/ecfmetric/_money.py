@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import decimal
 import re
 from decimal import Decimal, InvalidOperation
 

@@ -20,8 +20,8 @@ import attrs
 
 from . import _proof_load as load
 from ._cnpj import format_cnpj, normalize_cnpj
-from ._context import money_context
 from ._contest import CONTESTABLE, Contest
+from ._context import money_context
 from ._errors import (
     BadProofDataError,
     CompanyNotInProofError,

@@ -17,6 +17,7 @@ from typing import Any, Final, NoReturn, get_type_hints
 
 from ._cnpj import normalize_cnpj
 from ._contest import CONTESTABLE, Contest
+from ._context import money_context
 from ._errors import BadProofDataError
 from ._model import Finding, PeriodMetric, Regime, RevenueMetric, SourceLine, format_money
 from ._proof_text import text
@@ -139,7 +140,7 @@ def money(value: object, path: str, *, signed: bool) -> Decimal | None:
 
 
 def _exact(gross: Decimal, deductions: Iterable[Decimal]) -> Decimal:
-    with decimal.localcontext() as context:
+    with money_context() as context:
         context.prec = decimal.MAX_PREC
         return gross - sum(deductions, _ZERO)
 

@@ -9,16 +9,20 @@ imported only when a file is signed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import os
 import re
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, cast
 
 import attrs
 
 from ._cnpj import format_cnpj
 from ._errors import SignatureError, SignatureSupportError
-from ._reader import CHUNK_SIZE, Source, chunks_of, name_of, opened
+from ._reader import CHUNK_SIZE, chunks_of
+from ._sources import Source, name_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -174,7 +178,9 @@ def read_signature(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Signature
     and an ``ImportError``) when the ``signature`` extra is not installed.
     """
     name = name_of(source)
-    with opened(source) as stream:
+    with _opened_raw(source) as readable:
+        # A plain file can seek (a second digest pass); a decompressed upload cannot.
+        stream = readable
         start = _tell(stream)
         found = _scan(stream, chunk_size, name)
         if found is None:
@@ -316,3 +322,13 @@ def _file_type(head: bytes) -> str | None:
 
 def _format_cpf(cpf: str) -> str:
     return f"{cpf[:3]}.{cpf[3:6]}.{cpf[6:9]}-{cpf[9:]}" if len(cpf) == 11 else cpf
+
+
+@contextlib.contextmanager
+def _opened_raw(source: Source) -> Iterator[BinaryIO]:
+    # The signature covers the bytes as they are on disk: no decompression, no sniffing.
+    if isinstance(source, (str, bytes, os.PathLike)):
+        with open(source, "rb") as stream:
+            yield stream
+        return
+    yield source
