@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ecfmetric import _collect, _layout, _metric
+from ecfmetric import _plans, _regimes_doc
 
 ROOT = Path(__file__).parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -50,68 +50,23 @@ def _codes(cell: str) -> list[str]:
     return re.findall(r"\b\d+(?:\.\d+)+\b|\b\d+\b", cell.split("(")[0])
 
 
-def test_regimes_table_codes_match_the_code() -> None:
-    """Each code the regimes table lists feeds, in the code, the component the table says."""
-    checked = 0
-    for plan, _record, component, codes, _sign in _table("Codes → components"):
-        listed = _codes(codes)
-        if plan == "A" and component in ("cancellations", "discounts", "taxes"):
-            for code in listed:
-                root = code.rsplit(".", 2)[0]
-                assert root in (_metric.GENERAL, _metric.RURAL), code
-                assert _metric.DEDUCTION_KINDS[code[-2:]] == component, code
-                checked += 1
-        elif plan == "A" and component == "gross_revenue":
-            assert listed == [_metric.GENERAL + ".01", _metric.RURAL + ".01"]
-            checked += 1
-        elif plan == "U_A" and component in ("cancellations", "discounts", "taxes"):
-            for code in listed:
-                assert code.startswith(_metric.U150_ACTIVITY_DEDUCTIONS + ".")
-                assert _metric.DEDUCTION_KINDS[code[-2:]] == component, code
-                checked += 1
-        elif plan == "COSIF":
-            expected = (
-                [_metric.COSIF_REVENUE]
-                if component == "gross_revenue"
-                else list(_metric.COSIF_TAXES)
-            )
-            assert listed == expected
-            checked += 1
-        elif plan == "INSURER" and component != "gross_revenue":
-            expected = (
-                [_metric.INSURER_ADJUSTMENTS]
-                if component == "cancellations"
-                else list(_metric.INSURER_TAXES)
-            )
-            assert listed == expected
-            checked += 1
-        elif plan == "TABLE":
-            record = _record
-            kept = {
-                "P200": _metric.P200_REVENUE,
-                "P300": frozenset({"16"}),
-                "T120": _metric.T120_REVENUE,
-            }[record]
-            assert set(listed) == set(kept), record
-            checked += 1
-    assert checked >= 20
+def test_regimes_tables_are_the_code_s() -> None:
+    """docs/regimes.md's tables are exactly what the rule tables render: edit the tables (or the
+    prose around them), never the generated part by hand."""
+    text = (ROOT / "docs" / "regimes.md").read_text(encoding="utf-8")
+    begin, end = _regimes_doc.BEGIN, _regimes_doc.END
+    assert text.count(begin) == 1
+    assert text.count(end) == 1
+    generated = text[text.index(begin) : text.index(end) + len(end)] + "\n"
+    assert generated == _regimes_doc.render()
 
 
-def test_regimes_table_blocks_match_the_code() -> None:
-    """The block, period record and figures record of each regime are the code's."""
-    rows = _table("Where each regime keeps its revenue")
-    assert len(rows) == 6
-    for _regime, block, period_record, figures, _plan, _periods in rows[:5]:
-        assert _layout.PERIOD_RECORD[block] == period_record
-        if block in _layout.DRE_RECORD and figures in _layout.DRE_RECORD.values():
-            assert _layout.DRE_RECORD[block] == figures
-        else:
-            assert set(figures.replace(" ", "").split(",")) <= set(_collect.KEPT_TABLE_CODES)
-    assert _layout.BLOCK_OF_QUARTER_LETTER == {"R": "L", "E": "L", "P": "P", "A": "T"}
-    mixed = rows[5][5]
-    assert "R, E → L" in mixed
-    assert "P → P" in mixed
-    assert "A → T" in mixed
+def test_regimes_tables_answer_by_row() -> None:
+    """The questions the tables are for have their answer in one row each."""
+    assert _plans.PLAN_U_A.row_of("4.01.02.01.03") == _plans.Row("4.01.02.01.03", "taxes", "(-) ICMS")
+    assert _plans.PLAN_A.row_of("3.01.01.01.02.06.01").role == "taxes"  # type: ignore[union-attr]
+    assert _plans.PLAN_A.row_of("3.11.01.01.02.07").role == "deductions"  # type: ignore[union-attr]
+    assert _plans.PLAN_A.row_of("3.01.01.05.01") is None
 
 
 def test_readme_opens_with_the_two_commands() -> None:

@@ -91,10 +91,19 @@ def test_forma_trib_per_must_match_a_single_regime() -> None:
         read_bytes(file_with("|0010||N|1|T|01|PRRR||||||2|", l_block(1, 2, 3, 4)))
 
 
-def test_forma_trib_per_with_no_quarter() -> None:
-    """FORMA_TRIB_PER 0000 marks nothing: no metric."""
-    with pytest.raises(ecfmetric.MetricUnavailableError, match="no quarter"):
+def test_forma_trib_per_zero_inside_the_span_is_refused() -> None:
+    """FORMA_TRIB_PER 0 means "outside the file's span": for a quarter inside it, it is refused
+    (before, the quarters marked 0 were skipped and half a year was returned as the year)."""
+    with pytest.raises(ecfmetric.EcfFormatError, match="quarter 1") as caught:
         read_bytes(file_with("|0010||N|1|T|01|0000||||||2|", l_block(1)))
+    assert (caught.value.code, caught.value.record, caught.value.field) == (
+        "BAD_PARAMETER",
+        "0010",
+        "FORMA_TRIB_PER",
+    )
+    with pytest.raises(ecfmetric.EcfFormatError, match="quarter 3") as caught:
+        read_bytes(file_with("|0010||N|1|T|01|RR00||||||2|", l_block(1, 2)))
+    assert caught.value.line_number == 3
 
 
 def test_period_in_a_quarter_of_another_block() -> None:
@@ -203,8 +212,10 @@ def test_insurer_synthetic_premiums_only() -> None:
     assert read_bytes(data).gross_revenue == D("700.00")
 
 
-def test_synthetic_deductions_alone_are_other_deductions() -> None:
-    """A deductions line with nothing below it (3.01.01.01.02 alone) counts as other deductions."""
+def test_synthetic_deductions_alone_do_not_say_how_they_split() -> None:
+    """A deductions subtotal with nothing below it (3.01.01.01.02 alone) does not say how much is
+    cancellations, discounts or taxes: those and the net are unknown, with a warning showing the
+    subtotal and the file's RECEITA LIQUIDA (before, it became other_deductions with made-up zeros)."""
     data = file_with(
         "|0010||N|1|A|01|RRRR||||||2|",
         [
@@ -217,12 +228,14 @@ def test_synthetic_deductions_alone_are_other_deductions() -> None:
         ],
     )
     metric = read_bytes(data)
-    assert (metric.gross_revenue, metric.other_deductions, metric.net_revenue) == (
-        D("100.00"),
-        D("10.00"),
-        D("90.00"),
-    )
-    assert metric.warnings == ()
+    assert metric.gross_revenue == D("100.00")
+    unknown = (metric.cancellations, metric.discounts, metric.taxes, metric.other_deductions)
+    assert unknown == (None, None, None, None)
+    assert metric.net_revenue is None
+    [warning] = metric.warnings
+    assert warning.code == "DEDUCTIONS_NOT_SPLIT"
+    assert "3.01.01.01.02 = 10.00" in warning.message and "90.00" in warning.message
+    assert warning.line_number == 9
 
 
 def test_net_revenue_alone_is_not_a_gross_revenue() -> None:

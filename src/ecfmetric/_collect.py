@@ -1,7 +1,9 @@
 """From numbered raw lines to the facts the metric needs: identity, parameters, periods, lines.
 
 One pass, in file order. Records are dispatched through a table keyed by register; only the
-records the metric reads are split, and only their fields the metric reads are parsed.
+records the metric reads are split, and only their fields the metric reads are parsed. The
+file's structure and counters are :class:`~._structure.Structure`'s; what feeds a figure is
+refused here in every mode (lenient relaxes counters, never a line that may carry an amount).
 """
 
 from __future__ import annotations
@@ -30,48 +32,49 @@ from ._layout import (
 )
 from ._lines import MAX_LINE_LENGTH
 from ._model import Finding
+from ._parameters import IND_VALOR, Header, Parameters, check_closed, check_parameters
+from ._periods import NoRule, block_rule
+from ._plans import (
+    PLANS,
+    REVENUE_DESCRIPTION_PERCENT,
+    TABLES,
+    plan_name,
+)
+from ._structure import MAX_LISTED, Structure
+
+__all__ = [
+    "MAX_FIELDS",
+    "Collector",
+    "DreLine",
+    "FileData",
+    "Header",
+    "NoHeader",
+    "Parameters",
+    "Period",
+    "TableLine",
+    "cut_signature",
+    "finding_of",
+    "strip_eol",
+]
 
 #: The most fields a record may have; more is refused (a hostile file cannot make us split
 #: a line into millions of fields). The widest ECF record has well under a hundred.
 MAX_FIELDS = 512
-#: The most lines of revenue subtrees kept per period; a DRE has a few hundred at most.
-MAX_LINES_PER_PERIOD = 20_000
-#: The most registers 9900 may list (the layout has under two hundred).
-MAX_REGISTERS = 2_000
-#: The most findings of one kind kept in a list; past it they are counted, not listed.
-MAX_LISTED = 1_000
+#: The most revenue lines kept per period; a referential plan has well under a thousand codes
+#: in the subtrees the metric reads.
+MAX_LINES_PER_PERIOD = 5_000
+#: The most revenue lines kept in one file (at most 17 periods per block).
+MAX_LINES_PER_FILE = 20_000
 #: CODIGO is C 50 in the layout (L300, P150, U150, P200, T120 …).
 MAX_CODE_LENGTH = 50
 
-
-@attrs.define
-class Header:
-    """What ``0000`` says."""
-
-    line_number: int
-    cnpj: str
-    name: str
-    layout_version: str
-    start: dt.date
-    end: dt.date
-    rectification: str
-    receipt: str | None
-    ecf_kind: str
-    scp_cnpj: str | None
-
-
-@attrs.define
-class Parameters:
-    """What ``0010`` says (field names as in the manual)."""
-
-    line_number: int
-    forma_trib: str
-    forma_apur: str
-    cod_qualif_pj: str
-    forma_trib_per: str
-    tip_esc_pre: str
-    tip_ent: str
-    apur_csll: str
+#: A referential or table code: digits in dot-separated groups, nothing else (no blanks).
+CODE_SHAPE = re.compile(rb"[0-9]+(?:\.[0-9]+)*")
+#: A record line: ``|``, a register (a digit or capital letter, then three digits), ``|`` ….
+RECORD_START = re.compile(rb"\|[0-9A-Z][0-9]{3}\|")
+#: Blocks whose records feed the metric: a malformed or misplaced line there is never skipped.
+METRIC_BLOCKS = frozenset("0LPTU")
+_METRIC_LETTERS = frozenset(b"LPTUlptu")
 
 
 @attrs.define
@@ -110,8 +113,10 @@ class Period:
     tables: list[TableLine] = attrs.Factory(list)
     #: Whether the period has any L300/P150/U150 line, kept or not.
     has_dre: bool = False
-    #: Whether the period has any P200/P300/T120/T150 line, kept or not.
-    has_table: bool = False
+    #: Whether the period has a revenue line of its table: P200 revenue code, P300 16, any T120.
+    has_revenue_table: bool = False
+    #: Records of the period's tables seen (kept or not), for the "missing" message.
+    table_records: set[str] = attrs.Factory(set)
     #: (record, code) → line number of every line kept, to refuse repeats.
     seen: dict[tuple[str, str], int] = attrs.Factory(dict)
 
@@ -133,29 +138,6 @@ class FileData:
     end_line: int = 0
 
 
-# Which L300/P150/U150 lines are kept, by plan (docs/metric.md): the revenue subtrees, the
-# lines of the proxies, and nothing else. A code is kept when it starts with one of these.
-KEPT_PREFIXES = {
-    "A": ("3.01.01.01", "3.11.01.01"),
-    "U_A": ("4.01.01", "4.01.02"),
-    "COSIF": ("3.1.7.1.", "3.1.8.1.9.25.00", "3.1.8.1.9.30.00", "3.1.8.1.9.33.00"),
-    "INSURER": (
-        "3.01.01.01.01.01",
-        "3.01.01.01.01.02",
-        "3.01.01.01.01.04.09",
-        "3.01.01.01.01.04.10",
-    ),
-    "NONE": (),
-}
-#: P200/P300/T120/T150 codes that are read (docs/metric.md); other codes are not revenue.
-KEPT_TABLE_CODES = {
-    "P200": frozenset({"2", "4", "6", "8", "9"}),
-    "P300": frozenset({"16"}),
-    "T120": None,  # every line: descriptions are checked against the codes
-    "T150": frozenset({"3"}),
-}
-
-
 class Collector:
     """Consumes ``(line_number, raw_line)`` pairs and builds :class:`FileData`."""
 
@@ -164,26 +146,14 @@ class Collector:
         self.source = source
         #: Report mode (validate()): errors are collected in ``errors`` instead of raised.
         self.report = report
-        self.errors: list[Finding] = []
-        #: Structural problems in lenient mode, reported as warnings of the metric.
-        self.lenient_findings: list[Finding] = []
+        self.structure = Structure(strict=strict, report=report, source=source)
         self.broken_period: str | None = None
-        self.end_line = 0
-        #: The open block's letter as a byte value (-1 when none is), for feed()'s fast path.
-        self.block_byte = -1
-        self.suppressed = 0
         self.decoder = TextDecoder()
         self.data: FileData | None = None
-        #: Records per register (as bytes: the hot loop does not decode them).
-        self.counts: Counter[bytes] = Counter()
-        self.declared_counts: dict[str, tuple[int, int]] = {}
-        self.block: str | None = None
-        self.block_start = 0
-        self.nine_start = 0
         self.period: Period | None = None
         self.seen_periods: dict[tuple[str, str], int] = {}
-        self.plans: dict[str, str] = {}
-        self.finished = False
+        self.plans: dict[str, tuple[str, ...]] = {}
+        self.kept_lines = 0
         self._handlers: dict[str, Callable[[int, bytes, list[bytes]], None]] = {
             "0010": self._r0010,
             "L030": self._period,
@@ -203,6 +173,23 @@ class Collector:
             "9999": self._r9999,
         }
 
+    @property
+    def errors(self) -> list[Finding]:
+        """Report mode: every error found, in file order."""
+        return self.structure.errors
+
+    @property
+    def counts(self) -> Counter[bytes]:
+        return self.structure.counts
+
+    @property
+    def full_blocks(self) -> frozenset[str] | None:
+        return self.structure.full_blocks
+
+    @full_blocks.setter
+    def full_blocks(self, blocks: frozenset[str] | None) -> None:
+        self.structure.full_blocks = blocks
+
     # -- driving -----------------------------------------------------------------------------
 
     def feed(self, lines: Iterable[tuple[int, bytes]]) -> FileData:
@@ -211,7 +198,8 @@ class Collector:
         In report mode an error does not stop the reading: it is recorded in ``errors`` and the
         next line is read (a file whose ``0000`` cannot be read still has its structure checked).
         """
-        counts = self.counts
+        structure = self.structure
+        counts = structure.counts
         special = frozenset(reg.encode("ascii") for reg in self._handlers)
         for number, raw in lines:
             # The common case, a well-formed record that no handler reads and that neither opens
@@ -221,10 +209,10 @@ class Collector:
                 raw[5:6] == b"|"
                 and raw[:1] == b"|"
                 and register not in special
-                and raw[1] == self.block_byte
+                and raw[1] == structure.block_byte
                 and raw[2:5] not in _BLOCK_EDGES
                 and raw.endswith(_RECORD_ENDS)
-                and register.isalnum()
+                and register[1:].isdigit()
                 and len(raw) <= MAX_LINE_LENGTH
                 and number > 1
             ):
@@ -237,10 +225,10 @@ class Collector:
             except EcfFormatError as error:
                 if not self.report or error.code == "NOT_ECF":
                     raise
-                self._listed(self.errors, finding_of(error))
-            if self.finished:
+                structure.listed(structure.errors, finding_of(error))
+            if structure.finished:
                 break
-        if not self.finished:
+        if not structure.finished:
             truncated = EcfFormatError(
                 "the file ends without the 9999 record: it is truncated or not a whole ECF",
                 source=self.source,
@@ -248,19 +236,20 @@ class Collector:
             )
             if not self.report:
                 raise truncated
-            self.errors.append(finding_of(truncated))
+            structure.errors.append(finding_of(truncated))
         if self.data is None:
             if self.report:
                 raise NoHeader
             raise EcfFormatError(
                 "not an ECF file: it is empty", line_number=1, source=self.source, code="NOT_ECF"
             )
-        self.data.warnings.extend(self.lenient_findings)
-        if self.suppressed:
+        self.data.end_line = structure.end_line
+        self.data.warnings.extend(structure.findings)
+        if structure.suppressed:
             self.data.warnings.append(
                 Finding(
                     "MORE_FINDINGS",
-                    f"{self.suppressed} more finding(s) of the same kinds are not listed "
+                    f"{structure.suppressed} more finding(s) of the same kinds are not listed "
                     f"(at most {MAX_LISTED} are)",
                 )
             )
@@ -285,30 +274,30 @@ class Collector:
             raise self._error(
                 f"line longer than {MAX_LINE_LENGTH} bytes", number, code="LINE_TOO_LONG"
             )
-        if (
-            len(line) < 6
-            or not line.startswith(b"|")
-            or not line.endswith(b"|")
-            or line[5:6] != b"|"
-            or not line[1:5].isalnum()
-        ):
+        if not line.endswith(b"|") or RECORD_START.match(line) is None:
             self._malformed(number, line)
             return
         reg = line[1:5].decode("ascii")
-        self.counts[line[1:5]] += 1
+        structure = self.structure
+        structure.counts[line[1:5]] += 1
         kind = reg[1:]
-        if kind == "001":
-            self._open_block(reg, number)
+        if reg == "9999":
+            pass  # the last record, wherever it stands
+        elif kind == "001":
+            structure.open_block(reg, number)
         elif kind == "990":
-            self._close_block(reg, number, line)
-        elif reg[0] != self.block:
-            where = "no block is open" if self.block is None else f"block {self.block} is open"
-            self._structural(
-                f"{reg} is a record of block {reg[0]}, but {where}",
-                number,
-                reg,
-                code="BLOCK_STRUCTURE",
+            structure.close_block(reg, number, line)
+        elif reg[0] != structure.block:
+            where = (
+                "no block is open"
+                if structure.block is None
+                else f"block {structure.block} is open"
             )
+            reason = f"{reg} is a record of block {reg[0]}, but {where}"
+            if reg[0] in METRIC_BLOCKS:
+                # Out of its block, a record that may carry an amount cannot be placed: refused.
+                raise self._error(reason, number, reg, code="BLOCK_STRUCTURE")
+            structure.problem(reason, number, reg, code="BLOCK_STRUCTURE")
             return
         handler = self._handlers.get(reg)
         if handler is not None:
@@ -336,57 +325,36 @@ class Collector:
         *,
         code: str,
     ) -> EcfFormatError:
-        return EcfFormatError(
-            reason,
-            line_number=number,
-            record=record,
-            field=field,
-            text=text,
-            source=self.source,
-            code=code,
-        )
-
-    def _structural(
-        self,
-        reason: str,
-        number: int,
-        record: str | None = None,
-        field: str | None = None,
-        *,
-        code: str = "COUNT_MISMATCH",
-        text: str | None = None,
-    ) -> None:
-        """A counter or structure problem: an error when strict, a warning when lenient."""
-        if self.report:
-            message = reason if text is None else f"{reason} (got {text!r})"
-            self._listed(self.errors, Finding(code, message, number, record, "error"))
-            return
-        if self.strict:
-            raise self._error(reason, number, record, field, text, code=code)
-        self._listed(self.lenient_findings, Finding(code, reason, number, record))
-
-    def _listed(self, findings: list[Finding], finding: Finding) -> None:
-        # A hostile file may have millions of bad lines: list the first ones, count the rest.
-        if len(findings) < MAX_LISTED:
-            findings.append(finding)
-        else:
-            self.suppressed += 1
+        return self.structure.error(reason, number, record, field, text, code=code)
 
     def _malformed(self, number: int, line: bytes) -> None:
         if not line.strip():
             reason = "empty line: every line must be a record |REG|...|"
         else:
-            reason = "not a record: a line must start with '|', a 4-character register and '|', and end with '|'"
-        if line[1:5] in _METRIC_REGISTERS:
-            # A record the metric reads cannot be skipped, even leniently: its amount would be lost.
+            reason = (
+                "not a record: a line must start with '|', a register (a digit or capital letter "
+                "and three digits) and '|', and end with '|'"
+            )
+        probe = line.lstrip(b" \t\x00")
+        looks_metric = probe[:1] == b"|" and probe[1:2] != b"" and probe[1] in _METRIC_LETTERS
+        record = probe[1:5].decode("latin-1") if probe[1:5].isalnum() else None
+        if self.structure.block in METRIC_BLOCKS or looks_metric:
+            # A line that may be a record the metric reads cannot be skipped, even leniently.
             raise self._error(
-                reason,
+                reason
+                + (
+                    f" (in block {self.structure.block}, whose records feed the metric)"
+                    if self.structure.block in METRIC_BLOCKS
+                    else " (it looks like a record of a block that feeds the metric)"
+                ),
                 number,
-                line[1:5].decode("latin-1"),
+                record,
                 text=line[:60].decode("latin-1"),
                 code="MALFORMED_LINE",
             )
-        self._structural(reason, number, code="MALFORMED_LINE", text=line[:60].decode("latin-1"))
+        self.structure.problem(
+            reason, number, code="MALFORMED_LINE", text=line[:60].decode("latin-1")
+        )
 
     def _text(self, raw: bytes, number: int, line: bytes) -> str:
         return self.decoder.decode(raw, number, line)
@@ -399,7 +367,12 @@ class Collector:
             )
         return fields[index]
 
-    # -- block structure ---------------------------------------------------------------------
+    def _parameter_error(
+        self, number: int, record: str, field: str | None, reason: str, text: str | None
+    ) -> EcfFormatError:
+        return self._error(reason, number, record, field, text, code="BAD_PARAMETER")
+
+    # -- block 0 -----------------------------------------------------------------------------
 
     def _first_line(self, raw: bytes) -> None:
         line = strip_eol(raw)
@@ -417,66 +390,8 @@ class Collector:
             raise self._error(
                 f"line longer than {MAX_LINE_LENGTH} bytes", 1, "0000", code="LINE_TOO_LONG"
             )
-        self.counts[b"0000"] += 1
-        self.block = "0"
-        self.block_byte = ord("0")
-        self.block_start = 1
+        self.structure.first_record()
         self._r0000(1, line, line.split(b"|"))
-
-    def _open_block(self, reg: str, number: int) -> None:
-        letter = reg[0]
-        if letter == "0":
-            if self.block != "0" or number != 2:
-                self._structural(
-                    "0001 must be the second line, right after 0000",
-                    number,
-                    reg,
-                    code="BLOCK_STRUCTURE",
-                )
-            return
-        if self.block is not None:
-            self._structural(
-                f"block {letter} opens while block {self.block} is not closed by {self.block}990",
-                number,
-                reg,
-                code="BLOCK_STRUCTURE",
-            )
-        self.block = letter
-        self.block_byte = ord(letter)
-        self.block_start = number
-        if letter == "9":
-            self.nine_start = number
-
-    def _close_block(self, reg: str, number: int, line: bytes) -> None:
-        letter = reg[0]
-        declared = _int_field(line)
-        if self.block != letter:
-            self._structural(
-                f"{reg} closes block {letter}, which is not open",
-                number,
-                reg,
-                code="BLOCK_STRUCTURE",
-            )
-            self.block = None
-            self.block_byte = -1
-            return
-        if letter == "9":
-            return
-        counted = number - self.block_start + 1
-        # Block 0 counts from 0000 in SPED practice; a count from 0001 is accepted too
-        # (the manual's wording was not available to settle it; see docs/metric.md).
-        accepted = {counted, counted - 1} if letter == "0" else {counted}
-        if declared not in accepted:
-            self._structural(
-                f"{reg} declares {declared!r} lines in block {letter}, but the block has {counted}",
-                number,
-                reg,
-                "QTD_LIN",
-            )
-        self.block = None
-        self.block_byte = -1
-
-    # -- records -----------------------------------------------------------------------------
 
     def _r0000(self, number: int, line: bytes, fields: list[bytes]) -> None:
         if len(fields) - 2 < F0000_MIN_FIELDS:
@@ -504,7 +419,7 @@ class Collector:
                     )
                 )
             else:
-                self._structural(
+                self.structure.problem(
                     "unknown layout version: COD_VER must be 0001 (2014) to 0012 (2025); "
                     f"read with the {NEWEST_LAYOUT} field map",
                     number,
@@ -521,26 +436,28 @@ class Collector:
             get("DT_FIN").decode("latin-1"), line_number=number, record="0000", field="DT_FIN"
         )
         if end < start or start.year != end.year or not 2000 <= end.year <= 2100:
-            raise self._error(
-                "DT_INI and DT_FIN must be in the same calendar year (2000 to 2100), DT_INI first",
+            raise self._parameter_error(
                 number,
                 "0000",
                 "DT_FIN",
+                "DT_INI and DT_FIN must be in the same calendar year (2000 to 2100), DT_INI first",
                 f"{start:%d%m%Y}..{end:%d%m%Y}",
-                code="BAD_PARAMETER",
             )
         cnpj = get("CNPJ").decode("latin-1")
         if not cnpj:
-            raise self._error("CNPJ is empty", number, "0000", "CNPJ", code="BAD_PARAMETER")
+            raise self._parameter_error(number, "0000", "CNPJ", "CNPJ is empty", None)
         ecf_kind = get("TIP_ECF").decode("latin-1")
+        problem = check_closed("0000", "TIP_ECF", ecf_kind)
+        if problem is not None:
+            raise self._parameter_error(number, "0000", "TIP_ECF", problem.reason, ecf_kind)
         scp = get("COD_SCP").decode("latin-1") or None
         if ecf_kind == "2" and scp is None:
-            raise self._error(
-                "an SCP's file (TIP_ECF = 2) must give the SCP's CNPJ in COD_SCP",
+            raise self._parameter_error(
                 number,
                 "0000",
                 "COD_SCP",
-                code="BAD_PARAMETER",
+                "an SCP's file (TIP_ECF = 2) must give the SCP's CNPJ in COD_SCP",
+                None,
             )
         for name, value in (("CNPJ", cnpj), ("COD_SCP", scp)):
             if value is not None and not cnpj_is_valid(value):
@@ -565,8 +482,6 @@ class Collector:
                     "0000",
                 )
             )
-        rectification = get("RETIFICADORA").decode("latin-1")
-        receipt = get("NUM_REC").decode("latin-1") or None
         self.data = FileData(
             header=Header(
                 line_number=number,
@@ -575,8 +490,8 @@ class Collector:
                 layout_version=version,
                 start=start,
                 end=end,
-                rectification=rectification,
-                receipt=receipt,
+                rectification=get("RETIFICADORA").decode("latin-1"),
+                receipt=get("NUM_REC").decode("latin-1") or None,
                 ecf_kind=ecf_kind,
                 scp_cnpj=scp if ecf_kind == "2" else None,
             ),
@@ -585,44 +500,44 @@ class Collector:
 
     def _r0010(self, number: int, line: bytes, fields: list[bytes]) -> None:
         assert self.data is not None
+        if self.data.parameters is not None:
+            raise self._parameter_error(
+                number,
+                "0010",
+                None,
+                f"a second 0010 record (the first is at line {self.data.parameters.line_number}): "
+                "a file declares its parameters once",
+                None,
+            )
         positions = fields_0010(self.data.header.layout_version)
 
         def get(name: str) -> str:
             return self._field(fields, number, "0010", positions[name], name).decode("latin-1")
 
-        forma_trib = get("FORMA_TRIB")
-        if len(forma_trib) != 1 or not "1" <= forma_trib <= "9":
-            raise self._error(
-                "FORMA_TRIB must be 1 to 9 (the 0010 field map follows COD_VER: is the "
-                "layout version right?)",
-                number,
-                "0010",
-                "FORMA_TRIB",
-                forma_trib,
-                code="BAD_PARAMETER",
-            )
-        forma_trib_per = get("FORMA_TRIB_PER")
-        if forma_trib_per and (
-            len(forma_trib_per) != 4 or any(c not in "0REPA" for c in forma_trib_per)
-        ):
-            raise self._error(
-                "FORMA_TRIB_PER must be four characters among 0, R, E, P, A",
-                number,
-                "0010",
-                "FORMA_TRIB_PER",
-                forma_trib_per,
-                code="BAD_PARAMETER",
-            )
-        self.data.parameters = Parameters(
+        def optional(name: str) -> str:
+            index = positions[name]
+            return fields[index].decode("latin-1") if index < len(fields) - 1 else ""
+
+        parameters = Parameters(
             line_number=number,
-            forma_trib=forma_trib,
+            forma_trib=get("FORMA_TRIB"),
             forma_apur=get("FORMA_APUR"),
             cod_qualif_pj=get("COD_QUALIF_PJ"),
-            forma_trib_per=forma_trib_per,
+            forma_trib_per=get("FORMA_TRIB_PER"),
             tip_esc_pre=get("TIP_ESC_PRE"),
             tip_ent=get("TIP_ENT"),
-            apur_csll=get("APUR_CSLL"),
+            apur_csll=optional("APUR_CSLL"),
+            forma_apur_i=optional("FORMA_APUR_I"),
         )
+        problem = check_parameters(parameters, self.data.header)
+        if problem is not None:
+            reason = problem.reason
+            if problem.field == "FORMA_TRIB":
+                reason += " (the 0010 field map follows COD_VER: is the layout version right?)"
+            raise self._parameter_error(number, "0010", problem.field, reason, problem.text)
+        self.data.parameters = parameters
+
+    # -- periods -----------------------------------------------------------------------------
 
     def _period(self, number: int, line: bytes, fields: list[bytes]) -> None:
         assert self.data is not None
@@ -636,34 +551,49 @@ class Collector:
         start = parse_date(start_text, line_number=number, record=reg, field="DT_INI")
         end = parse_date(end_text, line_number=number, record=reg, field="DT_FIN")
         if code not in ANNUAL_PERIODS and code not in QUARTERS:
-            raise self._error(
-                "PER_APUR must be A00 to A12 or T01 to T04",
-                number,
-                reg,
-                "PER_APUR",
-                code,
-                code="BAD_PERIOD",
+            raise self._period_error(
+                "PER_APUR must be A00 to A12 or T01 to T04", number, reg, "PER_APUR", code
             )
+        parameters = self.data.parameters
+        if parameters is not None:
+            try:
+                rule = block_rule(block, parameters)
+            except NoRule as no_rule:
+                raise self._period_error(
+                    f"period {code}: {no_rule.args[0]}", number, reg, "PER_APUR", code
+                ) from None
+            if code not in rule.periods:
+                kinds = "A00 to A12" if rule.annual else "T01 to T04"
+                if rule.year == "A00 or quarters":
+                    kinds = "A00 or T01 to T04"
+                raise self._period_error(
+                    f"{rule.field} = {rule.value!r} gives block {block} the periods {kinds}; "
+                    f"{code} is not one of them",
+                    number,
+                    reg,
+                    "PER_APUR",
+                    code,
+                )
         header = self.data.header
         if end < start or start < header.start or end > header.end:
-            raise self._error(
+            raise self._period_error(
                 f"period {code} ({start:%d/%m/%Y} to {end:%d/%m/%Y}) is not inside the file's "
                 f"span ({header.start:%d/%m/%Y} to {header.end:%d/%m/%Y})",
                 number,
                 reg,
                 "DT_FIN" if start <= end and start >= header.start else "DT_INI",
-                code="BAD_PERIOD",
+                None,
             )
         if code in QUARTERS:
             first, last = quarter_span(header.end.year, int(code[2]))
             if start < first or end > last:
-                raise self._error(
+                raise self._period_error(
                     f"period {code} ({start:%d/%m/%Y} to {end:%d/%m/%Y}) is not inside quarter "
                     f"{code[2]} ({first:%d/%m/%Y} to {last:%d/%m/%Y})",
                     number,
                     reg,
                     "DT_INI" if start < first else "DT_FIN",
-                    code="BAD_PERIOD",
+                    None,
                 )
         key = (block, code)
         if key in self.seen_periods:
@@ -680,6 +610,11 @@ class Collector:
         self.period = Period(block=block, code=code, start=start, end=end, line_number=number)
         self.data.periods.append(self.period)
 
+    def _period_error(
+        self, reason: str, number: int, reg: str, field: str, text: str | None
+    ) -> EcfFormatError:
+        return self._error(reason, number, reg, field, text, code="BAD_PERIOD")
+
     def _current_period(self, number: int, reg: str) -> Period:
         period = self.period
         if period is None or period.block != reg[0]:
@@ -690,42 +625,21 @@ class Collector:
             )
         return period
 
-    def _plan(self, block: str) -> str:
-        plan = self.plans.get(block)
-        if plan is None:
-            assert self.data is not None
-            plan = plan_of_block(self.data.parameters, block)
-            self.plans[block] = plan
-        return plan
+    # -- figures -----------------------------------------------------------------------------
 
-    def _dre(self, number: int, line: bytes, fields: list[bytes]) -> None:
-        reg = fields[1].decode("ascii")
-        period = self._current_period(number, reg)
-        code = self._code(fields, number, reg)
-        period.has_dre = True
-        if not code.startswith(KEPT_PREFIXES[self._plan(reg[0])]):
-            return
-        self._check_new_line(period, (reg, code), number)
-        value = parse_amount(
-            self._field(fields, number, reg, 8, "VALOR").decode("latin-1"),
-            line_number=number,
-            record=reg,
-            field="VALOR",
-        )
-        indicator = self._field(fields, number, reg, 9, "IND_VALOR").decode("latin-1")
-        if indicator not in ("C", "D"):
-            raise self._error(
-                "IND_VALOR must be C or D", number, reg, "IND_VALOR", indicator, code="BAD_AMOUNT"
+    def _kept(self, block: str) -> tuple[str, ...]:
+        kept = self.plans.get(block)
+        if kept is None:
+            assert self.data is not None
+            parameters = self.data.parameters
+            name = (
+                None
+                if parameters is None
+                else plan_name(block, parameters.cod_qualif_pj, parameters.tip_ent)
             )
-        kind = fields[4].decode("latin-1")
-        period.dre[code] = DreLine(
-            line_number=number,
-            code=code,
-            description=self._text(fields[3], number, line),
-            kind=kind,
-            value=value if indicator == "C" else -value,
-            indicator=indicator,
-        )
+            kept = () if name is None else PLANS[name].kept
+            self.plans[block] = kept
+        return kept
 
     def _code(self, fields: list[bytes], number: int, reg: str) -> str:
         raw = self._field(fields, number, reg, 2, "CODIGO")
@@ -738,10 +652,53 @@ class Collector:
                 raw[:60].decode("latin-1"),
                 code="BAD_CODE",
             )
-        return raw.decode("latin-1")
+        if CODE_SHAPE.fullmatch(raw) is None:
+            raise self._error(
+                "CODIGO must be digits in dot-separated groups (as 3.01.01.01.01 or 16), with no "
+                "blank, padding or other character",
+                number,
+                reg,
+                "CODIGO",
+                raw.decode("latin-1"),
+                code="BAD_CODE",
+            )
+        return raw.decode("ascii")
+
+    def _dre(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        reg = fields[1].decode("ascii")
+        period = self._current_period(number, reg)
+        code = self._code(fields, number, reg)
+        indicator = self._field(fields, number, reg, 9, "IND_VALOR").decode("latin-1")
+        if indicator not in IND_VALOR:
+            raise self._error(
+                "IND_VALOR must be C (credit, +) or D (debit, −)",
+                number,
+                reg,
+                "IND_VALOR",
+                indicator,
+                code="BAD_AMOUNT",
+            )
+        period.has_dre = True
+        if not code.startswith(self._kept(reg[0])):
+            return
+        self._check_new_line(period, (reg, code), number)
+        value = parse_amount(
+            self._field(fields, number, reg, 8, "VALOR").decode("latin-1"),
+            line_number=number,
+            record=reg,
+            field="VALOR",
+        )
+        period.dre[code] = DreLine(
+            line_number=number,
+            code=code,
+            description=self._text(fields[3], number, line),
+            kind=fields[4].decode("latin-1"),
+            value=value if indicator == "C" else -value,
+            indicator=indicator,
+        )
 
     def _check_new_line(self, period: Period, key: tuple[str, str], number: int) -> None:
-        """Refuse a code given twice in one period, and more lines than a period may hold."""
+        """Refuse a code given twice in one period, and more lines than the bounds allow."""
         reg, code = key
         first = period.seen.get(key)
         if first is not None:
@@ -753,33 +710,38 @@ class Collector:
                 code,
                 code="DUPLICATE_CODE",
             )
-        if len(period.seen) >= MAX_LINES_PER_PERIOD:
+        if len(period.seen) >= MAX_LINES_PER_PERIOD or self.kept_lines >= MAX_LINES_PER_FILE:
             raise self._error(
-                f"more than {MAX_LINES_PER_PERIOD} revenue lines in one period",
+                f"more revenue lines than a file may hold ({MAX_LINES_PER_PERIOD} per period, "
+                f"{MAX_LINES_PER_FILE} in all): the referential plans have far fewer codes",
                 number,
                 reg,
                 code="TOO_MANY_LINES",
             )
         period.seen[key] = number
+        self.kept_lines += 1
 
     def _table(self, number: int, line: bytes, fields: list[bytes]) -> None:
         reg = fields[1].decode("ascii")
         period = self._current_period(number, reg)
         code = self._code(fields, number, reg)
-        period.has_table = True
-        kept = KEPT_TABLE_CODES[reg]
-        if kept is not None and code not in kept:
-            return
-        description = self._text(self._field(fields, number, reg, 3, "DESCRICAO"), number, line)
+        rule = TABLES[reg]
+        period.table_records.add(reg)
+        revenue = code in rule.revenue
+        if revenue or reg == "T120":
+            period.has_revenue_table = True
+        description_raw = self._field(fields, number, reg, 3, "DESCRICAO")
         value_text = self._field(fields, number, reg, 4, "VALOR").decode("latin-1")
-        if (
-            reg == "T120"
-            and code not in T120_REVENUE_CODES
-            and not description.strip().lower().startswith(T120_REVENUE_DESCRIPTION)
-        ):
-            return
+        if not revenue and code not in rule.checked:
+            if reg not in ("P200", "T120"):
+                return
+            # Kept only to warn: a line described as receita bruta under a code that is not.
+            probe = description_raw[:60].decode("latin-1").strip().lower()
+            if not probe.startswith(REVENUE_DESCRIPTION_PERCENT):
+                return
         value = parse_signed_amount(value_text, line_number=number, record=reg, field="VALOR")
         self._check_new_line(period, (reg, code), number)
+        description = self._text(description_raw, number, line)
         period.tables.append(TableLine(number, reg, code, description, value))
 
     def _y540(self, number: int, line: bytes, fields: list[bytes]) -> None:
@@ -808,114 +770,16 @@ class Collector:
         if self.data.y540_line is None:
             self.data.y540_line = number
 
+    # -- block 9 (the structure's) -----------------------------------------------------------
+
     def _r9900(self, number: int, line: bytes, fields: list[bytes]) -> None:
-        raw_reg = self._field(fields, number, "9900", 2, "REG_BLC")
-        reg = raw_reg.decode("latin-1")
-        count = _count(self._field(fields, number, "9900", 3, "QTD_REG_BLC"))
-        if len(raw_reg) != 4 or not raw_reg.isalnum():
-            self._structural(
-                "9900.REG_BLC must be a 4-character register", number, "9900", "REG_BLC", text=reg
-            )
-            return
-        if count is None:
-            self._structural(
-                f"9900 count for {reg} is not a whole number", number, "9900", "QTD_REG_BLC"
-            )
-            return
-        if reg in self.declared_counts:
-            self._structural(f"9900 lists {reg} twice", number, "9900", "REG_BLC")
-        elif len(self.declared_counts) >= MAX_REGISTERS:
-            raise self._error(
-                f"more than {MAX_REGISTERS} registers listed in 9900",
-                number,
-                "9900",
-                code="TOO_MANY_LINES",
-            )
-        self.declared_counts[reg] = (count, number)
+        self.structure.r9900(number, fields)
 
     def _r9990(self, number: int, line: bytes, fields: list[bytes]) -> None:
-        declared = _int_field(line)
-        # 9990 comes right before 9999, which it counts too.
-        counted = number + 1 - self.nine_start + 1
-        if declared != counted:
-            self._structural(
-                f"9990 declares {declared!r} lines in block 9, but the block has {counted}",
-                number,
-                "9990",
-                "QTD_LIN",
-            )
+        self.structure.r9990(number, line)
 
     def _r9999(self, number: int, line: bytes, fields: list[bytes]) -> None:
-        self.finished = True
-        self.end_line = number
-        if self.data is not None:
-            self.data.end_line = number
-        text = self._field(fields, number, "9999", 2, "QTD_LIN").decode("latin-1")
-        if _count(fields[2]) != number:
-            self._structural(
-                f"9999 declares {text!r} lines, but the file has {number} lines up to 9999",
-                number,
-                "9999",
-                "QTD_LIN",
-            )
-        if self.block not in (None, "9"):
-            self._structural(
-                f"block {self.block} is not closed by {self.block}990",
-                number,
-                "9999",
-                code="BLOCK_STRUCTURE",
-            )
-        self._check_9900(number)
-
-    def _check_9900(self, number: int) -> None:
-        # Only registers of the blocks read line by line are counted; the others are skipped
-        # unsplit for speed and checked by validate().
-        declared = self.declared_counts
-        counts = {reg.decode("ascii"): n for reg, n in self.counts.items()}
-        for reg, counted in sorted(counts.items()):
-            if not self._counted_in_full(reg):
-                continue
-            expected = declared.get(reg)
-            if expected is None:
-                self._structural(
-                    f"9900 has no line for {reg}, which appears {counted} time(s)", number, "9900"
-                )
-            elif expected[0] != counted:
-                self._structural(
-                    f"9900 declares {expected[0]} {reg} record(s), but the file has {counted}",
-                    expected[1],
-                    "9900",
-                    "QTD_REG_BLC",
-                )
-        for reg, (count, line_number) in declared.items():
-            if self._counted_in_full(reg) and reg not in counts and count != 0:
-                self._structural(
-                    f"9900 declares {count} {reg} record(s), but there is none", line_number, "9900"
-                )
-
-    def _counted_in_full(self, reg: str) -> bool:
-        return self.full_blocks is None or reg[0] in self.full_blocks
-
-    full_blocks: frozenset[str] | None = None
-
-
-T120_REVENUE_CODES = frozenset({"2", "4", "6", "8", "10"})
-T120_REVENUE_DESCRIPTION = "receita bruta sujeita ao percentual"
-
-
-def plan_of_block(parameters: Parameters | None, block: str) -> str:
-    """Which referential plan a block's DRE follows (docs/metric.md), or ``"NONE"``."""
-    if parameters is None:
-        return "NONE"
-    if block in ("L", "P"):
-        # An empty COD_QUALIF_PJ is read with the general plan; the metric warns about it.
-        plans = {"01": "A", "": "A", "02": "COSIF", "03": "INSURER"}
-        return plans.get(parameters.cod_qualif_pj, "NONE")
-    if block == "U":
-        return {"11": "COSIF", "12": "INSURER", "06": "NONE", "15": "NONE", "": "NONE"}.get(
-            parameters.tip_ent, "U_A"
-        )
-    return "NONE"
+        self.structure.r9999(number, fields)
 
 
 def strip_eol(raw: bytes) -> bytes:
@@ -940,24 +804,6 @@ def cut_signature(line: bytes) -> bytes:
     return line
 
 
-_COUNT = re.compile(rb"[0-9]{1,12}")
-
-
-def _count(text: bytes) -> int | None:
-    """A counter field as an int; ``None`` unless it is 1 to 12 ASCII digits."""
-    return int(text) if _COUNT.fullmatch(text) else None
-
-
-def _int_field(line: bytes) -> int | None:
-    parts = line.split(b"|")
-    return _count(parts[2]) if len(parts) > 3 else None
-
-
-#: Records whose fields the metric reads (a malformed one is refused even in lenient mode).
-_METRIC_REGISTERS = frozenset(
-    {b"0000", b"0010", b"L030", b"P030", b"T030", b"U030", b"L300", b"P150", b"U150"}
-    | {b"P200", b"P300", b"T120", b"T150", b"Y540", b"9999"}
-)
 #: The last three characters of a register that opens or closes a block (``x001``, ``x990``).
 _BLOCK_EDGES = frozenset({b"001", b"990"})
 #: How a record line ends: its closing ``|`` and a line ending.

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import attrs
 
-from ._collect import DreLine, FileData, Parameters, Period, TableLine, plan_of_block
+from ._collect import DreLine, FileData, Period, TableLine
 from ._errors import EcfFormatError, MetricUnavailableError
-from ._layout import BLOCK_OF_QUARTER_LETTER, DRE_RECORD, LAST_Y540_LAYOUT, quarter_span
+from ._layout import DRE_RECORD, LAST_Y540_LAYOUT, quarter_span
 from ._model import (
     COMPONENT_FIELDS,
     Component,
@@ -23,58 +23,37 @@ from ._model import (
     RevenueMetric,
     SourceLine,
 )
+from ._parameters import Parameters, quarter_blocks
+from ._periods import BlockRule, NoRule, block_rule
+from ._plans import (
+    PLAN_BY_QUALIFICATION,
+    PLAN_COSIF,
+    PLAN_INSURER,
+    PLANS,
+    REFUSED_TIP_ENT,
+    REVENUE_DESCRIPTION,
+    SIGN,
+    TABLES,
+    Plan,
+    plan_name,
+)
 
 ZERO = Decimal("0.00")
 
-GENERAL = "3.01.01.01"
-RURAL = "3.11.01.01"
-#: Deduction codes (last segment under ``…01.02``) → component (docs/metric.md, plan A).
-DEDUCTION_KINDS: dict[str, Component] = {
-    "01": "cancellations",
-    "02": "discounts",
-    "03": "taxes",
-    "04": "taxes",
-    "05": "taxes",
-    "06": "taxes",
-    "09": "taxes",
-}
-U150_REVENUE = "4.01.01"
-U150_DEDUCTIONS = "4.01.02"
-U150_ACTIVITY_DEDUCTIONS = "4.01.02.01"
-COSIF_REVENUE = "3.1.7.1.0.00.00"
-COSIF_REVENUE_PREFIX = "3.1.7.1."
-COSIF_TAXES = ("3.1.8.1.9.25.00", "3.1.8.1.9.30.00", "3.1.8.1.9.33.00")
+COSIF_REVENUE = PLAN_COSIF.rows[0].code
+COSIF_TAXES = tuple(row.code for row in PLAN_COSIF.rows if row.role == "taxes")
 INSURER_PREMIUMS = "3.01.01.01.01.01"
-INSURER_ADJUSTMENTS = "3.01.01.01.01.01.02"
 INSURER_OTHER_GAINS = "3.01.01.01.01.02"
-INSURER_TAXES = ("3.01.01.01.01.04.09", "3.01.01.01.01.04.10")
-P200_REVENUE = frozenset({"2", "4", "6", "8", "9"})
-T120_REVENUE = frozenset({"2", "4", "6", "8", "10"})
 
-#: The blocks each regime may put a quarter in (0010.FORMA_TRIB; FORMA_TRIB_PER letters R/E → L,
-#: P → P, A → T). Imunes and isentas use block U whatever FORMA_TRIB_PER says.
-REGIME_BLOCKS = {
-    Regime.LUCRO_REAL: "L",
-    Regime.LUCRO_REAL_ARBITRADO: "LT",
-    Regime.LUCRO_PRESUMIDO_REAL: "PL",
-    Regime.LUCRO_PRESUMIDO_REAL_ARBITRADO: "PLT",
-    Regime.LUCRO_PRESUMIDO: "P",
-    Regime.LUCRO_ARBITRADO: "T",
-    Regime.LUCRO_PRESUMIDO_ARBITRADO: "PT",
+
+_COMPONENT_OF_ROLE: dict[str, Component] = {
+    name: name
+    for name in ("gross_revenue", "cancellations", "discounts", "taxes", "other_deductions")
 }
 
-PROXY_TEXT = {
-    "COSIF": (
-        "financial-institution proxy (COSIF plan): gross revenue = 3.1.7.1.0.00.00 RECEITAS "
-        "OPERACIONAIS; taxes = ISS 3.1.8.1.9.25.00 + COFINS 3.1.8.1.9.30.00 + PIS 3.1.8.1.9.33.00; "
-        "no cancellations or discounts in this plan"
-    ),
-    "INSURER": (
-        "insurer proxy: gross revenue = the positive lines of 3.01.01.01.01.01 PRÊMIOS GANHOS; "
-        "cancellations = 3.01.01.01.01.01.02 (-) Ajustes de Emissão; taxes = PIS "
-        "3.01.01.01.01.04.09 + COFINS 3.01.01.01.01.04.10; no discounts in this plan"
-    ),
-}
+
+def _rows_of(plan: Plan, role: str) -> tuple[str, ...]:
+    return tuple(row.code for row in plan.rows if row.role == role)
 
 
 @attrs.define
@@ -134,7 +113,13 @@ class _Computation:
                 record="0000",
             )
         regime = Regime.from_forma_trib(parameters.forma_trib)
-        assignments = self._quarter_blocks(regime, parameters)
+        assignments = quarter_blocks(parameters, header)
+        if not assignments:
+            raise self.unavailable(
+                "no quarter of the year lies inside the file's span",
+                line_number=parameters.line_number,
+                record="0010",
+            )
         used: list[tuple[Period, str]] = []
         for block in sorted(set(assignments.values())):
             quarters = sorted(q for q, b in assignments.items() if b == block)
@@ -168,6 +153,16 @@ class _Computation:
                 )
             )
         self._unknown_warning(year, used)
+        net = year.net()
+        if net is not None and net < 0:
+            assert year.gross_revenue is not None
+            self.warn(
+                "NEGATIVE_NET_REVENUE",
+                f"the deductions ({year.gross_revenue - net:.2f}) are larger than the gross "
+                f"revenue ({year.gross_revenue:.2f}): net revenue is {net:.2f}. The figure stands "
+                "as the file states it; check the file before it is used",
+                used[0][0].line_number if used else None,
+            )
         self._check_p200(used)
         self._check_y540(year)
         partial = (header.start.month, header.start.day) != (1, 1) or (
@@ -228,55 +223,6 @@ class _Computation:
             digest.update(f"{line.line_number}|{line.code}|{line.amount}\x00".encode())
         return digest.hexdigest()
 
-    def _quarter_blocks(self, regime: Regime, parameters: Parameters) -> dict[int, str]:
-        """Quarter (1–4) → block letter that holds it, for the quarters inside the file."""
-        header = self.data.header
-        in_file = [
-            q
-            for q in range(1, 5)
-            if quarter_span(header.end.year, q)[1] >= header.start
-            and quarter_span(header.end.year, q)[0] <= header.end
-        ]
-        if regime in (Regime.IMUNE, Regime.ISENTA):
-            return dict.fromkeys(in_file, "U")
-        single = {Regime.LUCRO_REAL: "L", Regime.LUCRO_PRESUMIDO: "P", Regime.LUCRO_ARBITRADO: "T"}
-        letters = parameters.forma_trib_per
-        if not letters:
-            if regime in single:
-                return dict.fromkeys(in_file, single[regime])
-            raise EcfFormatError(
-                "a mixed regime needs FORMA_TRIB_PER to say which regime each quarter follows",
-                line_number=parameters.line_number,
-                record="0010",
-                field="FORMA_TRIB_PER",
-                source=self.source,
-                code="BAD_PARAMETER",
-            )
-        out: dict[int, str] = {}
-        for quarter, letter in enumerate(letters, start=1):
-            if letter == "0" or quarter not in in_file:
-                continue  # a partial year: quarters outside the file's span are not read
-            block = BLOCK_OF_QUARTER_LETTER[letter]
-            if block not in REGIME_BLOCKS[regime]:
-                raise EcfFormatError(
-                    f"FORMA_TRIB_PER assigns quarter {quarter} to {letter!r}, which is not "
-                    f"the regime of FORMA_TRIB {parameters.forma_trib}",
-                    line_number=parameters.line_number,
-                    record="0010",
-                    field="FORMA_TRIB_PER",
-                    text=letters,
-                    source=self.source,
-                    code="BAD_PARAMETER",
-                )
-            out[quarter] = block
-        if not out:
-            raise self.unavailable(
-                "FORMA_TRIB_PER marks no quarter of the year",
-                line_number=parameters.line_number,
-                record="0010",
-            )
-        return out
-
     def _block_periods(
         self, block: str, quarters: list[int], parameters: Parameters
     ) -> list[tuple[Period, str]]:
@@ -284,27 +230,39 @@ class _Computation:
         periods = [p for p in self.data.periods if p.block == block]
         record = f"{block}030"
         if block == "U":
-            plan = plan_of_block(parameters, "U")
-            if plan == "NONE":
-                self._refuse_u150(parameters)
+            if parameters.tip_ent in REFUSED_TIP_ENT:
+                raise self.unavailable(
+                    f"the file is of {REFUSED_TIP_ENT[parameters.tip_ent]}, whose plan has no "
+                    "sales-revenue concept: there is no honest revenue metric to read; fill the "
+                    "form instead",
+                    line_number=parameters.line_number,
+                    record="0010",
+                )
         elif block in ("L", "P"):
             self._require_plan(parameters, block)
-        if block in ("L", "U"):
-            # A period without any L300/U150 line states nothing: it does not count as read.
-            annual = [p for p in periods if p.code == "A00" and p.has_dre]
-            chosen = annual or [p for p in periods if p.code.startswith("T") and p.has_dre]
-            if annual:
-                self._check_a12(periods, annual[0], parameters)
-            mode = "dre"
-        elif block == "P":
+        try:
+            rule = block_rule(block, parameters)
+        except NoRule as no_rule:
+            field = "APUR_CSLL" if block == "U" else "FORMA_TRIB"
+            raise EcfFormatError(
+                no_rule.args[0],
+                line_number=parameters.line_number,
+                record="0010",
+                field=field,
+                source=self.source,
+                code="BAD_PARAMETER",
+            ) from None
+        if rule.annual:
+            return [(self._annual_period(rule, periods, parameters), "dre")]
+        mode = "dre"
+        if block == "P":
             with_dre = [p for p in periods if p.has_dre]
             if with_dre:
                 annual = [p for p in with_dre if p.code == "A00"]
                 chosen = annual or [p for p in with_dre if p.code.startswith("T")]
-                mode = "dre"
             else:
-                chosen = [p for p in periods if p.code.startswith("T") and p.has_table]
                 mode = "table"
+                chosen = [p for p in periods if p.code.startswith("T") and p.has_revenue_table]
                 if parameters.tip_esc_pre != "L" and chosen:
                     self.warn(
                         "P200_WITHOUT_P150",
@@ -313,16 +271,11 @@ class _Computation:
                         chosen[0].line_number,
                         "P030",
                     )
-        else:
-            chosen = [p for p in periods if p.code.startswith("T") and p.has_table]
+        elif block == "T":
             mode = "table"
-        if not chosen:
-            raise self.unavailable(
-                f"the regime puts quarter(s) {', '.join(f'T0{q}' for q in quarters)} in block "
-                f"{block}, but the file has no {record} period with {_records_of(block, None)} there; "
-                f"fill the form instead",
-                record=record,
-            )
+            chosen = [p for p in periods if p.has_revenue_table]
+        else:
+            chosen = [p for p in periods if p.has_dre]
         covered: dict[int, Period] = {}
         for period in chosen:
             for quarter in _quarters_of(period, self.data.header.end.year):
@@ -340,17 +293,57 @@ class _Computation:
                 covered[quarter] = period
         missing = [q for q in quarters if q not in covered]
         if missing:
+            code = f"T0{missing[0]}"
+            present = next((p for p in periods if p.code == code), None)
+            if present is None:
+                what = f"the file has no {record} period {code}"
+            else:
+                found = sorted(present.table_records) or ["no record"]
+                what = (
+                    f"period {code} (line {present.line_number}) holds "
+                    f"{', '.join(found)} but no {_records_of(block, mode)} line"
+                )
             raise self.unavailable(
-                f"quarter(s) {', '.join(f'T0{q}' for q in missing)} of block {block} have no "
-                f"{record} period with {_records_of(block, mode)}: the year cannot be summed; "
-                f"fill the form instead",
+                f"the regime puts quarter(s) {', '.join(f'T0{q}' for q in missing)} in block "
+                f"{block}, but {what}: a quarter without its revenue records leaves the year "
+                f"unknown; fill the form instead",
+                line_number=None if present is None else present.line_number,
                 record=record,
-                period=f"T0{missing[0]}",
+                period=code,
             )
         return [(period, mode) for period in chosen]
 
+    def _annual_period(
+        self, rule: BlockRule, periods: list[Period], parameters: Parameters
+    ) -> Period:
+        """The A00 period of an annual block (FORMA_APUR or the imunes' field = A)."""
+        block = rule.block
+        annual = next((p for p in periods if p.code == "A00"), None)
+        field = rule.field.split(".")[1]
+        if annual is None:
+            raise EcfFormatError(
+                f"{rule.field} = 'A' (annual): block {block} must have a {block}030 A00 period, "
+                "which is the year, and this file has none",
+                line_number=parameters.line_number,
+                record="0010",
+                field=field,
+                text=rule.value,
+                source=self.source,
+                code="BAD_PERIOD",
+            )
+        if not annual.has_dre:
+            raise self.unavailable(
+                f"the annual period A00 has no {DRE_RECORD[block]} line: the year is unknown; "
+                "fill the form instead",
+                line_number=annual.line_number,
+                record=annual.record,
+                period="A00",
+            )
+        self._check_a12(periods, annual, parameters)
+        return annual
+
     def _require_plan(self, parameters: Parameters, block: str) -> None:
-        allowed = ("01", "02", "03") if block == "L" else ("01", "02")
+        allowed = PLAN_BY_QUALIFICATION[block]
         if parameters.cod_qualif_pj == "":
             if not any(w.code == "COD_QUALIF_PJ_MISSING" for w in self.warnings):
                 self.warn(
@@ -363,7 +356,8 @@ class _Computation:
             return
         if parameters.cod_qualif_pj not in allowed:
             raise EcfFormatError(
-                f"COD_QUALIF_PJ must be one of {', '.join(allowed)} for block {block}",
+                f"COD_QUALIF_PJ must be one of {', '.join(c for c in allowed if c)} for block "
+                f"{block} (there is no insurer plan for Lucro Presumido)",
                 line_number=parameters.line_number,
                 record="0010",
                 field="COD_QUALIF_PJ",
@@ -372,40 +366,18 @@ class _Computation:
                 code="BAD_PARAMETER",
             )
 
-    def _refuse_u150(self, parameters: Parameters) -> None:
-        if parameters.tip_ent == "":
-            raise EcfFormatError(
-                "TIP_ENT is required for imunes and isentas",
-                line_number=parameters.line_number,
-                record="0010",
-                field="TIP_ENT",
-                source=self.source,
-                code="BAD_PARAMETER",
-            )
-        kind = {"06": "a closed pension fund (U150D)", "15": "a political party (U150E)"}[
-            parameters.tip_ent
-        ]
-        raise self.unavailable(
-            f"the file is of {kind}, whose plan has no sales-revenue concept: there is no honest "
-            f"revenue metric to read; fill the form instead",
-            line_number=parameters.line_number,
-            record="0010",
-        )
-
-    # -- one period ------------------------------------------------------------------------
-
     def _period_components(self, period: Period, mode: str, parameters: Parameters) -> _Components:
         if mode == "table":
             return self._table_components(period)
-        plan = plan_of_block(parameters, period.block)
+        name = plan_name(period.block, parameters.cod_qualif_pj, parameters.tip_ent)
+        assert name is not None  # refused before: _require_plan, REFUSED_TIP_ENT
+        plan = PLANS[name]
         record = DRE_RECORD[period.block]
-        if plan == "A":
-            return self._plan_a(period, record)
-        if plan == "U_A":
-            return self._plan_u(period, record)
-        if plan == "COSIF":
+        if plan is PLAN_COSIF:
             return self._plan_cosif(period, record)
-        return self._plan_insurer(period, record)
+        if plan is PLAN_INSURER:
+            return self._plan_insurer(period, record)
+        return self._plan_rows(period, record, plan)
 
     def _source(
         self,
@@ -429,7 +401,8 @@ class _Computation:
             )
         )
 
-    def _plan_a(self, period: Period, record: str) -> _Components:
+    def _plan_rows(self, period: Period, record: str, plan: Plan) -> _Components:
+        """A plan read by its rows: each leaf goes where the row at or above it says."""
         tree = _Tree(period.dre)
         out = _Components()
         if not period.dre:
@@ -440,27 +413,43 @@ class _Computation:
                 record,
             )
             return out
+        not_split: list[DreLine] = []
         for line in tree.lines_in_order():
             code = line.code
+            row = plan.row_of(code)
+            if row is None or (row.role == "net" and code != row.code):
+                raise EcfFormatError(
+                    f"code {code} lies under {row.code if row else 'a revenue subtree'} but is "
+                    f"neither revenue nor a deduction in plan {plan.tables}: it cannot be "
+                    "classified, so the figure would be a guess",
+                    line_number=line.line_number,
+                    record=record,
+                    field="CODIGO",
+                    text=code,
+                    source=self.source,
+                    code="UNKNOWN_CODE",
+                )
             component: Component | None = None
             amount = line.value
             if tree.is_leaf(code):
-                for root in (GENERAL, RURAL):
-                    if _under(code, root + ".01"):
-                        component = "gross_revenue"
-                    elif _under(code, root + ".02"):
-                        # A deductions line with nothing below it cannot be classified further.
-                        kind = code[len(root) + 4 : len(root) + 6]
-                        component = DEDUCTION_KINDS.get(kind, "other_deductions")
-                        amount = -line.value
+                if row.role == "deductions":
+                    if code == row.code:
+                        if line.value:
+                            not_split.append(line)
+                    else:
+                        component = "other_deductions"
+                else:
+                    component = _COMPONENT_OF_ROLE.get(row.role)
                 if component is not None:
+                    amount = SIGN[component] * line.value
                     self._sign_check(line, component, record)
                     out.add(component, amount)
             self._source(line, record, period, component, amount)
-        self._check_synthetics(tree, period, record)
+        nets = _rows_of(plan, "net")
+        self._check_synthetics(tree, period, record, nets)
         net_only = [
             root
-            for root in (GENERAL, RURAL)
+            for root in nets
             if root in period.dre
             and period.dre[root].value
             and not any(c != root and _under(c, root) for c in period.dre)
@@ -475,8 +464,25 @@ class _Computation:
                 record,
             )
             return _Components(None, None, None, None, None)
+        stated = [period.dre[root] for root in nets if root in period.dre]
+        if not_split:
+            subtotals = ", ".join(f"{line.code} = {-line.value:.2f}" for line in not_split)
+            net_text = (
+                f"; the file's RECEITA LIQUIDA is {sum((n.value for n in stated), ZERO):.2f}"
+                if stated
+                else ""
+            )
+            self.warn(
+                "DEDUCTIONS_NOT_SPLIT",
+                f"period {period.code} gives the deductions subtotal ({subtotals}) without the "
+                f"lines below it, so how it splits into cancellations, discounts, taxes and other "
+                f"deductions is unknown{net_text}. Fill the form to give them",
+                not_split[0].line_number,
+                record,
+            )
+            return _Components(out.gross_revenue, None, None, None, None)
         computed = out.net()
-        for root in (GENERAL, RURAL):
+        for root in nets:
             has_lines = any(c.startswith(root + ".") for c in period.dre)
             if has_lines and root not in period.dre:
                 self.warn(
@@ -485,54 +491,21 @@ class _Computation:
                     period.line_number,
                     record,
                 )
-        stated = [period.dre[root].value for root in (GENERAL, RURAL) if root in period.dre]
-        if stated and computed is not None and sum(stated, ZERO) != computed:
+        total = sum((line.value for line in stated), ZERO)
+        if stated and computed is not None and total != computed:
             self.warn(
                 "NET_REVENUE_MISMATCH",
-                f"period {period.code}: the file's RECEITA LIQUIDA is {sum(stated, ZERO):.2f}, but its "
+                f"period {period.code}: the file's RECEITA LIQUIDA is {total:.2f}, but its "
                 f"lines give {computed:.2f} (gross − deductions); the computed figure is used",
-                period.dre[GENERAL if GENERAL in period.dre else RURAL].line_number,
+                stated[0].line_number,
                 record,
             )
-        return out
-
-    def _plan_u(self, period: Period, record: str) -> _Components:
-        tree = _Tree(period.dre)
-        out = _Components()
-        if not period.dre:
-            self.warn(
-                "NO_REVENUE_LINES",
-                f"period {period.code} has no line of the revenue subtree: gross revenue 0",
-                period.line_number,
-                record,
-            )
-            return out
-        for line in tree.lines_in_order():
-            code = line.code
-            component: Component | None = None
-            amount = line.value
-            if tree.is_leaf(code):
-                if _under(code, U150_REVENUE):
-                    component = "gross_revenue"
-                elif _under(code, U150_ACTIVITY_DEDUCTIONS):
-                    component = DEDUCTION_KINDS.get(
-                        code[len(U150_ACTIVITY_DEDUCTIONS) + 1 :][:2], "other_deductions"
-                    )
-                    amount = -line.value
-                elif _under(code, U150_DEDUCTIONS):
-                    component = "other_deductions"
-                    amount = -line.value
-                if component is not None:
-                    self._sign_check(line, component, record)
-                    out.add(component, amount)
-            self._source(line, record, period, component, amount)
-        self._check_synthetics(tree, period, record)
         return out
 
     def _plan_cosif(self, period: Period, record: str) -> _Components:
         out = _Components()
-        self._proxy_warning("COSIF", period, record)
-        revenue = {c: line for c, line in period.dre.items() if c.startswith(COSIF_REVENUE_PREFIX)}
+        self._proxy_warning(PLAN_COSIF, period, record)
+        revenue = {c: line for c, line in period.dre.items() if c.startswith(PLAN_COSIF.also_kept)}
         if not revenue:
             self.warn(
                 "NO_REVENUE_LINES",
@@ -561,7 +534,7 @@ class _Computation:
     def _plan_insurer(self, period: Period, record: str) -> _Components:
         tree = _Tree(period.dre)
         out = _Components()
-        self._proxy_warning("INSURER", period, record)
+        self._proxy_warning(PLAN_INSURER, period, record)
         if not any(c.startswith(INSURER_PREMIUMS) for c in period.dre):
             self.warn(
                 "NO_REVENUE_LINES",
@@ -574,10 +547,9 @@ class _Computation:
             component: Component | None = None
             amount = line.value
             if tree.is_leaf(code):
-                if _under(code, INSURER_ADJUSTMENTS):
-                    component, amount = "cancellations", -line.value
-                elif any(_under(code, tax) for tax in INSURER_TAXES):
-                    component, amount = "taxes", -line.value
+                row = PLAN_INSURER.row_of(code)
+                if row is not None and row.role in ("cancellations", "taxes"):
+                    component, amount = row.role, -line.value
                 elif code.startswith(INSURER_PREMIUMS + ".") and line.value > 0:
                     component = "gross_revenue"
                 elif code == INSURER_PREMIUMS:
@@ -594,27 +566,34 @@ class _Computation:
             period.line_number,
             record,
         )
-        self._check_synthetics(tree, period, record)
+        self._check_synthetics(tree, period, record, ())
         return out
 
     def _table_components(self, period: Period) -> _Components:
         out = _Components(cancellations=None, discounts=None, taxes=None, other_deductions=None)
         for line in period.tables:
+            rule = TABLES[line.record]
             component: Component | None = None
-            if (
-                (line.record == "P200" and line.code in P200_REVENUE)
-                or (line.record == "P300" and line.code == "16")
-                or (line.record == "T120" and line.code in T120_REVENUE)
-            ):
+            described = line.description.strip().lower().startswith(REVENUE_DESCRIPTION)
+            revenue_codes = ", ".join(sorted(rule.revenue, key=int))
+            if line.code in rule.revenue:
                 component = "gross_revenue"
                 out.add("gross_revenue", line.value)
-            elif line.record == "T120":
+                if line.record in ("P200", "T120") and not described:
+                    self.warn(
+                        f"{line.record}_DESCRIPTION_MISMATCH",
+                        f"{line.record} code {line.code} is receita bruta in the RFB's table, but "
+                        f"is described as {line.description!r}; added by its code",
+                        line.line_number,
+                        line.record,
+                    )
+            elif line.record in ("P200", "T120"):
                 self.warn(
-                    "T120_DESCRIPTION_MISMATCH",
-                    f"T120 code {line.code} is described as {line.description!r}, but only codes 2, 4, "
-                    f"6, 8 and 10 are receita bruta in the RFB's rule; not added",
+                    f"{line.record}_DESCRIPTION_MISMATCH",
+                    f"{line.record} code {line.code} is described as {line.description!r}, but "
+                    f"only codes {revenue_codes} are receita bruta in the RFB's table; not added",
                     line.line_number,
-                    "T120",
+                    line.record,
                 )
             elif line.record == "T150" and line.value != 0:
                 self.warn(
@@ -639,11 +618,11 @@ class _Computation:
 
     # -- checks ----------------------------------------------------------------------------
 
-    def _proxy_warning(self, plan: str, period: Period, record: str) -> None:
+    def _proxy_warning(self, plan: Plan, period: Period, record: str) -> None:
         if not any(w.code == "PROXY_DEFINITION" for w in self.warnings):
             self.warn(
                 "PROXY_DEFINITION",
-                f"this plan has no receita bruta subtree; the metric is a {PROXY_TEXT[plan]}",
+                f"this plan has no receita bruta subtree; the metric is a {plan.proxy}",
                 period.line_number,
                 record,
             )
@@ -658,9 +637,11 @@ class _Computation:
                 record,
             )
 
-    def _check_synthetics(self, tree: _Tree, period: Period, record: str) -> None:
+    def _check_synthetics(
+        self, tree: _Tree, period: Period, record: str, nets: tuple[str, ...]
+    ) -> None:
         for code, children in tree.children.items():
-            if code in (GENERAL, RURAL):
+            if code in nets:
                 continue  # the file's RECEITA LIQUIDA: checked against the computed net instead
             line = period.dre[code]
             total = sum((period.dre[c].value for c in children), ZERO)
@@ -695,9 +676,10 @@ class _Computation:
 
     def _check_a12(self, periods: list[Period], annual: Period, parameters: Parameters) -> None:
         a12 = next((p for p in periods if p.code == "A12"), None)
-        if a12 is None or plan_of_block(parameters, annual.block) not in ("A", "U_A"):
+        name = plan_name(annual.block, parameters.cod_qualif_pj, parameters.tip_ent)
+        if a12 is None or name not in ("A", "U_A"):
             return
-        roots = (GENERAL + ".01", RURAL + ".01") if annual.block == "L" else (U150_REVENUE,)
+        roots = _rows_of(PLANS[name], "gross_revenue")
         a00_tree, a12_tree = _Tree(annual.dre), _Tree(a12.dre)
         a00_gross = sum((a00_tree.value(root) for root in roots), ZERO)
         a12_gross = sum((a12_tree.value(root) for root in roots), ZERO)
@@ -737,7 +719,7 @@ class _Computation:
             expected = sum(
                 (
                     tree.value(r + ".01") + tree.value(r + ".02.01") + tree.value(r + ".02.02")
-                    for r in (GENERAL, RURAL)
+                    for r in _rows_of(PLANS["A"], "net")
                 ),
                 ZERO,
             )
@@ -845,8 +827,7 @@ def _p200_revenue(tables: list[TableLine]) -> Decimal | None:
     values = [
         line.value
         for line in tables
-        if (line.record == "P200" and line.code in P200_REVENUE)
-        or (line.record == "P300" and line.code == "16")
+        if line.record in ("P200", "P300") and line.code in TABLES[line.record].revenue
     ]
     return sum(values, ZERO) if values else None
 
