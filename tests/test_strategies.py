@@ -127,9 +127,13 @@ def test_partial_years(case: Case) -> None:
 
 @given(ecf_files(anomalies=False, noise=False))
 def test_clean_files_warn_only_what_their_variant_always_does(case: Case) -> None:
-    """Without anomalies the only warnings are the variant's own (partial year, unknown parts)."""
+    """Without anomalies the only warnings are the variant's own (partial year, unknown parts),
+    and NEGATIVE_NET_REVENUE exactly when the drawn deductions exceed the gross revenue."""
     metric = read_as_promised(case)
-    assert set(promised(metric)["warning_codes"]) <= ALWAYS
+    codes = set(promised(metric)["warning_codes"])
+    negative = metric.net_revenue is not None and metric.net_revenue < 0
+    assert ("NEGATIVE_NET_REVENUE" in codes) == negative
+    assert codes - {"NEGATIVE_NET_REVENUE"} <= ALWAYS
 
 
 @given(ecf_files(partial_year=None))

@@ -1358,6 +1358,9 @@ def _ecf_file(
     if variant == "presumido_books_without_p150":
         warnings.add("P200_WITHOUT_P150")
     year = _year(block.periods)
+    net = year["net_revenue"]
+    if net is not None and net < 0:
+        warnings.add("NEGATIVE_NET_REVENUE")
 
     records = [
         _r0000(version, cnpj, name, span, rectification, receipt, tip_ecf, scp),
