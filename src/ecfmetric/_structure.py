@@ -84,13 +84,13 @@ class Structure:
         text: str | None = None,
     ) -> None:
         """A counter or structure problem: an error when strict, a warning when lenient."""
-        if self.report:
+        if not self.strict:
+            self.listed(self.findings, Finding(code, reason, number, record))
+        elif self.report:
             message = reason if text is None else f"{reason} (got {text!r})"
             self.listed(self.errors, Finding(code, message, number, record, "error"))
-            return
-        if self.strict:
+        else:
             raise self.error(reason, number, record, field, text, code=code)
-        self.listed(self.findings, Finding(code, reason, number, record))
 
     def listed(self, findings: list[Finding], finding: Finding) -> None:
         # A hostile file may have millions of bad lines: list the first ones, count the rest.

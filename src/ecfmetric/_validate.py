@@ -92,17 +92,23 @@ def _trustworthy(warnings: tuple[Finding, ...], errors: list[Finding]) -> list[F
 
 
 @in_money_context
-def validate(source: Source, *, chunk_size: int = CHUNK_SIZE) -> ValidationReport:
+def validate(
+    source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE
+) -> ValidationReport:
     """Read the whole file and report every finding, errors and warnings, with its position.
 
     Unlike :func:`read`, it does not stop at the first error and it checks every line: the
     shape of each record, the ``9900`` count of every register, each block's ``x990``, the
     ``9990`` and ``9999`` totals, then the metric's cross-checks. A file that is not an ECF at
     all (its first line is not ``0000``) gives a single ``NOT_ECF`` error.
+
+    ``strict=False`` judges the file as ``read(strict=False)`` does: the counters and the
+    structure of blocks that feed no figure are warnings; everything that feeds a figure is
+    still an error.
     """
     name = name_of(source)
     with opened(source) as stream:
-        collector = Collector(strict=True, source=name, report=True)
+        collector = Collector(strict=strict, source=name, report=True)
         lines = scan_lines(chunks_of(stream, chunk_size), frozenset())
         try:
             data = collector.feed(lines)
@@ -127,6 +133,8 @@ def validate(source: Source, *, chunk_size: int = CHUNK_SIZE) -> ValidationRepor
             findings.append(finding_of(internal_error(error, name)))
         else:
             findings.extend(_trustworthy(metric.warnings, collector.errors))
+    if metric is None:
+        findings.extend(collector.structure.findings)
     findings.sort(key=lambda f: (f.line_number is None, f.line_number or 0))
     lines_read = (
         data.end_line if data is not None and data.end_line else max(collector.counts.total(), 1)
