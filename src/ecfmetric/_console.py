@@ -182,7 +182,7 @@ class _Watched:
     def __init__(self, raw: BinaryIO, progress: Progress) -> None:
         self.raw = raw
         self.progress = progress
-        self.name = raw.name
+        self.name = getattr(raw, "name", None)
 
     def read(self, size: int = -1, /) -> bytes:
         data = self.raw.read(size)
