@@ -377,6 +377,14 @@ def test_lines_does_not_go_with_signature(tmp_path: Path, cli: Cli) -> None:
     assert cli("--signature", "--lines", tmp_path / "x.csv", SIGNED).returncode == 2
 
 
+def test_lines_to_a_path_that_cannot_be_written_is_a_usage_error(tmp_path: Path, cli: Cli) -> None:
+    """Found before any file is read: exit 2 with the reason, not a crash."""
+    done = cli("--lines", tmp_path / "no" / "such" / "dir.csv", SAMPLE)
+    assert done.returncode == 2
+    assert b"--lines: cannot write" in done.stderr
+    assert done.stdout == b""
+
+
 # -- --check ---------------------------------------------------------------------------------------
 
 

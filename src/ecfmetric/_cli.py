@@ -143,22 +143,37 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("'-' (standard input) can be given only once")
         if args.lines is not None and args.signature:
             parser.error("--lines writes the lines of the metric: it does not go with --signature")
-        try:
-            return _run(args)
-        except BrokenPipeError:
-            # The reader of our output went away (| head): say nothing more.
-            with contextlib.suppress(OSError, ValueError):
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-            return EXIT_BROKEN_PIPE
-        except KeyboardInterrupt:
-            print("", file=sys.stderr)
-            return EXIT_INTERRUPTED
-        except Exception:
+        with contextlib.ExitStack() as stack:
+            args.lines_out = None
+            if args.lines is not None:
+                # Opened first: a path that cannot be written is a usage error, found before the
+                # files are read.
+                try:
+                    args.lines_out = stack.enter_context(open(args.lines, "wb"))
+                except OSError as error:
+                    parser.error(f"--lines: cannot write {args.lines}: {error.strerror or error}")
+            return _guarded(args)
+
+
+def _guarded(args: argparse.Namespace) -> int:
+    """``_run``, with what can go wrong outside the files turned into exit statuses."""
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # The reader of our output went away (| head): say nothing more.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception:
+        with contextlib.suppress(OSError, ValueError):
             sys.stdout.flush()
-            print(_INTERNAL[args.lang], file=sys.stderr)
-            traceback.print_exc(file=sys.stderr)
-            return EXIT_INTERNAL
+        print(_INTERNAL[args.lang], file=sys.stderr)
+        traceback.print_exc(file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -446,7 +461,7 @@ class _TextSink:
 
 
 def _write_lines(args: argparse.Namespace, metrics: list[tuple[str, RevenueMetric | None]]) -> None:
-    with open(args.lines, "wb") as binary, table(binary, _dialect(args), LINE_COLUMNS) as out:
+    with table(args.lines_out, _dialect(args), LINE_COLUMNS) as out:
         for path, metric in metrics:
             assert metric is not None
             line_rows(out, path, metric)
