@@ -129,19 +129,46 @@ def test_progress_in_every_mode(
 
 
 def test_check_lenient_in_this_process(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """--check --lenient --json: the tolerated error is a warning, the metric is the lenient one;
-    a file with another error besides stays refused, with no metric."""
+    """--check --lenient --json: the tolerated error is a warning, the metric is the lenient one."""
     assert _cli.main(["--check", "--lenient", "--json", str(FIXTURES / "bad_9999_count.txt")]) == 0
     row = json.loads(capsys.readouterr().out)
     assert row["ok"] is True
     assert row["metric"]["net_revenue"] == "1442649.05"
-    # Besides the counter, a malformed J050: read() skips block J, validate() does not.
-    both = tmp_path / "both.txt"
+
+
+def test_check_lenient_agrees_with_lenient_reading(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A malformed line in block J, which read() skips: --lenient reads the file, and
+    --check --lenient lists the problem (and the counters it throws off) as warnings."""
+    path = tmp_path / "j050.txt"
     data = (FIXTURES / "bad_9999_count.txt").read_bytes()
-    both.write_bytes(data.replace(b"|J050|01012024|04|S|1|3||RESULTADO|", b"J050 RESULTADO", 1))
-    status = _cli.main(["--check", "--lenient", "--json", str(both)])
+    path.write_bytes(data.replace(b"|J050|01012024|04|S|1|3||RESULTADO|", b"J050 RESULTADO", 1))
+    assert _cli.main(["--lenient", "--json", str(path)]) == 0
+    capsys.readouterr()
+    assert _cli.main(["--check", "--json", str(path)]) == 1
+    assert json.loads(capsys.readouterr().out)["errors"] == 3
+    assert _cli.main(["--check", "--lenient", "--json", str(path)]) == 0
     row = json.loads(capsys.readouterr().out)
-    assert status == 1
+    assert [(f["code"], f["severity"]) for f in row["findings"]] == [
+        ("MALFORMED_LINE", "warning"),
+        ("COUNT_MISMATCH", "warning"),
+        ("COUNT_MISMATCH", "warning"),
+    ]
+    assert row["metric"]["net_revenue"] == "1442649.05"
+
+
+def test_check_lenient_keeps_other_errors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An error that is not structural stays an error, and the report has no metric."""
+    bad_date = Finding("BAD_DATE", "not a date", 13, "L030", "error")
+    monkeypatch.setattr(
+        _cli, "validate", lambda *args, **kwargs: ValidationReport("x", (bad_date,), None, 45)
+    )
+    assert _cli.main(["--check", "--lenient", "--json", str(SAMPLE)]) == 1
+    row = json.loads(capsys.readouterr().out)
+    assert row["findings"][0]["severity"] == "error"
     assert row["metric"] is None
 
 
