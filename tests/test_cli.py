@@ -496,6 +496,9 @@ def test_lang_en_is_the_english_text(cli: Cli) -> None:
     out = run("--lang", "en", SAMPLE).stdout.decode()
     assert "source ecf, year 2025" in out
     assert "→ gross_revenue" in out
+    assert cli("--lang", "en", SAMPLE).stdout.decode() == out
+    assert "Periods:" in cli("--lang", "en", QUARTERLY).stdout.decode()
+    assert "Warnings:" in cli("--lang", "en", MISMATCH).stdout.decode()
     err = cli("--lang", "en", BAD_AMOUNT).stderr.decode()
     assert "refused, line 16, L300.VALOR [BAD_AMOUNT]" in err
     check = cli("--lang", "en", "--check", SIGNED).stdout.decode()

@@ -9,6 +9,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 import ecfmetric
@@ -50,8 +51,6 @@ def test_amounts_not_stated_are_said_so() -> None:
     assert _cli_text.money(None) == "não informado"
     assert _cli_text.money(Decimal("-1234567.8")) == "-1.234.567,80"
     assert _cli_text.cnpj("123") == "123"
-    import attrs
-
     bare = attrs.evolve(ecfmetric.read(SAMPLE), lines=(), warnings=())
     assert "Linhas lidas" not in _cli_text.render_metric(bare)
 
@@ -224,3 +223,35 @@ def test_a_signature_that_does_not_verify_with_no_signer() -> None:
     text = SignatureCheck("x", signature, None, False).text()
     assert "assinado por ninguém" in text
     assert "NÃO verificada: no signer" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["x3_scp_0012.txt"], "SCP of managing partner CNPJ 13579246000101"),
+        (["real_rural_0006.txt"], "rectifying (replaces receipt 5E1A9C3B"),
+        (["x3_presumido_cash_0011.txt"], "unknown"),
+        (["--check", "real_annual_0012_mismatch.txt"], "WARNING NET_REVENUE_MISMATCH"),
+        (["x3_presumido_cash_0011.txt", "real_rural_0006.txt"], "net unknown"),
+    ],
+    ids=["scp", "rectifying", "unknown", "check", "table"],
+)
+def test_lang_en(args: list[str], shown: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang en draws the English text of ecfmetric._format."""
+    files = [arg if arg.startswith("--") else str(FIXTURES / arg) for arg in args]
+    assert _cli.main(["--lang", "en", *files]) == 0
+    assert shown in capsys.readouterr().out
+
+
+def test_english_text_of_a_form_and_a_file_wide_error() -> None:
+    from ecfmetric._format import render_report, render_text
+
+    metric = ecfmetric.from_form(gross_revenue="1,00", cancellations=0, taxes=0, discounts=0)
+    text = render_text(metric)
+    assert text.splitlines()[:2] == ["(no name) — CNPJ (not given)", "source form"]
+    assert "form" in text.split("Lines read:")[1]
+    bare = render_text(attrs.evolve(metric, lines=()))
+    assert "Lines read" not in bare
+    truncated = ecfmetric.validate(FIXTURES / "truncated_no_9999.txt")
+    assert "ERROR   TRUNCATED                file" in render_report(truncated)
+    assert "net revenue" not in render_report(truncated)
