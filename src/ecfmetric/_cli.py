@@ -1,50 +1,114 @@
-"""The command line: ``python -m ecfmetric [--json | --csv] [--check] FILE...``."""
+"""The command line: ``python -m ecfmetric [--json | --csv | --excel] [--check] FILE...``.
+
+Exit status: 0 every file read (with ``--check``: no error), 1 some file refused, 2 a usage
+error, 3 an internal error (a bug in ecfmetric: a short note and the traceback on stderr),
+130 interrupted (Ctrl-C), 141 the reader of the output went away (``| head``).
+"""
 
 from __future__ import annotations
 
 import argparse
-import csv
+import contextlib
+import functools
 import json
+import os
+import shutil
 import sys
-from collections.abc import Sequence
-from typing import Any
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, Any, BinaryIO
 
-from ._console import forgiving_output, is_unicode
-from ._errors import EcfError
-from ._format import brl, render_report, render_text
-from ._model import MONEY_FIELDS, RevenueMetric, format_money
-from ._reader import read
-from ._signature_cli import check_signature, run_signature
-from ._validate import validate
+import attrs
 
-CSV_COLUMNS = (
-    "file",
-    "status",
-    "cnpj",
-    "company_name",
-    "reference_year",
-    "regime",
-    *MONEY_FIELDS,
-    "warnings",
-    "error",
+from . import _cli_text
+from ._cli_export import (
+    CSV_COLUMNS,
+    FINDING_COLUMNS,
+    LINE_COLUMNS,
+    Dialect,
+    finding_rows,
+    line_rows,
+    metric_row,
+    refusal,
+    table,
 )
+from ._cli_text import Lang
+from ._console import Progress, forgiving_output, is_unicode, wants_progress
+from ._errors import EcfError
+from ._format import render_report, render_text
+from ._model import Finding, RevenueMetric
+from ._reader import read
+from ._signature_cli import SignatureCheck, check_signature
+from ._validate import ValidationReport, validate
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+STDIN = "-"
+_STDIN_NAME = "<stdin>"
+# Standard input is copied once, to memory up to this size and to a temporary file past it,
+# so that it can be read more than once (--check reads it for the report and the signature)
+# and a ZIP, whose index is at its end, can be read from a pipe.
+_STDIN_IN_MEMORY = 64 << 20
+
+#: The codes of the problems strict=False turns into warnings (the reader's structural checks:
+#: counters, block edges, malformed lines, an unknown layout version).
+_STRUCTURAL = frozenset({"COUNT_MISMATCH", "BLOCK_STRUCTURE", "MALFORMED_LINE", "UNKNOWN_LAYOUT"})
+
+_INTERNAL = {
+    "pt": "ecfmetric: erro interno (um defeito do ecfmetric): por favor, informe-o aos "
+    "desenvolvedores com o comando e, se puder, o arquivo. Detalhes:",
+    "en": "ecfmetric: internal error (a bug in ecfmetric): please report it with the command "
+    "and, if you can, the file. Details:",
+}
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m ecfmetric",
         description=(
-            "Read SPED ECF files and print their revenue metric (receita bruta → receita líquida). "
-            "Exit status: 0 when every file was read (or, with --check, has no error), 1 when any "
-            "was refused, 2 on a usage error."
+            "Read SPED ECF files and print their revenue metric (receita bruta → receita "
+            "líquida). Exit status: 0 when every file was read (or, with --check, has no error), "
+            "1 when any was refused, 2 on a usage error, 3 on an internal error (a bug)."
         ),
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="ECF .txt file(s)")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="ECF .txt file(s); '-' reads standard input"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     output = parser.add_mutually_exclusive_group()
     output.add_argument(
-        "--json", action="store_true", help="JSON: one object for one file, an array for several"
+        "--json",
+        action="store_true",
+        help="JSON: one object for one file, an array for several; a refused file is "
+        '{"file", "error": {"code", "message", "line_number", "record", "field"}}',
     )
-    output.add_argument("--csv", action="store_true", help="CSV: one row per file")
+    output.add_argument(
+        "--csv", action="store_true", help="CSV (UTF-8, ',', 1234.56): one row per file"
+    )
+    output.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for Excel in Portuguese (UTF-8 with BOM, ';', 1234,56, dd/mm/aaaa): "
+        "the columns of --csv",
+    )
+    parser.add_argument(
+        "--lines",
+        metavar="OUT",
+        help="also write every line read (file, CNPJ, year, period, line number, record, code, "
+        "description, amount, component) as CSV to OUT (with --excel, in its dialect)",
+    )
     parser.add_argument(
         "--check",
         action="store_true",
@@ -60,7 +124,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lenient",
         action="store_true",
-        help="turn structural problems (counters, malformed lines) into warnings",
+        help="turn structural problems (counters, malformed lines) into warnings "
+        "(with --check too)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("pt", "en"),
+        default="pt",
+        help="language of the text for people: pt (Portuguese, the default) or en (English, "
+        "for developers); codes, JSON and CSV do not change",
     )
     return parser
 
@@ -69,131 +141,338 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     # A console that cannot show "→" (cp1252, cp850…) gets "->": output never crashes.
     with forgiving_output():
-        return _main(argv)
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.files.count(STDIN) > 1:
+            parser.error("'-' (standard input) can be given only once")
+        if args.lines is not None and args.signature:
+            parser.error("--lines writes the lines of the metric: it does not go with --signature")
+        with contextlib.ExitStack() as stack:
+            args.lines_out = None
+            if args.lines is not None:
+                # Opened first: a path that cannot be written is a usage error, found before the
+                # files are read.
+                try:
+                    args.lines_out = stack.enter_context(open(args.lines, "wb"))
+                except OSError as error:
+                    parser.error(f"--lines: cannot write {args.lines}: {error.strerror or error}")
+            return _guarded(args)
 
 
-def _main(argv: Sequence[str] | None) -> int:
-    args = _parser().parse_args(argv)
+def _guarded(args: argparse.Namespace) -> int:
+    """``_run``, with what can go wrong outside the files turned into exit statuses."""
     try:
-        if args.check:
-            return _check(args)
+        return _run(args)
+    except BrokenPipeError:
+        # The reader of our output went away (| head): say nothing more.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        print(_INTERNAL[args.lang], file=sys.stderr)
+        traceback.print_exc(file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(args: argparse.Namespace) -> int:
+    with _Inputs(args) as inputs:
         if args.signature:
-            return run_signature(args.files, args.json)
-        return _read(args)
-    except BrokenPipeError:  # pragma: no cover - the reader of our output went away (| head)
-        sys.stderr.close()
-        return 1
+            return _signature(args, inputs)
+        if args.check:
+            return _check(args, inputs)
+        return _read(args, inputs)
 
 
-def _read(args: argparse.Namespace) -> int:
-    results: list[tuple[str, RevenueMetric | None, str | None]] = []
-    for path in args.files:
+# -- inputs --------------------------------------------------------------------------------------
+
+
+class _Inputs:
+    """The files given, opened one at a time, with a progress line on long work."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.paths: list[str] = args.files
+        self.stdin: IO[bytes] | None = None
+        sizes = [_size(path) for path in self.paths]
+        self.progress: Progress | None = None
+        if not args.json and wants_progress(sys.stderr, len(sizes), sum(s or 0 for s in sizes)):
+            self.progress = Progress(sys.stderr, sizes, lang=args.lang)
+
+    def __enter__(self) -> _Inputs:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.close()
+        if self.stdin is not None:
+            self.stdin.close()
+
+    def each(
+        self,
+    ) -> Iterator[tuple[str, Callable[[], contextlib.AbstractContextManager[BinaryIO]]]]:
+        """``(path, open)`` for each file; ``open()`` gives it from its start, each time."""
+        for path in self.paths:
+            yield path, functools.partial(self._opened, path)
+            if self.progress is not None:
+                self.progress.file_done()
+
+    @contextlib.contextmanager
+    def _opened(self, path: str) -> Iterator[BinaryIO]:
+        if path == STDIN:
+            stream = self._stdin()
+            stream.seek(0)
+            yield _watched(stream, self.progress)
+            return
+        with open(path, "rb", buffering=0) as stream:
+            yield _watched(stream, self.progress)
+
+    def _stdin(self) -> IO[bytes]:
+        if self.stdin is None:
+            copy = tempfile.SpooledTemporaryFile(max_size=_STDIN_IN_MEMORY)  # noqa: SIM115
+            shutil.copyfileobj(sys.stdin.buffer, copy)
+            self.stdin = copy
+        return _Named(self.stdin)  # type: ignore[return-value]
+
+
+class _Named:
+    """Standard input's copy, named as Python names standard input."""
+
+    name = _STDIN_NAME
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def _watched(stream: Any, progress: Progress | None) -> BinaryIO:
+    return stream if progress is None else progress.watch(stream)  # type: ignore[return-value]
+
+
+def _size(path: str) -> int | None:
+    if path == STDIN:
+        return None
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return None
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Result:
+    path: str
+    metric: RevenueMetric | None
+    refusal: dict[str, Any] | None
+
+    @property
+    def bug(self) -> bool:
+        return self.refusal is not None and self.refusal["error"]["code"] == "INTERNAL_ERROR"
+
+
+def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
+    results = []
+    for path, opened in inputs.each():
         try:
-            results.append((path, read(path, strict=not args.lenient), None))
-        except EcfError as error:
-            results.append((path, None, _one_line(path, str(error))))
-        except OSError as error:
-            results.append((path, None, f"{path}: {error.strerror or error}"))
-    refused = any(metric is None for _, metric, _ in results)
-    if args.csv:
-        _write_csv(results)
-    elif args.json:
-        rows = [_json_row(path, metric, error) for path, metric, error in results]
-        _json(rows[0] if len(rows) == 1 else rows)
-        sys.stdout.write("\n")
-    elif len(results) == 1 and results[0][1] is not None:
-        print(render_text(results[0][1]))
-    else:
-        _write_table(results)
-    if len(results) == 1 and results[0][2] is not None:
-        print(f"ecfmetric: {results[0][2]}", file=sys.stderr)
-    return 1 if refused else 0
-
-
-def _check(args: argparse.Namespace) -> int:
-    reports = []
-    signatures = []
-    failed = False
-    for path in args.files:
-        try:
-            report = validate(path)
-        except OSError as error:
-            print(f"ecfmetric: {path}: {error.strerror or error}", file=sys.stderr)
-            failed = True
-            continue
-        signature = check_signature(path)
-        failed = failed or not report.ok or not signature.ok
-        reports.append(report)
-        signatures.append(signature)
+            with opened() as stream:
+                results.append(_Result(path, read(stream, strict=not args.lenient), None))
+        except (EcfError, OSError) as error:
+            results.append(_Result(path, None, refusal(path, error)))
+    if inputs.progress is not None:
+        inputs.progress.close()
     if args.json:
         rows = [
-            {**r.to_dict(), "signature": s.to_dict().get("signature"), "signature_error": s.error}
-            for r, s in zip(reports, signatures, strict=True)
+            {"file": r.path, **r.metric.to_dict(), "error": None} if r.metric else r.refusal
+            for r in results
         ]
         _json(rows[0] if len(rows) == 1 else rows)
-        sys.stdout.write("\n")
-    elif args.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["file", "severity", "code", "line_number", "record", "message"])
-        for report in reports:
-            for f in report.findings:
-                writer.writerow(
-                    [report.source, f.severity, f.code, f.line_number, f.record, f.message]
-                )
+    elif args.csv or args.excel:
+        with _stdout_table(_dialect(args), CSV_COLUMNS) as out:
+            for r in results:
+                metric_row(out, r.path, r.metric, r.refusal)
     else:
-        print(
-            "\n\n".join(
-                f"{render_report(r)}\n{s.text()}" for r, s in zip(reports, signatures, strict=True)
-            )
-        )
-    return 1 if failed else 0
+        _human(args.lang, results)
+    if args.lines is not None:
+        _write_lines(args, [(r.path, r.metric) for r in results if r.metric is not None])
+    if any(r.bug for r in results):
+        return EXIT_INTERNAL
+    return EXIT_REFUSED if any(r.metric is None for r in results) else EXIT_OK
+
+
+def _human(lang: Lang, results: list[_Result]) -> None:
+    read_ok = [r for r in results if r.metric is not None]
+    if len(results) == 1 and read_ok:
+        metric = read_ok[0].metric
+        assert metric is not None
+        print(render_text(metric) if lang == "en" else _cli_text.render_metric(metric))
+    else:
+        for r in read_ok:
+            assert r.metric is not None
+            print(_cli_text.table_row(r.path, r.metric, lang))
+    sys.stdout.flush()
+    for r in results:
+        if r.refusal is not None:
+            print(f"ecfmetric: {_cli_text.refusal_line(r.refusal, lang)}", file=sys.stderr)
+
+
+# -- checking ------------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
+    checked: list[tuple[str, ValidationReport, SignatureCheck | None]] = []
+    unopened = []
+    for path, opened in inputs.each():
+        try:
+            with opened() as stream:
+                report = validate(stream)
+            if args.lenient and not report.ok:
+                report = _leniently(report, opened)
+            with opened() as stream:
+                signature: SignatureCheck | None = check_signature(path, stream)
+        except OSError as error:
+            unopened.append(refusal(path, error))
+            detail = unopened[-1]["error"]
+            finding = Finding(detail["code"], detail["message"], severity="error")
+            report, signature = ValidationReport(path, (finding,), None, 0), None
+        checked.append((path, report, signature))
+    if inputs.progress is not None:
+        inputs.progress.close()
+    if args.json:
+        rows = [
+            {
+                "file": path,
+                **report.to_dict(),
+                "signature": None if signature is None else signature.to_dict()["signature"],
+                "signature_error": None if signature is None else signature.error,
+            }
+            for path, report, signature in checked
+        ]
+        _json(rows[0] if len(rows) == 1 else rows)
+    elif args.csv or args.excel:
+        with _stdout_table(_dialect(args), FINDING_COLUMNS) as out:
+            for path, report, _ in checked:
+                finding_rows(out, path, report)
+    else:
+        render = render_report if args.lang == "en" else _cli_text.render_report
+        texts = [
+            f"{render(report)}\n{signature.text(args.lang)}"
+            for _, report, signature in checked
+            if signature is not None
+        ]
+        if texts:
+            print("\n\n".join(texts))
+        sys.stdout.flush()
+        for row in unopened:
+            print(f"ecfmetric: {_cli_text.refusal_line(row, args.lang)}", file=sys.stderr)
+    if args.lines is not None:
+        _write_lines(args, [(p, r.metric) for p, r, _ in checked if r.metric is not None])
+    findings = [f for _, report, _ in checked for f in report.findings]
+    if any(f.code == "INTERNAL_ERROR" for f in findings):
+        return EXIT_INTERNAL
+    failed = any(not r.ok or (s is not None and not s.ok) for _, r, s in checked)
+    return EXIT_REFUSED if failed else EXIT_OK
+
+
+def _leniently(
+    report: ValidationReport, opened: Callable[[], contextlib.AbstractContextManager[BinaryIO]]
+) -> ValidationReport:
+    """The report as ``--lenient`` sees it, when ``read(strict=False)`` reads the file: its
+    structural errors are warnings, and the report has the metric that lenient reading gives.
+
+    validate() has no lenient mode: it reads every line, while read() skips the blocks the
+    metric does not need, so a structural problem there is an error of the report that lenient
+    reading never saw. Such problems are warnings too, as ``--lenient`` says.
+    """
+    try:
+        with opened() as stream:
+            metric = read(stream, strict=False)
+    except EcfError:
+        return report  # the file is refused even leniently: its errors stand
+    tolerated = {(w.code, w.line_number) for w in metric.warnings}
+    findings = tuple(
+        attrs.evolve(f, severity="warning")
+        if f.code in _STRUCTURAL or (f.code, f.line_number) in tolerated
+        else f
+        for f in report.findings
+    )
+    if any(f.severity == "error" for f in findings):
+        return ValidationReport(report.source, findings, None, report.lines_read)
+    return ValidationReport(report.source, findings, metric, report.lines_read)
+
+
+# -- signatures ----------------------------------------------------------------------------------
+
+
+def _signature(args: argparse.Namespace, inputs: _Inputs) -> int:
+    checks = []
+    for path, opened in inputs.each():
+        try:
+            with opened() as stream:
+                checks.append(check_signature(path, stream))
+        except OSError as error:
+            checks.append(SignatureCheck(path, None, f"{path}: {error.strerror or error}", False))
+    if inputs.progress is not None:
+        inputs.progress.close()
+    if args.json:
+        rows = [check.to_dict() for check in checks]
+        _json(rows[0] if len(rows) == 1 else rows)
+    else:
+        print("\n\n".join(f"{check.path}\n{check.text(args.lang)}" for check in checks))
+    return EXIT_OK if all(check.ok for check in checks) else EXIT_REFUSED
+
+
+# -- writing -------------------------------------------------------------------------------------
 
 
 def _json(value: object) -> None:
     # On a console that is not UTF-8, non-ASCII text is escaped (\u2192): still the same JSON.
     json.dump(value, sys.stdout, ensure_ascii=not is_unicode(sys.stdout), indent=2)
+    sys.stdout.write("\n")
 
 
-def _one_line(path: str, message: str) -> str:
-    message = " ".join(message.split())
-    return message if message.startswith(path) else f"{path}: {message}"
+def _dialect(args: argparse.Namespace) -> Dialect:
+    return "excel" if args.excel else "csv"
 
 
-def _json_row(path: str, metric: RevenueMetric | None, error: str | None) -> dict[str, Any]:
-    if metric is not None:
-        return {"file": path, **metric.to_dict()}
-    return {"file": path, "error": error}
+@contextlib.contextmanager
+def _stdout_table(dialect: Dialect, header: Sequence[str]) -> Iterator[Any]:
+    # CSV is bytes in a fixed encoding, whatever the console's: written under the text layer.
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stdout (tests, IDEs): the text is the same
+        binary = _TextSink(sys.stdout)
+        with table(binary, dialect, header) as out:  # type: ignore[arg-type]
+            yield out
+        return
+    with table(buffer, dialect, header) as out:
+        yield out
+    buffer.flush()
 
 
-def _write_csv(results: list[tuple[str, RevenueMetric | None, str | None]]) -> None:
-    writer = csv.writer(sys.stdout)
-    writer.writerow(CSV_COLUMNS)
-    for path, metric, error in results:
-        if metric is None:
-            writer.writerow([path, "refused", *([""] * (len(CSV_COLUMNS) - 3)), error])
-            continue
-        writer.writerow(
-            [
-                path,
-                "ok",
-                metric.cnpj,
-                metric.company_name,
-                metric.reference_year,
-                metric.regime.value if metric.regime else "",
-                *(format_money(getattr(metric, name)) or "" for name in MONEY_FIELDS),
-                " ".join(sorted({w.code for w in metric.warnings})),
-                "",
-            ]
-        )
+class _TextSink:
+    """A binary writer onto a text stream that has no ``buffer`` (UTF-8 decoded back)."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self.text = text
+
+    def write(self, data: bytes) -> int:
+        self.text.write(data.decode("utf-8"))
+        return len(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.text, name)
 
 
-def _write_table(results: list[tuple[str, RevenueMetric | None, str | None]]) -> None:
-    for path, metric, error in results:
-        if metric is None:
-            print(f"{path}\tREFUSED\t{error}")
-        else:
-            warnings = f"\t{len(metric.warnings)} warning(s)" if metric.warnings else ""
-            print(
-                f"{path}\t{metric.cnpj}\t{metric.reference_year}\t"
-                f"gross {brl(metric.gross_revenue)}\tnet {brl(metric.net_revenue)}{warnings}"
-            )
+def _write_lines(args: argparse.Namespace, metrics: list[tuple[str, RevenueMetric | None]]) -> None:
+    with table(args.lines_out, _dialect(args), LINE_COLUMNS) as out:
+        for path, metric in metrics:
+            assert metric is not None
+            line_rows(out, path, metric)

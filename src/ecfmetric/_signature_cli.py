@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from typing import Any
 
 import attrs
 
 from ._errors import EcfError, SignatureSupportError
 from ._signature import Signature, read_signature
+from ._sources import Source
 
 
 @attrs.frozen
@@ -21,8 +20,39 @@ class SignatureCheck:
     error: str | None
     ok: bool
 
-    def text(self) -> str:
-        """``Signature: …`` lines for the text report."""
+    def text(self, lang: str = "pt") -> str:
+        """``Assinatura: …`` lines for the text report (``Signature: …`` with ``lang="en"``)."""
+        if lang == "en":
+            return self._english()
+        if self.error is not None:
+            return f"Assinatura: ilegível: {self.error}"
+        if self.signature is None:
+            return "Assinatura: nenhuma (não há bloco SBRCAAEPDR após o 9999)"
+        signature = self.signature
+        who = "; ".join(signer.label() for signer in signature.signers) or "ninguém"
+        if signature.verified:
+            state = f"Assinaturas verificadas sobre os {signature.covered_bytes} bytes antes do marcador"
+        else:
+            failed = sum(not signer.verified for signer in signature.signers)
+            state = f"NÃO verificada ({failed} de {len(signature.signers)} assinaturas falham)"
+            if not failed:
+                state = f"NÃO verificada: {signature.reason}"
+        lines = [
+            f"Assinatura: assinado por {who}. Hashcode {signature.hashcode}. {state}; "
+            "cadeia de certificados não verificada."
+        ]
+        for index, signer in enumerate(signature.signers, 1):
+            verdict = "verificada" if signer.verified else f"NÃO verificada: {signer.reason}"
+            until = (
+                "" if signer.valid_until is None else f", válido até {signer.valid_until:%d/%m/%Y}"
+            )
+            lines.append(
+                f"  {index}. {signer.label()} [{signer.kind or 'certificado'}{until}, "
+                f"{signer.digest_algorithm}]: {verdict}"
+            )
+        return "\n".join(lines)
+
+    def _english(self) -> str:
         if self.error is not None:
             return f"Signature: unreadable: {self.error}"
         if self.signature is None:
@@ -40,18 +70,21 @@ class SignatureCheck:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        if self.error is not None:
-            return {"file": self.path, "error": self.error}
+        """``{"file", "signature", "error"}``: the same keys every time."""
         return {
             "file": self.path,
             "signature": None if self.signature is None else self.signature.to_dict(),
+            "error": self.error,
         }
 
 
-def check_signature(path: str) -> SignatureCheck:
-    """Read one file's signature; a missing extra is reported, not fatal (``ok`` stays true)."""
+def check_signature(path: str, source: Source | None = None) -> SignatureCheck:
+    """Read one file's signature; a missing extra is reported, not fatal (``ok`` stays true).
+
+    ``source`` is what to read (a file already open, such as standard input), ``path`` by default.
+    """
     try:
-        signature = read_signature(path)
+        signature = read_signature(path if source is None else source)
     except SignatureSupportError as error:
         return SignatureCheck(path, None, f"not checked: {error}", True)
     except EcfError as error:
@@ -59,15 +92,3 @@ def check_signature(path: str) -> SignatureCheck:
     except OSError as error:
         return SignatureCheck(path, None, f"{path}: {error.strerror or error}", False)
     return SignatureCheck(path, signature, None, signature is None or signature.verified)
-
-
-def run_signature(files: list[str], as_json: bool) -> int:
-    """``--signature``: each file's signature only. Exit 1 if any is unreadable or not verified."""
-    checks = [check_signature(path) for path in files]
-    if as_json:
-        rows = [check.to_dict() for check in checks]
-        json.dump(rows[0] if len(rows) == 1 else rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print("\n\n".join(f"{check.path}\n{check.text()}" for check in checks))
-    return 0 if all(check.ok for check in checks) else 1
