@@ -67,7 +67,9 @@ def test_a_declared_field_outside_its_list_is_refused(
         lines[0] = _replace_field(lines[0], F0000[name], value)
     else:
         index = next(i for i, line in enumerate(lines) if line.startswith(b"|0010|"))
-        lines[index] = _replace_field(lines[index], fields_0010(expected.layout_version)[name], value)
+        lines[index] = _replace_field(
+            lines[index], fields_0010(expected.layout_version)[name], value
+        )
     changed = b"".join(lines)
     for strict in (True, False):
         with pytest.raises(ecfmetric.EcfFormatError) as caught:

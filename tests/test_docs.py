@@ -63,7 +63,9 @@ def test_regimes_tables_are_the_code_s() -> None:
 
 def test_regimes_tables_answer_by_row() -> None:
     """The questions the tables are for have their answer in one row each."""
-    assert _plans.PLAN_U_A.row_of("4.01.02.01.03") == _plans.Row("4.01.02.01.03", "taxes", "(-) ICMS")
+    assert _plans.PLAN_U_A.row_of("4.01.02.01.03") == _plans.Row(
+        "4.01.02.01.03", "taxes", "(-) ICMS"
+    )
     assert _plans.PLAN_A.row_of("3.01.01.01.02.06.01").role == "taxes"  # type: ignore[union-attr]
     assert _plans.PLAN_A.row_of("3.11.01.01.02.07").role == "deductions"  # type: ignore[union-attr]
     assert _plans.PLAN_A.row_of("3.01.01.05.01") is None

@@ -739,7 +739,7 @@ def _replace_definite(blob: bytes, old: bytes, new: bytes) -> bytes:
 
 
 def test_cli_check_reports_the_signature(capsys: pytest.CaptureFixture[str]) -> None:
-    status = _cli.main(["--check", str(SIGNED / "two_signerinfos.ecf")])
+    status = _cli.main(["--lang", "en", "--check", str(SIGNED / "two_signerinfos.ecf")])
     out = capsys.readouterr().out
     assert status == 0
     assert "Signature:" in out
@@ -751,6 +751,8 @@ def test_cli_check_reports_the_signature(capsys: pytest.CaptureFixture[str]) -> 
 def test_cli_check_tampered_and_unsigned(capsys: pytest.CaptureFixture[str]) -> None:
     status = _cli.main(
         [
+            "--lang",
+            "en",
             "--check",
             str(SIGNED / "tampered_digit.ecf"),
             str(ROOT / "fixtures" / "real_annual_0012_crlf_latin1.txt"),
@@ -763,7 +765,7 @@ def test_cli_check_tampered_and_unsigned(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_cli_check_bad_blob(capsys: pytest.CaptureFixture[str]) -> None:
-    status = _cli.main(["--check", str(SIGNED / "truncated_blob.ecf")])
+    status = _cli.main(["--lang", "en", "--check", str(SIGNED / "truncated_blob.ecf")])
     out = capsys.readouterr().out
     assert status == 1
     assert "Signature: unreadable" in out
@@ -784,7 +786,7 @@ def test_cli_without_the_extra(
 
 
 def test_cli_signature_flag(capsys: pytest.CaptureFixture[str]) -> None:
-    status = _cli.main(["--signature", str(SIGNED / "one_rsa_sha256.ecf")])
+    status = _cli.main(["--lang", "en", "--signature", str(SIGNED / "one_rsa_sha256.ecf")])
     out = capsys.readouterr().out
     assert status == 0
     assert "Signed by PADARIA" in out

@@ -56,10 +56,6 @@ _STDIN_NAME = "<stdin>"
 # and a ZIP, whose index is at its end, can be read from a pipe.
 _STDIN_IN_MEMORY = 64 << 20
 
-#: The codes of the problems strict=False turns into warnings (the reader's structural checks:
-#: counters, block edges, malformed lines, an unknown layout version).
-_STRUCTURAL = frozenset({"COUNT_MISMATCH", "BLOCK_STRUCTURE", "MALFORMED_LINE", "UNKNOWN_LAYOUT"})
-
 _INTERNAL = {
     "pt": "ecfmetric: erro interno (um defeito do ecfmetric): por favor, informe-o aos "
     "desenvolvedores com o comando e, se puder, o arquivo. Detalhes:",
@@ -332,9 +328,7 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
     for path, opened in inputs.each():
         try:
             with opened() as stream:
-                report = validate(stream)
-            if args.lenient and not report.ok:
-                report = _leniently(report, opened)
+                report = validate(stream, strict=not args.lenient)
             with opened() as stream:
                 signature: SignatureCheck | None = check_signature(path, stream)
         except OSError as error:
@@ -379,33 +373,6 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
         return EXIT_INTERNAL
     failed = any(not r.ok or (s is not None and not s.ok) for _, r, s in checked)
     return EXIT_REFUSED if failed else EXIT_OK
-
-
-def _leniently(
-    report: ValidationReport, opened: Callable[[], contextlib.AbstractContextManager[BinaryIO]]
-) -> ValidationReport:
-    """The report as ``--lenient`` sees it, when ``read(strict=False)`` reads the file: its
-    structural errors are warnings, and the report has the metric that lenient reading gives.
-
-    validate() has no lenient mode: it reads every line, while read() skips the blocks the
-    metric does not need, so a structural problem there is an error of the report that lenient
-    reading never saw. Such problems are warnings too, as ``--lenient`` says.
-    """
-    try:
-        with opened() as stream:
-            metric = read(stream, strict=False)
-    except EcfError:
-        return report  # the file is refused even leniently: its errors stand
-    tolerated = {(w.code, w.line_number) for w in metric.warnings}
-    findings = tuple(
-        attrs.evolve(f, severity="warning")
-        if f.code in _STRUCTURAL or (f.code, f.line_number) in tolerated
-        else f
-        for f in report.findings
-    )
-    if any(f.severity == "error" for f in findings):
-        return ValidationReport(report.source, findings, None, report.lines_read)
-    return ValidationReport(report.source, findings, metric, report.lines_read)
 
 
 # -- signatures ----------------------------------------------------------------------------------
