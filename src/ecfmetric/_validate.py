@@ -78,6 +78,7 @@ _DERIVED = frozenset(
         "Y540_MISMATCH",
         "A12_A00_MISMATCH",
         "NO_REVENUE_LINES",
+        "NEGATIVE_NET_REVENUE",
     }
 )
 _METRIC_RECORDS = frozenset(
