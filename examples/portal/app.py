@@ -58,13 +58,11 @@ _CONTEST_FIELDS = {
 }
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
     """Answer 413 to a request body over ``limit`` bytes: at once when ``Content-Length`` says
-    so, or as soon as a body without one (chunked) passes the limit while it is read."""
+    so, or as soon as a body without one (chunked) passes the limit while it is read (an
+    ``HTTPException(413)`` from ``receive``, which the application's handler turns into the page).
+    """
 
     def __init__(self, app: ASGIApp, limit: int, page: Callable[[int], str]) -> None:
         self.app = app
@@ -77,10 +75,10 @@ class BodyLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(send)
+            response = HTMLResponse(self.page(self.limit), status_code=413)
+            await response(scope, _no_body, send)
             return
         received = 0
-        started = False
 
         async def counting_receive() -> Message:
             nonlocal received
@@ -88,24 +86,10 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
-                    raise _TooLarge
+                    raise HTTPException(413)
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if started:
-                raise
-            await self._refuse(send)
-
-    async def _refuse(self, send: Send) -> None:
-        response = HTMLResponse(self.page(self.limit), status_code=413)
-        await response({"type": "http"}, _no_body, send)
+        await self.app(scope, counting_receive, send)
 
 
 async def _no_body() -> Message:
@@ -598,6 +582,8 @@ def create_app(
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
+        if exc.status_code == 413:
+            return HTMLResponse(too_large(max_upload_bytes), status_code=413)
         if exc.status_code == 404:
             return HTMLResponse(
                 error_page("Página não encontrada", "NOT_FOUND", "Volte à lista de empresas."),
