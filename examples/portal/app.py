@@ -500,7 +500,7 @@ def _figure(
         ],
         "attention": [] if row is None else [w.code for w in row.attention],
         "notes": [] if row is None else [{"code": n.code, "message": n.message} for n in row.notes],
-        "signature": None if signature is None else present.signature_view(signature),
+        "signature": None if signature is None else present.signature_view(signature, metric.cnpj),
         "signature_error": evidence.get("signature_error"),
     }
 

@@ -97,8 +97,12 @@ def line_rows(metric: ecfmetric.RevenueMetric) -> list[dict[str, Any]]:
     ]
 
 
-def signature_view(data: dict[str, Any]) -> dict[str, Any]:
-    """``Signature.to_dict()`` as the page shows it: who signed, the hashcode, verified or why not."""
+def signature_view(data: dict[str, Any], file_cnpj: str | None) -> dict[str, Any]:
+    """``Signature.to_dict()`` as the page shows it: who signed, the hashcode, verified or why not.
+
+    An e-CNPJ of another company than the file's (another 8-digit root) is pointed out: the
+    library verifies the signature, not who the signer is (see docs/signature.md).
+    """
     signers = []
     for signer in data["signers"]:
         ids = []
@@ -114,6 +118,12 @@ def signature_view(data: dict[str, Any]) -> dict[str, Any]:
                 "verified": bool(signer.get("verified")),
                 "reason": signer.get("reason"),
                 "valid_until": (signer.get("valid_until") or "")[:10],
+                "other_company": bool(
+                    signer.get("kind") == "e-CNPJ"
+                    and signer.get("cnpj")
+                    and file_cnpj
+                    and signer["cnpj"][:8] != file_cnpj[:8]
+                ),
             }
         )
     return {
