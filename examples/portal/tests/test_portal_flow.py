@@ -101,6 +101,8 @@ def test_the_whole_flow(client: TestClient, database: Path) -> None:
     assert f"Hashcode do arquivo {HASHCODE}" in review
     assert "PADARIA E CONFEITARIA PAO DOURADO LTDA" in review
     assert "MARIA DA SILVA CONTADORA (e-CPF, CPF 987.654.321-00) ✓ assinatura confere" in review
+    # The e-CNPJ in the fixture is of another company (67.890.123): the page points it out.
+    assert "o e-CNPJ é de outra empresa que a do arquivo (CNPJ 12.345.678/0001-95)" in review
     assert "Nenhum aviso." in review
     assert stored_proof(database).pending == (ACUCAR, ACME)  # nothing saved before "Salvar"
 
