@@ -123,3 +123,20 @@ def test_validate_path(tmp_path: object) -> None:
     path = Path(str(tmp_path)) / "f.txt"
     path.write_bytes(BASIC)
     assert ecfmetric.validate(path).source == str(path)
+
+
+def test_lenient_report_judges_as_lenient_reading() -> None:
+    """validate(strict=False): a wrong counter is a warning and the report carries the metric that
+    read(strict=False) gives; a malformed amount stays an error (lenient never relaxes a figure)."""
+    data = BASIC.replace(b"|L990|17|", b"|L990|15|")
+    strict = report_of(data)
+    assert [f.code for f in strict.errors] == ["COUNT_MISMATCH"]
+    lenient = ecfmetric.validate(io.BytesIO(data), strict=False)
+    assert lenient.ok
+    assert [(f.code, f.severity) for f in lenient.findings] == [("COUNT_MISMATCH", "warning")]
+    assert lenient.metric is not None
+    assert components(lenient.metric) == components(ecfmetric.read(io.BytesIO(data), strict=False))
+    broken = data.replace(b"|600,00|", b"|600.00|")
+    report = ecfmetric.validate_bytes(broken, strict=False)
+    assert [f.code for f in report.errors] == ["BAD_AMOUNT"]
+    assert report.metric is None

@@ -49,7 +49,7 @@ def read_bytes(
 
 
 def validate_bytes(
-    data: Buffer, *, name: str | None = None, chunk_size: int = CHUNK_SIZE
+    data: Buffer, *, name: str | None = None, strict: bool = True, chunk_size: int = CHUNK_SIZE
 ) -> ValidationReport:
     """:func:`~ecfmetric.validate` on an ECF held in memory; ``name`` is the report's ``source``."""
-    return validate(_stream(data, name, "validate_bytes"), chunk_size=chunk_size)
+    return validate(_stream(data, name, "validate_bytes"), strict=strict, chunk_size=chunk_size)

@@ -447,9 +447,11 @@ class Collector:
         if not cnpj:
             raise self._parameter_error(number, "0000", "CNPJ", "CNPJ is empty", None)
         ecf_kind = get("TIP_ECF").decode("latin-1")
-        problem = check_closed("0000", "TIP_ECF", ecf_kind)
-        if problem is not None:
-            raise self._parameter_error(number, "0000", "TIP_ECF", problem.reason, ecf_kind)
+        rectification = get("RETIFICADORA").decode("latin-1")
+        for field, value in (("TIP_ECF", ecf_kind), ("RETIFICADORA", rectification)):
+            problem = check_closed("0000", field, value)
+            if problem is not None:
+                raise self._parameter_error(number, "0000", field, problem.reason, value)
         scp = get("COD_SCP").decode("latin-1") or None
         if ecf_kind == "2" and scp is None:
             raise self._parameter_error(
@@ -490,7 +492,7 @@ class Collector:
                 layout_version=version,
                 start=start,
                 end=end,
-                rectification=get("RETIFICADORA").decode("latin-1"),
+                rectification=rectification,
                 receipt=get("NUM_REC").decode("latin-1") or None,
                 ecf_kind=ecf_kind,
                 scp_cnpj=scp if ecf_kind == "2" else None,

@@ -19,6 +19,10 @@ CLOSED_LISTS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"0", "1", "2"}),
         "0 no SCP, 1 partner of SCPs, 2 the file of an SCP",
     ),
+    "0000.RETIFICADORA": (
+        frozenset({"N", "S", "F"}),
+        "N original, S rectifying, F original with a change of regime (it replaces an earlier file)",
+    ),
     "0010.FORMA_TRIB": (
         frozenset("123456789"),
         "1 real, 2 real/arbitrado, 3 presumido/real, 4 presumido/real/arbitrado, "
