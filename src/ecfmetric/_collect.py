@@ -448,10 +448,10 @@ class Collector:
             raise self._parameter_error(number, "0000", "CNPJ", "CNPJ is empty", None)
         ecf_kind = get("TIP_ECF").decode("latin-1")
         rectification = get("RETIFICADORA").decode("latin-1")
-        for field, value in (("TIP_ECF", ecf_kind), ("RETIFICADORA", rectification)):
-            problem = check_closed("0000", field, value)
+        for field, declared in (("TIP_ECF", ecf_kind), ("RETIFICADORA", rectification)):
+            problem = check_closed("0000", field, declared)
             if problem is not None:
-                raise self._parameter_error(number, "0000", field, problem.reason, value)
+                raise self._parameter_error(number, "0000", field, problem.reason, declared)
         scp = get("COD_SCP").decode("latin-1") or None
         if ecf_kind == "2" and scp is None:
             raise self._parameter_error(
