@@ -19,6 +19,7 @@ import attrs
 from ._cnpj import cnpj_is_valid
 from ._decoding import UTF8_BOM, TextDecoder
 from ._errors import EcfFormatError
+from ._i18n import Message, tr
 from ._fields import parse_amount, parse_date, parse_signed_amount
 from ._layout import (
     ANNUAL_PERIODS,
@@ -230,7 +231,7 @@ class Collector:
                 break
         if not structure.finished:
             truncated = EcfFormatError(
-                "the file ends without the 9999 record: it is truncated or not a whole ECF",
+                tr("the file ends without the 9999 record: it is truncated or not a whole ECF"),
                 source=self.source,
                 code="TRUNCATED",
             )
@@ -241,7 +242,10 @@ class Collector:
             if self.report:
                 raise NoHeader
             raise EcfFormatError(
-                "not an ECF file: it is empty", line_number=1, source=self.source, code="NOT_ECF"
+                tr("not an ECF file: it is empty"),
+                line_number=1,
+                source=self.source,
+                code="NOT_ECF",
             )
         self.data.end_line = structure.end_line
         self.data.warnings.extend(structure.findings)
@@ -249,8 +253,12 @@ class Collector:
             self.data.warnings.append(
                 Finding(
                     "MORE_FINDINGS",
-                    f"{structure.suppressed} more finding(s) of the same kinds are not listed "
-                    f"(at most {MAX_LISTED} are)",
+                    tr(
+                        "{count} more finding(s) of the same kinds are not listed "
+                        "(at most {limit} are)",
+                        count=structure.suppressed,
+                        limit=MAX_LISTED,
+                    ),
                 )
             )
         if self.decoder.mixed_lines:
@@ -258,8 +266,13 @@ class Collector:
             self.data.warnings.append(
                 Finding(
                     "ENCODING_MIXED",
-                    f"text on {len(self.decoder.mixed_lines)} line(s) did not decode as "
-                    f"{self.decoder.encoding}; read as cp1252 (first at line {first})",
+                    tr(
+                        "text on {count} line(s) did not decode as {encoding}; read as cp1252 "
+                        "(first at line {first})",
+                        count=len(self.decoder.mixed_lines),
+                        encoding=self.decoder.encoding,
+                        first=first,
+                    ),
                     first,
                 )
             )
@@ -272,7 +285,9 @@ class Collector:
         line = cut_signature(strip_eol(raw))
         if len(line) > MAX_LINE_LENGTH:
             raise self._error(
-                f"line longer than {MAX_LINE_LENGTH} bytes", number, code="LINE_TOO_LONG"
+                tr("line longer than {limit} bytes", limit=MAX_LINE_LENGTH),
+                number,
+                code="LINE_TOO_LONG",
             )
         if not line.endswith(b"|") or RECORD_START.match(line) is None:
             self._malformed(number, line)
@@ -288,12 +303,20 @@ class Collector:
         elif kind == "990":
             structure.close_block(reg, number, line)
         elif reg[0] != structure.block:
-            where = (
-                "no block is open"
+            reason = (
+                tr(
+                    "{record} is a record of block {block}, but no block is open",
+                    record=reg,
+                    block=reg[0],
+                )
                 if structure.block is None
-                else f"block {structure.block} is open"
+                else tr(
+                    "{record} is a record of block {block}, but block {open} is open",
+                    record=reg,
+                    block=reg[0],
+                    open=structure.block,
+                )
             )
-            reason = f"{reg} is a record of block {reg[0]}, but {where}"
             if reg[0] in METRIC_BLOCKS:
                 # Out of its block, a record that may carry an amount cannot be placed: refused.
                 raise self._error(reason, number, reg, code="BLOCK_STRUCTURE")
@@ -304,7 +327,7 @@ class Collector:
             fields = line.split(b"|")
             if len(fields) > MAX_FIELDS + 2:
                 raise self._error(
-                    f"more than {MAX_FIELDS} fields (MAX_FIELDS)",
+                    tr("more than {limit} fields (MAX_FIELDS)", limit=MAX_FIELDS),
                     number,
                     reg,
                     code="TOO_MANY_FIELDS",
@@ -317,7 +340,7 @@ class Collector:
 
     def _error(
         self,
-        reason: str,
+        reason: Message,
         number: int | None,
         record: str | None = None,
         field: str | None = None,
@@ -329,9 +352,9 @@ class Collector:
 
     def _malformed(self, number: int, line: bytes) -> None:
         if not line.strip():
-            reason = "empty line: every line must be a record |REG|...|"
+            reason = tr("empty line: every line must be a record |REG|...|")
         else:
-            reason = (
+            reason = tr(
                 "not a record: a line must start with '|', a register (a digit or capital letter "
                 "and three digits) and '|', and end with '|'"
             )
@@ -341,11 +364,15 @@ class Collector:
         if self.structure.block in METRIC_BLOCKS or looks_metric:
             # A line that may be a record the metric reads cannot be skipped, even leniently.
             raise self._error(
-                reason
-                + (
-                    f" (in block {self.structure.block}, whose records feed the metric)"
-                    if self.structure.block in METRIC_BLOCKS
-                    else " (it looks like a record of a block that feeds the metric)"
+                tr(
+                    "{reason} (in block {block}, whose records feed the metric)",
+                    reason=reason,
+                    block=self.structure.block,
+                )
+                if self.structure.block in METRIC_BLOCKS
+                else tr(
+                    "{reason} (it looks like a record of a block that feeds the metric)",
+                    reason=reason,
                 ),
                 number,
                 record,
@@ -363,12 +390,16 @@ class Collector:
         # fields[0] is the empty text before the first "|": manual field n is fields[n].
         if index >= len(fields) - 1:
             raise self._error(
-                f"missing field {name} (field {index})", number, reg, name, code="MISSING_FIELD"
+                tr("missing field {name} (field {index})", name=name, index=index),
+                number,
+                reg,
+                name,
+                code="MISSING_FIELD",
             )
         return fields[index]
 
     def _parameter_error(
-        self, number: int, record: str, field: str | None, reason: str, text: str | None
+        self, number: int, record: str, field: str | None, reason: Message, text: str | None
     ) -> EcfFormatError:
         return self._error(reason, number, record, field, text, code="BAD_PARAMETER")
 
@@ -381,14 +412,17 @@ class Collector:
             self.decoder.encoding = "utf-8"
         if not line.startswith(b"|0000|LECF|"):
             raise self._error(
-                "not an ECF file: the first line must be the 0000 record, |0000|LECF|…",
+                tr("not an ECF file: the first line must be the 0000 record, |0000|LECF|…"),
                 1,
                 text=line[:40].decode("latin-1"),
                 code="NOT_ECF",
             )
         if len(line) > MAX_LINE_LENGTH:
             raise self._error(
-                f"line longer than {MAX_LINE_LENGTH} bytes", 1, "0000", code="LINE_TOO_LONG"
+                tr("line longer than {limit} bytes", limit=MAX_LINE_LENGTH),
+                1,
+                "0000",
+                code="LINE_TOO_LONG",
             )
         self.structure.first_record()
         self._r0000(1, line, line.split(b"|"))
@@ -396,7 +430,11 @@ class Collector:
     def _r0000(self, number: int, line: bytes, fields: list[bytes]) -> None:
         if len(fields) - 2 < F0000_MIN_FIELDS:
             raise self._error(
-                f"0000 has {len(fields) - 2} fields; at least {F0000_MIN_FIELDS} expected",
+                tr(
+                    "0000 has {count} fields; at least {minimum} expected",
+                    count=len(fields) - 2,
+                    minimum=F0000_MIN_FIELDS,
+                ),
                 number,
                 "0000",
                 code="MISSING_FIELD",
@@ -412,16 +450,23 @@ class Collector:
                 warnings.append(
                     Finding(
                         "NEWER_LAYOUT",
-                        f"layout {version} is newer than the newest known ({NEWEST_LAYOUT}); "
-                        f"read with the {NEWEST_LAYOUT} field map",
+                        tr(
+                            "layout {version} is newer than the newest known ({newest}); "
+                            "read with the {newest} field map",
+                            version=version,
+                            newest=NEWEST_LAYOUT,
+                        ),
                         number,
                         "0000",
                     )
                 )
             else:
                 self.structure.problem(
-                    "unknown layout version: COD_VER must be 0001 (2014) to 0012 (2025); "
-                    f"read with the {NEWEST_LAYOUT} field map",
+                    tr(
+                        "unknown layout version: COD_VER must be 0001 (2014) to 0012 (2025); "
+                        "read with the {newest} field map",
+                        newest=NEWEST_LAYOUT,
+                    ),
                     number,
                     "0000",
                     "COD_VER",
@@ -440,12 +485,15 @@ class Collector:
                 number,
                 "0000",
                 "DT_FIN",
-                "DT_INI and DT_FIN must be in the same calendar year (2000 to 2100), DT_INI first",
+                tr(
+                    "DT_INI and DT_FIN must be in the same calendar year (2000 to 2100), "
+                    "DT_INI first"
+                ),
                 f"{start:%d%m%Y}..{end:%d%m%Y}",
             )
         cnpj = get("CNPJ").decode("latin-1")
         if not cnpj:
-            raise self._parameter_error(number, "0000", "CNPJ", "CNPJ is empty", None)
+            raise self._parameter_error(number, "0000", "CNPJ", tr("CNPJ is empty"), None)
         ecf_kind = get("TIP_ECF").decode("latin-1")
         rectification = get("RETIFICADORA").decode("latin-1")
         for field, declared in (("TIP_ECF", ecf_kind), ("RETIFICADORA", rectification)):
@@ -458,7 +506,7 @@ class Collector:
                 number,
                 "0000",
                 "COD_SCP",
-                "an SCP's file (TIP_ECF = 2) must give the SCP's CNPJ in COD_SCP",
+                tr("an SCP's file (TIP_ECF = 2) must give the SCP's CNPJ in COD_SCP"),
                 None,
             )
         for name, value in (("CNPJ", cnpj), ("COD_SCP", scp)):
@@ -466,7 +514,11 @@ class Collector:
                 warnings.append(
                     Finding(
                         "CNPJ_CHECK_DIGITS",
-                        f"0000.{name} {value!r} has invalid check digits",
+                        tr(
+                            "0000.{field} {value!r} has invalid check digits",
+                            field=name,
+                            value=value,
+                        ),
                         number,
                         "0000",
                     )
@@ -478,8 +530,12 @@ class Collector:
             warnings.append(
                 Finding(
                     "LAYOUT_YEAR_MISMATCH",
-                    f"layout {version} is for calendar year {LAYOUT_YEARS[version]}, "
-                    f"but the file ends in {end.year}",
+                    tr(
+                        "layout {version} is for calendar year {year}, but the file ends in {end}",
+                        version=version,
+                        year=LAYOUT_YEARS[version],
+                        end=end.year,
+                    ),
                     number,
                     "0000",
                 )
@@ -507,8 +563,11 @@ class Collector:
                 number,
                 "0010",
                 None,
-                f"a second 0010 record (the first is at line {self.data.parameters.line_number}): "
-                "a file declares its parameters once",
+                tr(
+                    "a second 0010 record (the first is at line {first}): "
+                    "a file declares its parameters once",
+                    first=self.data.parameters.line_number,
+                ),
                 None,
             )
         positions = fields_0010(self.data.header.layout_version)
@@ -535,7 +594,10 @@ class Collector:
         if problem is not None:
             reason = problem.reason
             if problem.field == "FORMA_TRIB":
-                reason += " (the 0010 field map follows COD_VER: is the layout version right?)"
+                reason = tr(
+                    "{reason} (the 0010 field map follows COD_VER: is the layout version right?)",
+                    reason=reason,
+                )
             raise self._parameter_error(number, "0010", problem.field, reason, problem.text)
         self.data.parameters = parameters
 
@@ -554,7 +616,7 @@ class Collector:
         end = parse_date(end_text, line_number=number, record=reg, field="DT_FIN")
         if code not in ANNUAL_PERIODS and code not in QUARTERS:
             raise self._period_error(
-                "PER_APUR must be A00 to A12 or T01 to T04", number, reg, "PER_APUR", code
+                tr("PER_APUR must be A00 to A12 or T01 to T04"), number, reg, "PER_APUR", code
             )
         parameters = self.data.parameters
         if parameters is not None:
@@ -562,15 +624,26 @@ class Collector:
                 rule = block_rule(block, parameters)
             except NoRule as no_rule:
                 raise self._period_error(
-                    f"period {code}: {no_rule.args[0]}", number, reg, "PER_APUR", code
+                    tr("period {period}: {reason}", period=code, reason=no_rule.reason),
+                    number,
+                    reg,
+                    "PER_APUR",
+                    code,
                 ) from None
             if code not in rule.periods:
-                kinds = "A00 to A12" if rule.annual else "T01 to T04"
+                kinds = tr("A00 to A12") if rule.annual else tr("T01 to T04")
                 if rule.year == "A00 or quarters":
-                    kinds = "A00 or T01 to T04"
+                    kinds = tr("A00 or T01 to T04")
                 raise self._period_error(
-                    f"{rule.field} = {rule.value!r} gives block {block} the periods {kinds}; "
-                    f"{code} is not one of them",
+                    tr(
+                        "{field} = {value!r} gives block {block} the periods {kinds}; "
+                        "{period} is not one of them",
+                        field=rule.field,
+                        value=rule.value,
+                        block=block,
+                        kinds=kinds,
+                        period=code,
+                    ),
                     number,
                     reg,
                     "PER_APUR",
@@ -579,8 +652,15 @@ class Collector:
         header = self.data.header
         if end < start or start < header.start or end > header.end:
             raise self._period_error(
-                f"period {code} ({start:%d/%m/%Y} to {end:%d/%m/%Y}) is not inside the file's "
-                f"span ({header.start:%d/%m/%Y} to {header.end:%d/%m/%Y})",
+                tr(
+                    "period {period} ({start} to {end}) is not inside the file's span "
+                    "({file_start} to {file_end})",
+                    period=code,
+                    start=start,
+                    end=end,
+                    file_start=header.start,
+                    file_end=header.end,
+                ),
                 number,
                 reg,
                 "DT_FIN" if start <= end and start >= header.start else "DT_INI",
@@ -590,8 +670,16 @@ class Collector:
             first, last = quarter_span(header.end.year, int(code[2]))
             if start < first or end > last:
                 raise self._period_error(
-                    f"period {code} ({start:%d/%m/%Y} to {end:%d/%m/%Y}) is not inside quarter "
-                    f"{code[2]} ({first:%d/%m/%Y} to {last:%d/%m/%Y})",
+                    tr(
+                        "period {period} ({start} to {end}) is not inside quarter {quarter} "
+                        "({first} to {last})",
+                        period=code,
+                        start=start,
+                        end=end,
+                        quarter=code[2],
+                        first=first,
+                        last=last,
+                    ),
                     number,
                     reg,
                     "DT_INI" if start < first else "DT_FIN",
@@ -600,7 +688,11 @@ class Collector:
         key = (block, code)
         if key in self.seen_periods:
             raise self._error(
-                f"period {code} is given twice (first at line {self.seen_periods[key]})",
+                tr(
+                    "period {period} is given twice (first at line {first})",
+                    period=code,
+                    first=self.seen_periods[key],
+                ),
                 number,
                 reg,
                 "PER_APUR",
@@ -613,7 +705,7 @@ class Collector:
         self.data.periods.append(self.period)
 
     def _period_error(
-        self, reason: str, number: int, reg: str, field: str, text: str | None
+        self, reason: Message, number: int, reg: str, field: str, text: str | None
     ) -> EcfFormatError:
         return self._error(reason, number, reg, field, text, code="BAD_PERIOD")
 
@@ -623,7 +715,10 @@ class Collector:
             if self.broken_period == reg[0]:
                 raise _SkipRecord  # its period was refused already (report mode)
             raise self._error(
-                f"{reg} outside a {reg[0]}030 period", number, reg, code="OUTSIDE_PERIOD"
+                tr("{record} outside a {block}030 period", record=reg, block=reg[0]),
+                number,
+                reg,
+                code="OUTSIDE_PERIOD",
             )
         return period
 
@@ -647,7 +742,7 @@ class Collector:
         raw = self._field(fields, number, reg, 2, "CODIGO")
         if len(raw) > MAX_CODE_LENGTH:
             raise self._error(
-                f"CODIGO longer than {MAX_CODE_LENGTH} characters (the layout's C 50)",
+                tr("CODIGO longer than {limit} characters (the layout's C 50)", limit=MAX_CODE_LENGTH),
                 number,
                 reg,
                 "CODIGO",
@@ -656,8 +751,10 @@ class Collector:
             )
         if CODE_SHAPE.fullmatch(raw) is None:
             raise self._error(
-                "CODIGO must be digits in dot-separated groups (as 3.01.01.01.01 or 16), with no "
-                "blank, padding or other character",
+                tr(
+                    "CODIGO must be digits in dot-separated groups (as 3.01.01.01.01 or 16), "
+                    "with no blank, padding or other character"
+                ),
                 number,
                 reg,
                 "CODIGO",
@@ -673,7 +770,7 @@ class Collector:
         indicator = self._field(fields, number, reg, 9, "IND_VALOR").decode("latin-1")
         if indicator not in IND_VALOR:
             raise self._error(
-                "IND_VALOR must be C (credit, +) or D (debit, −)",
+                tr("IND_VALOR must be C (credit, +) or D (debit, −)"),
                 number,
                 reg,
                 "IND_VALOR",
@@ -705,7 +802,12 @@ class Collector:
         first = period.seen.get(key)
         if first is not None:
             raise self._error(
-                f"code {code} is given twice in period {period.code} (first at line {first})",
+                tr(
+                    "code {code} is given twice in period {period} (first at line {first})",
+                    code=code,
+                    period=period.code,
+                    first=first,
+                ),
                 number,
                 reg,
                 "CODIGO",
@@ -714,8 +816,12 @@ class Collector:
             )
         if len(period.seen) >= MAX_LINES_PER_PERIOD or self.kept_lines >= MAX_LINES_PER_FILE:
             raise self._error(
-                f"more revenue lines than a file may hold ({MAX_LINES_PER_PERIOD} per period, "
-                f"{MAX_LINES_PER_FILE} in all): the referential plans have far fewer codes",
+                tr(
+                    "more revenue lines than a file may hold ({per_period} per period, "
+                    "{per_file} in all): the referential plans have far fewer codes",
+                    per_period=MAX_LINES_PER_PERIOD,
+                    per_file=MAX_LINES_PER_FILE,
+                ),
                 number,
                 reg,
                 code="TOO_MANY_LINES",
@@ -756,8 +862,11 @@ class Collector:
             self.data.warnings.append(
                 Finding(
                     "Y540_CNPJ",
-                    f"Y540.CNPJ_ESTAB {establishment!r} is not a valid CNPJ of this company "
-                    f"(root {root})",
+                    tr(
+                        "Y540.CNPJ_ESTAB {cnpj!r} is not a valid CNPJ of this company (root {root})",
+                        cnpj=establishment,
+                        root=root,
+                    ),
                     number,
                     "Y540",
                 )
@@ -822,7 +931,4 @@ class NoHeader(Exception):
 
 def finding_of(error: EcfFormatError) -> Finding:
     """An error as an error-severity finding of a validation report."""
-    message = error.reason
-    if error.text is not None:
-        message += f" (got {error.text!r})"
-    return Finding(error.code, message, error.line_number, error.record, "error")
+    return Finding(error.code, error.reason_with_text(), error.line_number, error.record, "error")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ._i18n import COMPONENT_LABELS, Message, as_message, tr
+
 _SNIPPET = 60
 
 
@@ -15,10 +17,56 @@ class EcfError(ValueError):
     """Base of every error ecfmetric raises on purpose.
 
     Any other exception that escapes :func:`ecfmetric.read` on some input is a bug.
+
+    ``str(error)`` is the message in the current language (:func:`ecfmetric.get_language`,
+    Portuguese by default); :meth:`render` draws it in the language given. ``reason`` is the
+    message without its position, in the current language. ``code`` and the position
+    attributes never change with the language.
     """
+
+    _reason: Message
+
+    @property
+    def reason(self) -> str:
+        """What is wrong, without the position, in the current language."""
+        return self._reason.render()
+
+    @property
+    def reason_message(self) -> Message:
+        """``reason`` as a :class:`~ecfmetric.types.Message`, to draw in any language."""
+        return self._reason
+
+    @property
+    def message(self) -> Message:
+        """The whole message (position and reason) as a :class:`~ecfmetric.types.Message`."""
+        return self._message()
+
+    def _message(self) -> Message:
+        return self._reason
+
+    def render(self, lang: Literal["pt", "en"] | None = None) -> str:
+        """The message in ``lang`` (``"pt"`` or ``"en"``; the current language when ``None``)."""
+        return self._message().render(lang)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.render('en')!r})"
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), self.args, self.__dict__.copy()))
+
+
+def _placed(where: list[Message | str], reason: Message) -> Message:
+    if not where:
+        return reason
+    prefix = where[0] if len(where) == 1 else tr("{first}, {rest}", first=where[0], rest=_join(where[1:]))
+    return tr("{where}: {reason}", where=prefix, reason=reason)
+
+
+def _join(parts: list[Message | str]) -> Message | str:
+    return parts[0] if len(parts) == 1 else tr("{first}, {rest}", first=parts[0], rest=_join(parts[1:]))
 
 
 class EcfFormatError(EcfError):
@@ -32,7 +80,7 @@ class EcfFormatError(EcfError):
 
     def __init__(
         self,
-        reason: str,
+        reason: Message | str,
         *,
         line_number: int | None = None,
         record: str | None = None,
@@ -41,7 +89,7 @@ class EcfFormatError(EcfError):
         source: str | None = None,
         code: str = "FORMAT_ERROR",
     ) -> None:
-        self.reason = reason
+        self._reason = as_message(reason)
         self.code = code
         self.line_number = line_number
         self.record = record
@@ -50,24 +98,26 @@ class EcfFormatError(EcfError):
         self.source = source
         super().__init__(self._message())
 
-    def _message(self) -> str:
-        where = []
+    def _message(self) -> Message:
+        where: list[Message | str] = []
         if self.source is not None:
             where.append(self.source)
         if self.line_number is not None:
-            where.append(f"line {self.line_number}")
+            where.append(tr("line {number}", number=self.line_number))
         if self.record is not None:
             where.append(self.record if self.field is None else f"{self.record}.{self.field}")
-        prefix = ", ".join(where)
-        message = f"{prefix}: {self.reason}" if prefix else self.reason
-        if self.text is not None:
-            message += f" (got {self.text!r})"
-        return message
+        return _placed(where, self.reason_with_text())
+
+    def reason_with_text(self) -> Message:
+        """The reason and the offending text, without the position (a report's finding)."""
+        if self.text is None:
+            return self._reason
+        return tr("{reason} (got {text!r})", reason=self._reason, text=self.text)
 
     def with_source(self, source: str) -> EcfFormatError:
         """Return the same error, naming the file it came from."""
         return type(self)(
-            self.reason,
+            self._reason,
             line_number=self.line_number,
             record=self.record,
             field=self.field,
@@ -87,7 +137,7 @@ class MetricUnavailableError(EcfError):
 
     def __init__(
         self,
-        reason: str,
+        reason: Message | str,
         *,
         line_number: int | None = None,
         record: str | None = None,
@@ -95,23 +145,29 @@ class MetricUnavailableError(EcfError):
         source: str | None = None,
     ) -> None:
         self.code = "METRIC_UNAVAILABLE"
-        self.reason = reason
+        self._reason = as_message(reason)
         self.line_number = line_number
         self.record = record
         self.period = period
         self.source = source
-        where = [p for p in (source, None if line_number is None else f"line {line_number}") if p]
-        if record is not None:
-            where.append(record)
-        if period is not None:
-            where.append(f"period {period}")
-        prefix = ", ".join(where)
-        super().__init__(f"{prefix}: {reason}" if prefix else reason)
+        super().__init__(self._message())
+
+    def _message(self) -> Message:
+        where: list[Message | str] = []
+        if self.source is not None:
+            where.append(self.source)
+        if self.line_number is not None:
+            where.append(tr("line {number}", number=self.line_number))
+        if self.record is not None:
+            where.append(self.record)
+        if self.period is not None:
+            where.append(tr("period {period}", period=self.period))
+        return _placed(where, self._reason)
 
     def with_source(self, source: str) -> MetricUnavailableError:
         """Return the same error, naming the file it came from."""
         return type(self)(
-            self.reason,
+            self._reason,
             line_number=self.line_number,
             record=self.record,
             period=self.period,
@@ -122,12 +178,25 @@ class MetricUnavailableError(EcfError):
 class FormInputError(EcfError):
     """A value typed into the form was refused; ``field`` names it (``"gross_revenue"``)."""
 
-    def __init__(self, field: str, reason: str, *, value: object = None) -> None:
+    def __init__(self, field: str, reason: Message | str, *, value: object = None) -> None:
         self.field = field
-        self.reason = reason
+        self._reason = as_message(reason)
         self.value = value
-        shown = "" if value is None else f" (got {_cut(repr(value))})"
-        super().__init__(f"{field}: {reason}{shown}")
+        super().__init__(self._message())
+
+    def _message(self) -> Message:
+        # In Portuguese a component is named by the portal's label, as the person saw it.
+        label: Message | str = self.field
+        if self.field in COMPONENT_LABELS:
+            label = tr("{field} ({label})", field=self.field, label=COMPONENT_LABELS[self.field])
+        if self.value is None:
+            return tr("{where}: {reason}", where=label, reason=self._reason)
+        return tr(
+            "{where}: {reason} (got {value})",
+            where=label,
+            reason=self._reason,
+            value=_cut(repr(self.value)),
+        )
 
 
 class FormInputTypeError(FormInputError, TypeError):
@@ -140,11 +209,14 @@ class WorkerCrashedError(EcfError):
     ``"WORKER_CRASHED"``; ``source`` names the file. The other files are read as usual.
     """
 
-    def __init__(self, reason: str, *, source: str | None = None) -> None:
+    def __init__(self, reason: Message | str, *, source: str | None = None) -> None:
         self.code = "WORKER_CRASHED"
-        self.reason = reason
+        self._reason = as_message(reason)
         self.source = source
-        super().__init__(f"{source}: {reason}" if source is not None else reason)
+        super().__init__(self._message())
+
+    def _message(self) -> Message:
+        return _placed([] if self.source is None else [self.source], self._reason)
 
 
 #: Every code a :class:`ProofError` carries, with its meaning in one line.
@@ -214,10 +286,10 @@ class ProofError(EcfError):
     and what to do.
     """
 
-    def __init__(self, reason: str, *, code: ProofErrorCode = "PROOF_ERROR") -> None:
-        self.reason = reason
+    def __init__(self, reason: Message | str, *, code: ProofErrorCode = "PROOF_ERROR") -> None:
+        self._reason = as_message(reason)
         self.code: ProofErrorCode = code
-        super().__init__(reason)
+        super().__init__(self._message())
 
 
 class CompanyNotInProofError(ProofError):
@@ -226,7 +298,7 @@ class CompanyNotInProofError(ProofError):
     ``cnpj`` is the company asked for, bare. ``code`` is ``"COMPANY_NOT_IN_PROOF"``.
     """
 
-    def __init__(self, reason: str, *, cnpj: str) -> None:
+    def __init__(self, reason: Message | str, *, cnpj: str) -> None:
         self.cnpj = cnpj
         super().__init__(reason, code="COMPANY_NOT_IN_PROOF")
 
@@ -238,7 +310,7 @@ class FigureExistsError(ProofError):
     ``cnpj`` is the listed company, bare. ``code`` is ``"FIGURE_EXISTS"``.
     """
 
-    def __init__(self, reason: str, *, cnpj: str) -> None:
+    def __init__(self, reason: Message | str, *, cnpj: str) -> None:
         self.cnpj = cnpj
         super().__init__(reason, code="FIGURE_EXISTS")
 
@@ -249,7 +321,9 @@ class ContestError(ProofError):
     ``cnpj`` is the company, bare; ``component`` the component as given (``"taxes"``).
     """
 
-    def __init__(self, reason: str, *, code: ProofErrorCode, cnpj: str, component: object) -> None:
+    def __init__(
+        self, reason: Message | str, *, code: ProofErrorCode, cnpj: str, component: object
+    ) -> None:
         self.cnpj = cnpj
         self.component = component
         super().__init__(reason, code=code)
@@ -261,10 +335,12 @@ class BadProofDataError(ProofError):
     ``""`` for the whole); ``code`` is ``"BAD_PROOF_DATA"``.
     """
 
-    def __init__(self, reason: str, *, path: str) -> None:
+    def __init__(self, reason: Message | str, *, path: str) -> None:
         self.path = path
-        super().__init__(f"{path}: {reason}" if path else reason, code="BAD_PROOF_DATA")
-        self.reason = reason
+        super().__init__(reason, code="BAD_PROOF_DATA")
+
+    def _message(self) -> Message:
+        return _placed([self.path] if self.path else [], self._reason)
 
 
 class SignatureError(EcfFormatError):
@@ -278,7 +354,7 @@ class SignatureError(EcfFormatError):
 
     def __init__(
         self,
-        reason: str,
+        reason: Message | str,
         *,
         offset: int,
         source: str | None = None,
@@ -287,24 +363,24 @@ class SignatureError(EcfFormatError):
         self.offset = offset
         super().__init__(reason, source=source, code=code)
 
-    def _message(self) -> str:
-        where = f"byte offset {self.offset}"
-        prefix = where if self.source is None else f"{self.source}, {where}"
-        return f"{prefix}: {self.reason}"
+    def _message(self) -> Message:
+        where: list[Message | str] = [] if self.source is None else [self.source]
+        where.append(tr("byte offset {offset}", offset=self.offset))
+        return _placed(where, self._reason)
 
     def with_source(self, source: str) -> SignatureError:
         """Return the same error, naming the file it came from."""
-        return type(self)(self.reason, offset=self.offset, source=source, code=self.code)
+        return type(self)(self._reason, offset=self.offset, source=source, code=self.code)
 
 
 class SignatureSupportError(EcfError, ImportError):
     """Reading a signature needs the optional ``signature`` extra:
     ``pip install 'ecfmetric[signature]'`` (asn1crypto and cryptography). Also an ``ImportError``."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: Message | str) -> None:
         self.code = "SIGNATURE_EXTRA_MISSING"
-        self.reason = reason
-        super().__init__(reason)
+        self._reason = as_message(reason)
+        super().__init__(self._message())
 
 
 def _rebuild(cls: type[EcfError], args: tuple[object, ...], state: dict[str, object]) -> EcfError:

@@ -13,6 +13,7 @@ import attrs
 
 from ._collect import DreLine, FileData, Period, TableLine
 from ._errors import EcfFormatError, MetricUnavailableError
+from ._i18n import Message, tr
 from ._layout import DRE_RECORD, LAST_Y540_LAYOUT, quarter_span
 from ._model import (
     COMPONENT_FIELDS,
@@ -84,13 +85,13 @@ class _Computation:
         self.warnings: list[Finding] = list(data.warnings)
 
     def warn(
-        self, code: str, message: str, line_number: int | None = None, record: str | None = None
+        self, code: str, message: Message, line_number: int | None = None, record: str | None = None
     ) -> None:
         self.warnings.append(Finding(code, message, line_number, record))
 
     def unavailable(
         self,
-        reason: str,
+        reason: Message,
         *,
         line_number: int | None = None,
         record: str | None = None,
@@ -108,7 +109,7 @@ class _Computation:
         parameters = data.parameters
         if parameters is None:
             raise self.unavailable(
-                "the file has no 0010 record, so its tax regime is unknown",
+                tr("the file has no 0010 record, so its tax regime is unknown"),
                 line_number=header.line_number,
                 record="0000",
             )
@@ -116,7 +117,7 @@ class _Computation:
         assignments = quarter_blocks(parameters, header)
         if not assignments:
             raise self.unavailable(
-                "no quarter of the year lies inside the file's span",
+                tr("no quarter of the year lies inside the file's span"),
                 line_number=parameters.line_number,
                 record="0010",
             )
@@ -158,9 +159,14 @@ class _Computation:
             assert year.gross_revenue is not None
             self.warn(
                 "NEGATIVE_NET_REVENUE",
-                f"the deductions ({year.gross_revenue - net:.2f}) are larger than the gross "
-                f"revenue ({year.gross_revenue:.2f}): net revenue is {net:.2f}. The figure stands "
-                "as the file states it; check the file before it is used",
+                tr(
+                    "the deductions ({deductions}) are larger than the gross revenue ({gross}): "
+                    "net revenue is {net}. The figure stands as the file states it; check the "
+                    "file before it is used",
+                    deductions=year.gross_revenue - net,
+                    gross=year.gross_revenue,
+                    net=net,
+                ),
                 used[0][0].line_number if used else None,
             )
         self._check_p200(used)
@@ -172,8 +178,12 @@ class _Computation:
         if partial:
             self.warn(
                 "PARTIAL_YEAR",
-                f"the file covers {header.start:%d/%m/%Y} to {header.end:%d/%m/%Y}, not the whole "
-                f"calendar year: the metric covers that span only",
+                tr(
+                    "the file covers {start} to {end}, not the whole calendar year: the metric "
+                    "covers that span only",
+                    start=header.start,
+                    end=header.end,
+                ),
                 header.line_number,
                 "0000",
             )
@@ -232,9 +242,11 @@ class _Computation:
         if block == "U":
             if parameters.tip_ent in REFUSED_TIP_ENT:
                 raise self.unavailable(
-                    f"the file is of {REFUSED_TIP_ENT[parameters.tip_ent]}, whose plan has no "
-                    "sales-revenue concept: there is no honest revenue metric to read; fill the "
-                    "form instead",
+                    tr(
+                        "the file is of {entity}, whose plan has no sales-revenue concept: there "
+                        "is no honest revenue metric to read; fill the form instead",
+                        entity=tr(REFUSED_TIP_ENT[parameters.tip_ent]),
+                    ),
                     line_number=parameters.line_number,
                     record="0010",
                 )
@@ -245,7 +257,7 @@ class _Computation:
         except NoRule as no_rule:
             field = "APUR_CSLL" if block == "U" else "FORMA_TRIB"
             raise EcfFormatError(
-                no_rule.args[0],
+                no_rule.reason,
                 line_number=parameters.line_number,
                 record="0010",
                 field=field,
@@ -266,8 +278,11 @@ class _Computation:
                 if parameters.tip_esc_pre != "L" and chosen:
                     self.warn(
                         "P200_WITHOUT_P150",
-                        "a presumido filer with books (TIP_ESC_PRE = C) but no P150 in the file: "
-                        "revenue read from P200, which is already net of returns and discounts",
+                        tr(
+                            "a presumido filer with books (TIP_ESC_PRE = C) but no P150 in the "
+                            "file: revenue read from P200, which is already net of returns and "
+                            "discounts"
+                        ),
                         chosen[0].line_number,
                         "P030",
                     )
@@ -281,8 +296,13 @@ class _Computation:
             for quarter in _quarters_of(period, self.data.header.end.year):
                 if quarter not in quarters:
                     raise EcfFormatError(
-                        f"period {period.code} of block {block} covers quarter {quarter}, which "
-                        f"0010.FORMA_TRIB_PER does not assign to this block",
+                        tr(
+                            "period {period} of block {block} covers quarter {quarter}, which "
+                            "0010.FORMA_TRIB_PER does not assign to this block",
+                            period=period.code,
+                            block=block,
+                            quarter=quarter,
+                        ),
                         line_number=period.line_number,
                         record=record,
                         field="PER_APUR",
@@ -295,18 +315,33 @@ class _Computation:
         if missing:
             code = f"T0{missing[0]}"
             present = next((p for p in periods if p.code == code), None)
+            what: Message
             if present is None:
-                what = f"the file has no {record} period {code}"
+                what = tr("the file has no {record} period {period}", record=record, period=code)
+            elif present.table_records:
+                what = tr(
+                    "period {period} (line {line}) holds {found} but no {records} line",
+                    period=code,
+                    line=present.line_number,
+                    found=", ".join(sorted(present.table_records)),
+                    records=_records_of(block, mode),
+                )
             else:
-                found = sorted(present.table_records) or ["no record"]
-                what = (
-                    f"period {code} (line {present.line_number}) holds "
-                    f"{', '.join(found)} but no {_records_of(block, mode)} line"
+                what = tr(
+                    "period {period} (line {line}) holds no record but no {records} line",
+                    period=code,
+                    line=present.line_number,
+                    records=_records_of(block, mode),
                 )
             raise self.unavailable(
-                f"the regime puts quarter(s) {', '.join(f'T0{q}' for q in missing)} in block "
-                f"{block}, but {what}: a quarter without its revenue records leaves the year "
-                f"unknown; fill the form instead",
+                tr(
+                    "the regime puts quarter(s) {quarters} in block {block}, but {what}: a "
+                    "quarter without its revenue records leaves the year unknown; fill the "
+                    "form instead",
+                    quarters=", ".join(f"T0{q}" for q in missing),
+                    block=block,
+                    what=what,
+                ),
                 line_number=None if present is None else present.line_number,
                 record=record,
                 period=code,
@@ -322,8 +357,12 @@ class _Computation:
         field = rule.field.split(".")[1]
         if annual is None:
             raise EcfFormatError(
-                f"{rule.field} = 'A' (annual): block {block} must have a {block}030 A00 period, "
-                "which is the year, and this file has none",
+                tr(
+                    "{field} = 'A' (annual): block {block} must have a {block}030 A00 period, "
+                    "which is the year, and this file has none",
+                    field=rule.field,
+                    block=block,
+                ),
                 line_number=parameters.line_number,
                 record="0010",
                 field=field,
@@ -333,8 +372,11 @@ class _Computation:
             )
         if not annual.has_dre:
             raise self.unavailable(
-                f"the annual period A00 has no {DRE_RECORD[block]} line: the year is unknown; "
-                "fill the form instead",
+                tr(
+                    "the annual period A00 has no {record} line: the year is unknown; fill the "
+                    "form instead",
+                    record=DRE_RECORD[block],
+                ),
                 line_number=annual.line_number,
                 record=annual.record,
                 period="A00",
@@ -348,16 +390,23 @@ class _Computation:
             if not any(w.code == "COD_QUALIF_PJ_MISSING" for w in self.warnings):
                 self.warn(
                     "COD_QUALIF_PJ_MISSING",
-                    "0010.COD_QUALIF_PJ is empty: the DRE was read with the general plan (L300A/"
-                    "P150A, PJ em geral); a financial institution or insurer must fill it",
+                    tr(
+                        "0010.COD_QUALIF_PJ is empty: the DRE was read with the general plan "
+                        "(L300A/P150A, PJ em geral); a financial institution or insurer must "
+                        "fill it"
+                    ),
                     parameters.line_number,
                     "0010",
                 )
             return
         if parameters.cod_qualif_pj not in allowed:
             raise EcfFormatError(
-                f"COD_QUALIF_PJ must be one of {', '.join(c for c in allowed if c)} for block "
-                f"{block} (there is no insurer plan for Lucro Presumido)",
+                tr(
+                    "COD_QUALIF_PJ must be one of {allowed} for block {block} (there is no "
+                    "insurer plan for Lucro Presumido)",
+                    allowed=", ".join(c for c in allowed if c),
+                    block=block,
+                ),
                 line_number=parameters.line_number,
                 record="0010",
                 field="COD_QUALIF_PJ",
@@ -408,7 +457,10 @@ class _Computation:
         if not period.dre:
             self.warn(
                 "NO_REVENUE_LINES",
-                f"period {period.code} has no line of the revenue subtree: gross revenue 0",
+                tr(
+                    "period {period} has no line of the revenue subtree: gross revenue 0",
+                    period=period.code,
+                ),
                 period.line_number,
                 record,
             )
@@ -419,9 +471,13 @@ class _Computation:
             row = plan.row_of(code)
             if row is None or (row.role == "net" and code != row.code):
                 raise EcfFormatError(
-                    f"code {code} lies under {row.code if row else 'a revenue subtree'} but is "
-                    f"neither revenue nor a deduction in plan {plan.tables}: it cannot be "
-                    "classified, so the figure would be a guess",
+                    tr(
+                        "code {code} lies under {parent} but is neither revenue nor a deduction "
+                        "in plan {plan}: it cannot be classified, so the figure would be a guess",
+                        code=code,
+                        parent=row.code if row else tr("a revenue subtree"),
+                        plan=plan.tables,
+                    ),
                     line_number=line.line_number,
                     record=record,
                     field="CODIGO",
@@ -457,9 +513,13 @@ class _Computation:
         if net_only:
             self.warn(
                 "UNKNOWN_COMPONENTS",
-                f"period {period.code} states RECEITA LIQUIDA ({', '.join(net_only)}) but none of "
-                f"the lines below it: gross revenue and its deductions are unknown. Fill the "
-                f"form to give them",
+                tr(
+                    "period {period} states RECEITA LIQUIDA ({codes}) but none of the lines "
+                    "below it: gross revenue and its deductions are unknown. Fill the form to "
+                    "give them",
+                    period=period.code,
+                    codes=", ".join(net_only),
+                ),
                 period.line_number,
                 record,
             )
@@ -467,16 +527,25 @@ class _Computation:
         stated = [period.dre[root] for root in nets if root in period.dre]
         if not_split:
             subtotals = ", ".join(f"{line.code} = {-line.value:.2f}" for line in not_split)
-            net_text = (
-                f"; the file's RECEITA LIQUIDA is {sum((n.value for n in stated), ZERO):.2f}"
-                if stated
-                else ""
-            )
             self.warn(
                 "DEDUCTIONS_NOT_SPLIT",
-                f"period {period.code} gives the deductions subtotal ({subtotals}) without the "
-                f"lines below it, so how it splits into cancellations, discounts, taxes and other "
-                f"deductions is unknown{net_text}. Fill the form to give them",
+                tr(
+                    "period {period} gives the deductions subtotal ({subtotals}) without the "
+                    "lines below it, so how it splits into cancellations, discounts, taxes and "
+                    "other deductions is unknown; the file's RECEITA LIQUIDA is {net}. Fill the "
+                    "form to give them",
+                    period=period.code,
+                    subtotals=subtotals,
+                    net=sum((n.value for n in stated), ZERO),
+                )
+                if stated
+                else tr(
+                    "period {period} gives the deductions subtotal ({subtotals}) without the "
+                    "lines below it, so how it splits into cancellations, discounts, taxes and "
+                    "other deductions is unknown. Fill the form to give them",
+                    period=period.code,
+                    subtotals=subtotals,
+                ),
                 not_split[0].line_number,
                 record,
             )
@@ -487,7 +556,12 @@ class _Computation:
             if has_lines and root not in period.dre:
                 self.warn(
                     "NET_REVENUE_LINE_MISSING",
-                    f"period {period.code} has revenue lines but no {root} RECEITA LIQUIDA line to check the net against",
+                    tr(
+                        "period {period} has revenue lines but no {code} RECEITA LIQUIDA line to "
+                        "check the net against",
+                        period=period.code,
+                        code=root,
+                    ),
                     period.line_number,
                     record,
                 )
@@ -495,8 +569,13 @@ class _Computation:
         if stated and computed is not None and total != computed:
             self.warn(
                 "NET_REVENUE_MISMATCH",
-                f"period {period.code}: the file's RECEITA LIQUIDA is {total:.2f}, but its "
-                f"lines give {computed:.2f} (gross − deductions); the computed figure is used",
+                tr(
+                    "period {period}: the file's RECEITA LIQUIDA is {stated}, but its lines give "
+                    "{computed} (gross − deductions); the computed figure is used",
+                    period=period.code,
+                    stated=total,
+                    computed=computed,
+                ),
                 stated[0].line_number,
                 record,
             )
@@ -509,7 +588,11 @@ class _Computation:
         if not revenue:
             self.warn(
                 "NO_REVENUE_LINES",
-                f"period {period.code} has no line of {COSIF_REVENUE}: gross revenue 0",
+                tr(
+                    "period {period} has no line of {code}: gross revenue 0",
+                    period=period.code,
+                    code=COSIF_REVENUE,
+                ),
                 period.line_number,
                 record,
             )
@@ -538,7 +621,11 @@ class _Computation:
         if not any(c.startswith(INSURER_PREMIUMS) for c in period.dre):
             self.warn(
                 "NO_REVENUE_LINES",
-                f"period {period.code} has no {INSURER_PREMIUMS} line: gross revenue 0",
+                tr(
+                    "period {period} has no {code} line: gross revenue 0",
+                    period=period.code,
+                    code=INSURER_PREMIUMS,
+                ),
                 period.line_number,
                 record,
             )
@@ -561,8 +648,13 @@ class _Computation:
         rfb = tree.value(INSURER_PREMIUMS) + tree.value(INSURER_OTHER_GAINS)
         self.warn(
             "INSURER_RFB_REVENUE",
-            f"period {period.code}: the RFB's own revenue for insurers (PRÊMIOS GANHOS + OUTROS GANHOS, "
-            f"which nets claims and commissions) is {rfb:.2f}; shown for comparison, not used",
+            tr(
+                "period {period}: the RFB's own revenue for insurers (PRÊMIOS GANHOS + OUTROS "
+                "GANHOS, which nets claims and commissions) is {amount}; shown for comparison, "
+                "not used",
+                period=period.code,
+                amount=rfb,
+            ),
             period.line_number,
             record,
         )
@@ -582,24 +674,39 @@ class _Computation:
                 if line.record in ("P200", "T120") and not described:
                     self.warn(
                         f"{line.record}_DESCRIPTION_MISMATCH",
-                        f"{line.record} code {line.code} is receita bruta in the RFB's table, but "
-                        f"is described as {line.description!r}; added by its code",
+                        tr(
+                            "{record} code {code} is receita bruta in the RFB's table, but is "
+                            "described as {description!r}; added by its code",
+                            record=line.record,
+                            code=line.code,
+                            description=line.description,
+                        ),
                         line.line_number,
                         line.record,
                     )
             elif line.record in ("P200", "T120"):
                 self.warn(
                     f"{line.record}_DESCRIPTION_MISMATCH",
-                    f"{line.record} code {line.code} is described as {line.description!r}, but "
-                    f"only codes {revenue_codes} are receita bruta in the RFB's table; not added",
+                    tr(
+                        "{record} code {code} is described as {description!r}, but only codes "
+                        "{codes} are receita bruta in the RFB's table; not added",
+                        record=line.record,
+                        code=line.code,
+                        description=line.description,
+                        codes=revenue_codes,
+                    ),
                     line.line_number,
                     line.record,
                 )
             elif line.record == "T150" and line.value != 0:
                 self.warn(
                     "T150_3_NONZERO",
-                    f"T150 code 3 ({line.description!r}) is {line.value:.2f}: the RFB's arbitrado revenue "
-                    f"formula adds it, but its meaning is not confirmed, so it is not added",
+                    tr(
+                        "T150 code 3 ({description!r}) is {amount}: the RFB's arbitrado revenue "
+                        "formula adds it, but its meaning is not confirmed, so it is not added",
+                        description=line.description,
+                        amount=line.value,
+                    ),
                     line.line_number,
                     "T150",
                 )
@@ -622,7 +729,10 @@ class _Computation:
         if not any(w.code == "PROXY_DEFINITION" for w in self.warnings):
             self.warn(
                 "PROXY_DEFINITION",
-                f"this plan has no receita bruta subtree; the metric is a {plan.proxy}",
+                tr(
+                    "this plan has no receita bruta subtree; the metric is a {proxy}",
+                    proxy=tr(plan.proxy),
+                ),
                 period.line_number,
                 record,
             )
@@ -632,7 +742,14 @@ class _Computation:
         if line.value != 0 and line.indicator != expected:
             self.warn(
                 "UNUSUAL_SIGN",
-                f"{line.code} ({component}) is {line.indicator}; {expected} was expected. Its sign is kept",
+                tr(
+                    "{code} ({component}) is {indicator}; {expected} was expected. Its sign is "
+                    "kept",
+                    code=line.code,
+                    component=component,
+                    indicator=line.indicator,
+                    expected=expected,
+                ),
                 line.line_number,
                 record,
             )
@@ -648,7 +765,14 @@ class _Computation:
             if total != line.value:
                 self.warn(
                     "SYNTHETIC_SUM_MISMATCH",
-                    f"period {period.code}: {code} is {line.value:.2f}, but its lines below add up to {total:.2f}",
+                    tr(
+                        "period {period}: {code} is {amount}, but its lines below add up to "
+                        "{total}",
+                        period=period.code,
+                        code=code,
+                        amount=line.value,
+                        total=total,
+                    ),
                     line.line_number,
                     record,
                 )
@@ -658,8 +782,14 @@ class _Computation:
         if periods and (periods[0].start != header.start or periods[-1].end != header.end):
             self.warn(
                 "PERIODS_NOT_CONTIGUOUS",
-                f"the periods read cover {periods[0].start:%d/%m/%Y} to {periods[-1].end:%d/%m/%Y}, "
-                f"but the file covers {header.start:%d/%m/%Y} to {header.end:%d/%m/%Y}",
+                tr(
+                    "the periods read cover {start} to {end}, but the file covers {file_start} "
+                    "to {file_end}",
+                    start=periods[0].start,
+                    end=periods[-1].end,
+                    file_start=header.start,
+                    file_end=header.end,
+                ),
                 periods[0].line_number,
                 periods[0].record,
             )
@@ -667,9 +797,17 @@ class _Computation:
             if after.start != before.end + dt.timedelta(days=1):
                 self.warn(
                     "PERIODS_NOT_CONTIGUOUS",
-                    f"period {after.code} of block {after.block} starts on {after.start:%d/%m/%Y}, "
-                    f"but {before.code} of block {before.block} ends on {before.end:%d/%m/%Y}: "
-                    "the periods read leave a gap or overlap",
+                    tr(
+                        "period {period} of block {block} starts on {start}, but {previous} of "
+                        "block {previous_block} ends on {end}: the periods read leave a gap or "
+                        "overlap",
+                        period=after.code,
+                        block=after.block,
+                        start=after.start,
+                        previous=before.code,
+                        previous_block=before.block,
+                        end=before.end,
+                    ),
                     after.line_number,
                     after.record,
                 )
@@ -686,7 +824,12 @@ class _Computation:
         if a00_gross != a12_gross:
             self.warn(
                 "A12_A00_MISMATCH",
-                f"gross revenue of A12 (balancete up to December, {a12_gross:.2f}) differs from A00 ({a00_gross:.2f}); A00 is used",
+                tr(
+                    "gross revenue of A12 (balancete up to December, {a12}) differs from A00 "
+                    "({a00}); A00 is used",
+                    a12=a12_gross,
+                    a00=a00_gross,
+                ),
                 a12.line_number,
                 a12.record,
             )
@@ -699,9 +842,13 @@ class _Computation:
         records = sorted({line.record for period in tables for line in period.tables} or {"P200"})
         self.warn(
             "UNKNOWN_COMPONENTS",
-            f"the file states revenue only in {', '.join(records)}, which is already net of returns, "
-            f"cancellations and unconditional discounts and does not state the taxes on sales: "
-            f"{', '.join(unknown)} and net revenue are unknown. Fill the form to give them",
+            tr(
+                "the file states revenue only in {records}, which is already net of returns, "
+                "cancellations and unconditional discounts and does not state the taxes on "
+                "sales: {unknown} and net revenue are unknown. Fill the form to give them",
+                records=", ".join(records),
+                unknown=", ".join(unknown),
+            ),
             used[0][0].line_number if used else None,
         )
 
@@ -713,7 +860,7 @@ class _Computation:
         p200 = {p.code: _p200_revenue(p.tables) for p in quarters}
         if not any(v is not None for v in p200.values()):
             return
-        pairs: list[tuple[str, Decimal, Decimal, int]] = []
+        pairs: list[tuple[Message | str, Decimal, Decimal, int]] = []
         for period in dre_periods:
             tree = _Tree(period.dre)
             expected = sum(
@@ -725,15 +872,20 @@ class _Computation:
             )
             if period.code == "A00":
                 total = sum((v for v in p200.values() if v is not None), ZERO)
-                pairs.append(("the year", total, expected, period.line_number))
+                pairs.append((tr("the year"), total, expected, period.line_number))
             elif p200.get(period.code) is not None:
                 pairs.append((period.code, p200[period.code] or ZERO, expected, period.line_number))
         for label, total, expected, line_number in pairs:
             if total != expected:
                 self.warn(
                     "P200_P150_MISMATCH",
-                    f"{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total:.2f}, but P150 gross − "
-                    f"cancellations − discounts is {expected:.2f}",
+                    tr(
+                        "{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total}, but "
+                        "P150 gross − cancellations − discounts is {expected}",
+                        label=label,
+                        total=total,
+                        expected=expected,
+                    ),
                     line_number,
                     "P030",
                 )
@@ -750,8 +902,12 @@ class _Computation:
         if data.y540_total != expected:
             self.warn(
                 "Y540_MISMATCH",
-                f"Y540 revenue by establishment adds up to {data.y540_total:.2f}, but gross − cancellations − "
-                f"discounts is {expected:.2f}",
+                tr(
+                    "Y540 revenue by establishment adds up to {total}, but gross − cancellations "
+                    "− discounts is {expected}",
+                    total=data.y540_total,
+                    expected=expected,
+                ),
                 data.y540_line,
                 "Y540",
             )

@@ -10,6 +10,7 @@ from typing import Any, Literal
 import attrs
 
 from ._context import in_money_context
+from ._i18n import Message, as_message
 from .types import FindingDict, PeriodMetricDict, RevenueMetricDict, SourceLineDict
 
 #: The five components, in the order they are subtracted.
@@ -68,16 +69,31 @@ class Record:
 
 @attrs.frozen
 class Finding:
-    """A warning on a metric, or an error or warning of a validation report."""
+    """A warning on a metric, or an error or warning of a validation report.
+
+    ``message`` is drawn in the current language (:func:`ecfmetric.get_language`); ``code``,
+    ``line_number``, ``record`` and ``severity`` never change with it. Findings compare by
+    those four, not by their wording (a finding read back from a saved dict keeps the words
+    it was saved in).
+    """
 
     code: str
-    message: str
+    _message: Message = attrs.field(converter=as_message, eq=False, alias="message")
     line_number: int | None = None
     record: str | None = None
     severity: Literal["error", "warning"] = "warning"
 
+    @property
+    def message(self) -> str:
+        """What the finding says, in the current language."""
+        return self._message.render()
+
+    def render(self, lang: Literal["pt", "en"] | None = None) -> str:
+        """The message in ``lang`` (``"pt"`` or ``"en"``; the current language when ``None``)."""
+        return self._message.render(lang)
+
     def to_dict(self) -> FindingDict:
-        """A JSON-ready dict."""
+        """A JSON-ready dict (the message in the current language)."""
         return {
             "code": self.code,
             "severity": self.severity,
@@ -88,7 +104,7 @@ class Finding:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
-        """The inverse of :meth:`to_dict`."""
+        """The inverse of :meth:`to_dict` (the message is kept as the words it was saved in)."""
         return cls(
             data["code"], data["message"], data["line_number"], data["record"], data["severity"]
         )

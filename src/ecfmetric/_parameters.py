@@ -10,6 +10,7 @@ import datetime as dt
 
 import attrs
 
+from ._i18n import Message, noop, tr
 from ._layout import BLOCK_OF_QUARTER_LETTER, quarter_span
 
 #: Every declared field the metric depends on → (its closed list, what the values mean). The
@@ -17,29 +18,39 @@ from ._layout import BLOCK_OF_QUARTER_LETTER, quarter_span
 CLOSED_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "0000.TIP_ECF": (
         frozenset({"0", "1", "2"}),
-        "0 no SCP, 1 partner of SCPs, 2 the file of an SCP",
+        noop(
+            "0 no SCP, 1 partner of SCPs, 2 the file of an SCP"
+        ),
     ),
     "0000.RETIFICADORA": (
         frozenset({"N", "S", "F"}),
-        "N original, S rectifying, F original with a change of regime (it replaces an earlier file)",
+        noop(
+            "N original, S rectifying, F original with a change of regime (it replaces an earlier file)"
+        ),
     ),
     "0010.FORMA_TRIB": (
         frozenset("123456789"),
-        "1 real, 2 real/arbitrado, 3 presumido/real, 4 presumido/real/arbitrado, "
-        "5 presumido, 6 arbitrado, 7 presumido/arbitrado, 8 imune, 9 isenta",
+        noop(
+            "1 real, 2 real/arbitrado, 3 presumido/real, 4 presumido/real/arbitrado, "
+            "5 presumido, 6 arbitrado, 7 presumido/arbitrado, 8 imune, 9 isenta"
+        ),
     ),
-    "0010.FORMA_APUR": (frozenset({"A", "T", ""}), "A annual, T quarterly"),
+    "0010.FORMA_APUR": (frozenset({"A", "T", ""}), noop("A annual, T quarterly")),
     "0010.COD_QUALIF_PJ": (
         frozenset({"01", "02", "03", ""}),
-        "01 companies in general, 02 financial institutions, 03 insurers",
+        noop(
+            "01 companies in general, 02 financial institutions, 03 insurers"
+        ),
     ),
-    "0010.TIP_ESC_PRE": (frozenset({"C", "L", ""}), "C books kept, L cash book"),
+    "0010.TIP_ESC_PRE": (frozenset({"C", "L", ""}), noop("C books kept, L cash book")),
     "0010.TIP_ENT": (
         frozenset({f"{n:02d}" for n in range(1, 16)} | {"99", ""}),
-        "01 to 15 or 99 (the kind of imune or isenta entity)",
+        noop(
+            "01 to 15 or 99 (the kind of imune or isenta entity)"
+        ),
     ),
-    "0010.FORMA_APUR_I": (frozenset({"A", "T", "D", ""}), "A annual, T quarterly, D not required"),
-    "0010.APUR_CSLL": (frozenset({"A", "T", "D", ""}), "A annual, T quarterly, D not required"),
+    "0010.FORMA_APUR_I": (frozenset({"A", "T", "D", ""}), noop("A annual, T quarterly, D not required")),
+    "0010.APUR_CSLL": (frozenset({"A", "T", "D", ""}), noop("A annual, T quarterly, D not required")),
 }
 #: FORMA_TRIB_PER is four letters, one per quarter (``0`` outside the file's span).
 QUARTER_LETTERS = frozenset("REPA0")
@@ -102,7 +113,7 @@ class ParameterProblem:
 
     record: str
     field: str
-    reason: str
+    reason: Message
     text: str | None = None
 
 
@@ -111,7 +122,9 @@ def check_closed(record: str, field: str, value: str) -> ParameterProblem | None
     allowed, meaning = CLOSED_LISTS[f"{record}.{field}"]
     if value in allowed:
         return None
-    return ParameterProblem(record, field, f"{field} must be one of: {meaning}", value)
+    return ParameterProblem(
+        record, field, tr("{field} must be one of: {meaning}", field=field, meaning=tr(meaning)), value
+    )
 
 
 def check_parameters(parameters: Parameters, header: Header) -> ParameterProblem | None:
@@ -134,21 +147,26 @@ def check_parameters(parameters: Parameters, header: Header) -> ParameterProblem
         return ParameterProblem(
             "0010",
             "FORMA_TRIB_PER",
-            "FORMA_TRIB_PER must be four letters among R, E, P, A and 0, one per quarter",
+            tr("FORMA_TRIB_PER must be four letters among R, E, P, A and 0, one per quarter"),
             letters,
         )
     if p.forma_trib in REAL_REGIMES and p.forma_apur not in ("A", "T"):
         return ParameterProblem(
             "0010",
             "FORMA_APUR",
-            f"FORMA_TRIB {p.forma_trib} has Lucro Real periods: FORMA_APUR must say A (annual) or "
-            "T (quarterly)",
+            tr(
+                "FORMA_TRIB {forma_trib} has Lucro Real periods: FORMA_APUR must say A (annual) "
+                "or T (quarterly)",
+                forma_trib=p.forma_trib,
+            ),
             p.forma_apur,
         )
     if p.forma_trib in IMUNE_REGIMES:
         if p.tip_ent == "":
             return ParameterProblem(
-                "0010", "TIP_ENT", "TIP_ENT is required for imunes and isentas (FORMA_TRIB 8, 9)"
+                "0010",
+                "TIP_ENT",
+                tr("TIP_ENT is required for imunes and isentas (FORMA_TRIB 8, 9)"),
             )
         return None
     if not letters:
@@ -157,8 +175,11 @@ def check_parameters(parameters: Parameters, header: Header) -> ParameterProblem
         return ParameterProblem(
             "0010",
             "FORMA_TRIB_PER",
-            f"FORMA_TRIB {p.forma_trib} is a mixed regime: FORMA_TRIB_PER must say which regime "
-            "each quarter follows",
+            tr(
+                "FORMA_TRIB {forma_trib} is a mixed regime: FORMA_TRIB_PER must say which "
+                "regime each quarter follows",
+                forma_trib=p.forma_trib,
+            ),
         )
     blocks = REGIME_BLOCKS[p.forma_trib]
     for quarter, letter in enumerate(letters, start=1):
@@ -169,9 +190,15 @@ def check_parameters(parameters: Parameters, header: Header) -> ParameterProblem
                 return ParameterProblem(
                     "0010",
                     "FORMA_TRIB_PER",
-                    f"FORMA_TRIB_PER marks quarter {quarter} ({first:%d/%m/%Y} to "
-                    f"{last:%d/%m/%Y}) '0', outside the period, but it lies inside the file's "
-                    f"span ({header.start:%d/%m/%Y} to {header.end:%d/%m/%Y})",
+                    tr(
+                        "FORMA_TRIB_PER marks quarter {quarter} ({first} to {last}) '0', outside "
+                        "the period, but it lies inside the file's span ({start} to {end})",
+                        quarter=quarter,
+                        first=first,
+                        last=last,
+                        start=header.start,
+                        end=header.end,
+                    ),
                     letters,
                 )
             continue
@@ -179,8 +206,13 @@ def check_parameters(parameters: Parameters, header: Header) -> ParameterProblem
             return ParameterProblem(
                 "0010",
                 "FORMA_TRIB_PER",
-                f"FORMA_TRIB_PER assigns quarter {quarter} to {letter!r}, which is not the "
-                f"regime of FORMA_TRIB {p.forma_trib}",
+                tr(
+                    "FORMA_TRIB_PER assigns quarter {quarter} to {letter!r}, which is not the "
+                    "regime of FORMA_TRIB {forma_trib}",
+                    quarter=quarter,
+                    letter=letter,
+                    forma_trib=p.forma_trib,
+                ),
                 letters,
             )
     return None

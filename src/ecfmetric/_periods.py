@@ -11,6 +11,7 @@ from typing import Literal
 
 import attrs
 
+from ._i18n import Message, tr
 from ._layout import ANNUAL_PERIODS, QUARTERS
 from ._parameters import IMUNE_REGIMES, REGIME_BLOCKS, Parameters
 
@@ -59,14 +60,24 @@ PERIOD_RULES: tuple[PeriodRule, ...] = (
 
 
 class NoRule(Exception):
-    """The declared parameters give the block no periods; ``args[0]`` says why."""
+    """The declared parameters give the block no periods; ``reason`` says why."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def block_rule(block: str, parameters: Parameters) -> BlockRule:
     """The rule for ``block`` under ``parameters``; :class:`NoRule` when it has none."""
     forma_trib = parameters.forma_trib
     if block not in REGIME_BLOCKS.get(forma_trib, ""):
-        raise NoRule(f"FORMA_TRIB {forma_trib} has no periods in block {block}")
+        raise NoRule(
+            tr(
+                "FORMA_TRIB {forma_trib} has no periods in block {block}",
+                forma_trib=forma_trib,
+                block=block,
+            )
+        )
     if block == "L":
         if forma_trib == "1" and parameters.forma_apur == "A":
             return BlockRule("L", ANNUAL_PERIODS, "A00", "0010.FORMA_APUR", "A")
@@ -85,6 +96,8 @@ def block_rule(block: str, parameters: Parameters) -> BlockRule:
         if value == "T":
             return BlockRule("U", QUARTERS, "quarters", field, value)
     raise NoRule(
-        "neither 0010.APUR_CSLL nor 0010.FORMA_APUR_I says A (annual) or T (quarterly), so the "
-        "periods of block U cannot be read"
+        tr(
+            "neither 0010.APUR_CSLL nor 0010.FORMA_APUR_I says A (annual) or T (quarterly), so "
+            "the periods of block U cannot be read"
+        )
     )

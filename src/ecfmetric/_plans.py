@@ -11,6 +11,8 @@ from typing import Literal
 
 import attrs
 
+from ._i18n import noop
+
 Role = Literal[
     "gross_revenue",
     "cancellations",
@@ -142,7 +144,7 @@ PLAN_COSIF = Plan(
         Row("3.1.8.1.9.33.00", "taxes", "PIS/PASEP"),
     ),
     source="dynamic tables L300_B v1/v2, U150_B; the RFB's Y540 rule for COSIF plans",
-    proxy=(
+    proxy=noop(
         "financial-institution proxy (COSIF plan): gross revenue = 3.1.7.1.0.00.00 RECEITAS "
         "OPERACIONAIS; taxes = ISS 3.1.8.1.9.25.00 + COFINS 3.1.8.1.9.30.00 + PIS 3.1.8.1.9.33.00; "
         "no cancellations or discounts in this plan"
@@ -163,7 +165,7 @@ PLAN_INSURER = Plan(
         Row("3.01.01.01.01.04.10", "taxes", "COFINS"),
     ),
     source="dynamic tables L300_C v1/v2, U150_C; the RFB's Y540 rule for insurers",
-    proxy=(
+    proxy=noop(
         "insurer proxy: gross revenue = the positive lines of 3.01.01.01.01.01 PRÊMIOS GANHOS; "
         "cancellations = 3.01.01.01.01.01.02 (-) Ajustes de Emissão; taxes = PIS "
         "3.01.01.01.01.04.09 + COFINS 3.01.01.01.01.04.10; no discounts in this plan"
@@ -181,8 +183,8 @@ PLAN_BY_QUALIFICATION = {
 PLAN_BY_TIP_ENT = {"11": "COSIF", "12": "INSURER"}
 #: TIP_ENT codes whose plan has no sales-revenue concept: refused (fill the form).
 REFUSED_TIP_ENT = {
-    "06": "a closed pension fund (U150D)",
-    "15": "a political party (U150E)",
+    "06": noop("a closed pension fund (U150D)"),
+    "15": noop("a political party (U150E)"),
 }
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from ._errors import EcfFormatError
+from ._i18n import Message, tr
 from ._model import Finding
 
 #: The most registers 9900 may list (the layout has under two hundred).
@@ -55,7 +56,7 @@ class Structure:
 
     def error(
         self,
-        reason: str,
+        reason: Message,
         number: int | None,
         record: str | None = None,
         field: str | None = None,
@@ -75,7 +76,7 @@ class Structure:
 
     def problem(
         self,
-        reason: str,
+        reason: Message,
         number: int,
         record: str | None = None,
         field: str | None = None,
@@ -87,7 +88,7 @@ class Structure:
         if not self.strict:
             self.listed(self.findings, Finding(code, reason, number, record))
         elif self.report:
-            message = reason if text is None else f"{reason} (got {text!r})"
+            message = reason if text is None else tr("{reason} (got {text!r})", reason=reason, text=text)
             self.listed(self.errors, Finding(code, message, number, record, "error"))
         else:
             raise self.error(reason, number, record, field, text, code=code)
@@ -112,7 +113,7 @@ class Structure:
         if letter == "0":
             if self.block != "0" or number != 2:
                 self.problem(
-                    "0001 must be the second line, right after 0000",
+                    tr("0001 must be the second line, right after 0000"),
                     number,
                     reg,
                     code="BLOCK_STRUCTURE",
@@ -120,7 +121,11 @@ class Structure:
             return
         if self.block is not None:
             self.problem(
-                f"block {letter} opens while block {self.block} is not closed by {self.block}990",
+                tr(
+                    "block {block} opens while block {open} is not closed by {open}990",
+                    block=letter,
+                    open=self.block,
+                ),
                 number,
                 reg,
                 code="BLOCK_STRUCTURE",
@@ -138,7 +143,7 @@ class Structure:
         declared = count_of(parts[2]) if len(parts) > 3 else None
         if self.block != letter:
             self.problem(
-                f"{reg} closes block {letter}, which is not open",
+                tr("{record} closes block {block}, which is not open", record=reg, block=letter),
                 number,
                 reg,
                 code="BLOCK_STRUCTURE",
@@ -153,7 +158,14 @@ class Structure:
         accepted = {counted, counted - 1} if letter == "0" else {counted}
         if declared not in accepted:
             self.problem(
-                f"{reg} declares {declared!r} lines in block {letter}, but the block has {counted}",
+                tr(
+                    "{record} declares {declared!r} lines in block {block}, but the block has "
+                    "{counted}",
+                    record=reg,
+                    declared=declared,
+                    block=letter,
+                    counted=counted,
+                ),
                 number,
                 reg,
                 "QTD_LIN",
@@ -166,26 +178,33 @@ class Structure:
     def r9900(self, number: int, fields: list[bytes]) -> None:
         if len(fields) < 5:
             raise self.error(
-                "9900 needs REG_BLC and QTD_REG_BLC", number, "9900", code="MISSING_FIELD"
+                tr("9900 needs REG_BLC and QTD_REG_BLC"), number, "9900", code="MISSING_FIELD"
             )
         raw_reg = fields[2]
         reg = raw_reg.decode("latin-1")
         count = count_of(fields[3])
         if len(raw_reg) != 4 or not raw_reg.isalnum():
             self.problem(
-                "9900.REG_BLC must be a 4-character register", number, "9900", "REG_BLC", text=reg
+                tr("9900.REG_BLC must be a 4-character register"),
+                number,
+                "9900",
+                "REG_BLC",
+                text=reg,
             )
             return
         if count is None:
             self.problem(
-                f"9900 count for {reg} is not a whole number", number, "9900", "QTD_REG_BLC"
+                tr("9900 count for {record} is not a whole number", record=reg),
+                number,
+                "9900",
+                "QTD_REG_BLC",
             )
             return
         if reg in self.declared:
-            self.problem(f"9900 lists {reg} twice", number, "9900", "REG_BLC")
+            self.problem(tr("9900 lists {record} twice", record=reg), number, "9900", "REG_BLC")
         elif len(self.declared) >= MAX_REGISTERS:
             raise self.error(
-                f"more than {MAX_REGISTERS} registers listed in 9900",
+                tr("more than {limit} registers listed in 9900", limit=MAX_REGISTERS),
                 number,
                 "9900",
                 code="TOO_MANY_LINES",
@@ -200,7 +219,11 @@ class Structure:
         counted = number + 1 - self.nine_start + 1
         if declared != counted:
             self.problem(
-                f"9990 declares {declared!r} lines in block 9, but the block has {counted}",
+                tr(
+                    "9990 declares {declared!r} lines in block 9, but the block has {counted}",
+                    declared=declared,
+                    counted=counted,
+                ),
                 number,
                 "9990",
                 "QTD_LIN",
@@ -213,14 +236,18 @@ class Structure:
         text = fields[2].decode("latin-1") if len(fields) > 3 else ""
         if len(fields) < 4 or count_of(fields[2]) != number:
             self.problem(
-                f"9999 declares {text!r} lines, but the file has {number} lines up to 9999",
+                tr(
+                    "9999 declares {declared!r} lines, but the file has {counted} lines up to 9999",
+                    declared=text,
+                    counted=number,
+                ),
                 number,
                 "9999",
                 "QTD_LIN",
             )
         if not self.saw_nine:
             self.problem(
-                "the file has no block 9 (9001 … 9990) before 9999",
+                tr("the file has no block 9 (9001 … 9990) before 9999"),
                 number,
                 "9999",
                 code="BLOCK_STRUCTURE",
@@ -228,7 +255,7 @@ class Structure:
         elif self.block != "9" or not self.saw_9990:
             open_block = self.block or "9"
             self.problem(
-                f"block {open_block} is not closed by {open_block}990",
+                tr("block {block} is not closed by {block}990", block=open_block),
                 number,
                 "9999",
                 code="BLOCK_STRUCTURE",
@@ -246,11 +273,22 @@ class Structure:
             expected = declared.get(reg)
             if expected is None:
                 self.problem(
-                    f"9900 has no line for {reg}, which appears {counted} time(s)", number, "9900"
+                    tr(
+                        "9900 has no line for {record}, which appears {counted} time(s)",
+                        record=reg,
+                        counted=counted,
+                    ),
+                    number,
+                    "9900",
                 )
             elif expected[0] != counted:
                 self.problem(
-                    f"9900 declares {expected[0]} {reg} record(s), but the file has {counted}",
+                    tr(
+                        "9900 declares {declared} {record} record(s), but the file has {counted}",
+                        declared=expected[0],
+                        record=reg,
+                        counted=counted,
+                    ),
                     expected[1],
                     "9900",
                     "QTD_REG_BLC",
@@ -258,7 +296,13 @@ class Structure:
         for reg, (count, line_number) in declared.items():
             if self.counted_in_full(reg) and reg not in counts and count != 0:
                 self.problem(
-                    f"9900 declares {count} {reg} record(s), but there is none", line_number, "9900"
+                    tr(
+                        "9900 declares {declared} {record} record(s), but there is none",
+                        declared=count,
+                        record=reg,
+                    ),
+                    line_number,
+                    "9900",
                 )
 
     def counted_in_full(self, reg: str) -> bool:
