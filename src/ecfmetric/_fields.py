@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from ._errors import EcfFormatError
+from ._i18n import tr
 
 # Digits are [0-9], not \d: in Python, \d also matches Arabic-Indic, full-width… digits.
 # Manual §2.3.3: no thousands separator, no sign, decimal comma, decimals optional
@@ -25,8 +26,10 @@ def parse_amount(text: str, *, line_number: int, record: str, field: str) -> Dec
     match = _AMOUNT.fullmatch(text)
     if match is None:
         raise EcfFormatError(
-            "expected an amount with a decimal comma and at most two decimals, "
-            "no sign and no thousands separator (such as 12000000,00)",
+            tr(
+                "expected an amount with a decimal comma and at most two decimals, "
+                "no sign and no thousands separator (such as 12000000,00)"
+            ),
             line_number=line_number,
             record=record,
             field=field,
@@ -42,8 +45,10 @@ def parse_signed_amount(text: str, *, line_number: int, record: str, field: str)
     match = _SIGNED_AMOUNT.fullmatch(text)
     if match is None:
         raise EcfFormatError(
-            "expected a signed amount with a decimal comma and at most two decimals "
-            "(such as -1500,00)",
+            tr(
+                "expected a signed amount with a decimal comma and at most two decimals "
+                "(such as -1500,00)"
+            ),
             line_number=line_number,
             record=record,
             field=field,
@@ -65,7 +70,7 @@ def parse_date(text: str, *, line_number: int, record: str, field: str) -> dt.da
         except ValueError:
             pass
     raise EcfFormatError(
-        "expected a date as ddmmaaaa (such as 31122025)",
+        tr("expected a date as ddmmaaaa (such as 31122025)"),
         line_number=line_number,
         record=record,
         field=field,

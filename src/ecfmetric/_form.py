@@ -8,6 +8,7 @@ from decimal import Decimal
 from ._cnpj import normalize_cnpj
 from ._context import in_money_context, money_context
 from ._errors import FormInputError, FormInputTypeError
+from ._i18n import tr
 from ._model import RevenueMetric, SourceLine
 from ._money import parse_money
 
@@ -72,32 +73,38 @@ def from_form(
     if deductions > gross:
         raise FormInputError(
             "gross_revenue",
-            f"the deductions add up to {deductions:.2f}, more than the gross revenue {gross:.2f}",
+            tr(
+                "the deductions add up to {deductions}, more than the gross revenue {gross}",
+                deductions=deductions,
+                gross=gross,
+            ),
         )
     normalized = None
     if cnpj is not None:
         if not isinstance(cnpj, str):
             raise FormInputTypeError(
-                "cnpj", "must be a string such as '11.222.333/0001-81'", value=cnpj
+                "cnpj", tr("must be a string such as '11.222.333/0001-81'"), value=cnpj
             )
         normalized = normalize_cnpj(cnpj)
         if normalized is None:
             raise FormInputError(
-                "cnpj", "is not a valid CNPJ (14 characters with two check digits)", value=cnpj
+                "cnpj",
+                tr("is not a valid CNPJ (14 characters with two check digits)"),
+                value=cnpj,
             )
     if reference_year is not None:
         if isinstance(reference_year, bool) or not isinstance(reference_year, int):
             raise FormInputTypeError(
-                "reference_year", "must be an int such as 2025", value=reference_year
+                "reference_year", tr("must be an int such as 2025"), value=reference_year
             )
         if not 2000 <= reference_year <= 2100:
             raise FormInputError(
                 "reference_year",
-                "must be a calendar year between 2000 and 2100",
+                tr("must be a calendar year between 2000 and 2100"),
                 value=reference_year,
             )
     if company_name is not None and not isinstance(company_name, str):
-        raise FormInputTypeError("company_name", "must be a string", value=company_name)
+        raise FormInputTypeError("company_name", tr("must be a string"), value=company_name)
     lines = tuple(
         SourceLine(None, None, None, None, FORM_LABELS[name], values[name], name)  # type: ignore[arg-type]
         for name in FORM_LABELS

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from io import BytesIO
 
 from ._errors import EcfFormatError
+from ._i18n import tr
 
 #: The longest line accepted, in bytes. The longest ECF record (a free-text field of a few
 #: thousand characters) is far below it; a longer line is refused so that a hostile file cannot
@@ -123,7 +124,7 @@ def _run_length(lines: list[bytes], start: int, low: bytes, high: bytes) -> int:
 
 def _too_long(line_number: int) -> EcfFormatError:
     return EcfFormatError(
-        f"line longer than {MAX_LINE_LENGTH} bytes (MAX_LINE_LENGTH)",
+        tr("line longer than {limit} bytes (MAX_LINE_LENGTH)", limit=MAX_LINE_LENGTH),
         line_number=line_number,
         code="LINE_TOO_LONG",
     )

@@ -12,6 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 import attrs
 
 from ._errors import EcfError, WorkerCrashedError
+from ._i18n import tr
 from ._model import RevenueMetric
 from ._reader import CHUNK_SIZE, read
 from ._sources import Source
@@ -139,9 +140,11 @@ def _ignore_sigint() -> None:  # pragma: no cover - runs in the workers, not mea
 
 def _crashed(source: Source) -> WorkerCrashedError:
     return WorkerCrashedError(
-        "the process reading this file stopped abruptly (killed, or out of memory) and so did "
-        "a second one reading it alone; the other files were read. Read it with read() to see "
-        "what happens",
+        tr(
+            "the process reading this file stopped abruptly (killed, or out of memory) and so "
+            "did a second one reading it alone; the other files were read. Read it with read() "
+            "to see what happens"
+        ),
         source=os.fsdecode(source) if isinstance(source, (str, bytes, os.PathLike)) else None,
     )
 

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from ._errors import FormInputError, FormInputTypeError
+from ._i18n import tr
 
 CENT = Decimal("0.01")
 
@@ -27,8 +28,7 @@ _GROUPED_WHOLE = re.compile(r"[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})+")
 _AMBIGUOUS = re.compile(r"[0-9]{1,3}[.,][0-9]{3}")
 _LONG_DECIMALS = re.compile(r"(?:[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})*|[0-9]+)[.,][0-9]{3,}")
 _NUMBER_WITH_BLANKS = re.compile(r"[+-]?[0-9.,\s]+")
-_ACCEPTED = "write it as 12.000.000,00 or 12000000,00 or 12000000.00"
-_TOO_LARGE = (
+_TOO_LARGE = tr(
     "is too large: the largest amount is 99.999.999.999.999.999,99 "
     "(17 digits before the cents, as in the ECF)"
 )
@@ -46,32 +46,38 @@ def parse_money(value: object, field: str) -> Decimal:
     if isinstance(value, (bool, float)):
         raise FormInputTypeError(
             field,
-            f"{type(value).__name__} is not accepted for money: pass a string "
-            "(such as '12.000.000,00') or a Decimal",
+            tr(
+                "{kind} is not accepted for money: pass a string (such as '12.000.000,00') or "
+                "a Decimal",
+                kind=type(value).__name__,
+            ),
             value=value,
         )
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise FormInputError(field, "must be a finite amount", value=value)
+            raise FormInputError(field, tr("must be a finite amount"), value=value)
         amount = value
     elif isinstance(value, str):
         amount = _parse_text(value, field)
     else:
         raise FormInputTypeError(
             field,
-            f"{type(value).__name__} is not accepted for money: pass a string or a Decimal",
+            tr(
+                "{kind} is not accepted for money: pass a string or a Decimal",
+                kind=type(value).__name__,
+            ),
             value=value,
         )
     if amount < 0:
-        raise FormInputError(field, "must not be negative", value=value)
+        raise FormInputError(field, tr("must not be negative"), value=value)
     if amount > MAX_FORM_AMOUNT:
         raise FormInputError(field, _TOO_LARGE, value=value)
     # At most 19 digits now: quantize cannot exceed the context's precision.
     cents = amount.quantize(CENT)
     if amount != cents:
-        raise FormInputError(field, "has more than two decimals", value=value)
+        raise FormInputError(field, tr("has more than two decimals"), value=value)
     return cents if cents else CENT * 0  # Decimal("-0") comes out as 0.00, not -0.00
 
 
@@ -82,42 +88,50 @@ def _parse_text(value: str, field: str) -> Decimal:
     if any(char.isdigit() and not char.isascii() for char in text):
         raise FormInputError(
             field,
-            "has digits other than 0-9 (such as Arabic-Indic or full-width digits): "
-            f"type the amount with the digits 0-9; {_ACCEPTED}",
+            tr(
+                "has digits other than 0-9 (such as Arabic-Indic or full-width digits): type the "
+                "amount with the digits 0-9; write it as 12.000.000,00 or 12000000,00 or "
+                "12000000.00"
+            ),
             value=value,
         )
     if any(char.isspace() for char in text) and _NUMBER_WITH_BLANKS.fullmatch(text):
         raise FormInputError(
             field,
-            f"has a blank inside the number: {_ACCEPTED}, with no spaces",
+            tr(
+                "has a blank inside the number: write it as 12.000.000,00 or 12000000,00 or "
+                "12000000.00, with no spaces"
+            ),
             value=value,
         )
     if text.startswith("-"):
-        raise FormInputError(field, "must not be negative", value=value)
+        raise FormInputError(field, tr("must not be negative"), value=value)
     if text.startswith("+"):
         text = text[1:]
     number = _to_plain_number(text)
     if number is None:
         raise FormInputError(
             field,
-            f"is not an amount: {_ACCEPTED}",
+            tr("is not an amount: write it as 12.000.000,00 or 12000000,00 or 12000000.00"),
             value=value,
         )
     if number == "ambiguous":
         raise FormInputError(
             field,
-            "is ambiguous: a single '.' or ',' followed by three digits could be a thousands "
-            "separator or decimals; write the cents (1.234,00) or no separator (1234)",
+            tr(
+                "is ambiguous: a single '.' or ',' followed by three digits could be a thousands "
+                "separator or decimals; write the cents (1.234,00) or no separator (1234)"
+            ),
             value=value,
         )
     if number == "too-many-decimals":
-        raise FormInputError(field, "has more than two decimals", value=value)
+        raise FormInputError(field, tr("has more than two decimals"), value=value)
     if len(number.partition(".")[0].lstrip("0")) > 17:
         raise FormInputError(field, _TOO_LARGE, value=value)
     try:
         return Decimal(number)
     except InvalidOperation:  # pragma: no cover - the patterns admit only digits and one point
-        raise FormInputError(field, "is not an amount", value=value) from None
+        raise FormInputError(field, tr("is not an amount"), value=value) from None
 
 
 def _to_plain_number(text: str) -> str | None:

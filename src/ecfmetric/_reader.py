@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ._collect import Collector, cut_signature, strip_eol
 from ._context import in_money_context
 from ._decoding import UTF8_BOM, TextDecoder
+from ._i18n import tr
 from ._errors import EcfFormatError, MetricUnavailableError
 from ._layout import READ_BLOCKS
 from ._lines import MAX_LINE_LENGTH, scan_lines
@@ -71,7 +72,9 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
                 decoder.encoding = "utf-8"
             if len(line) > MAX_LINE_LENGTH:
                 raise EcfFormatError(
-                    f"line longer than {MAX_LINE_LENGTH} bytes", line_number=number, source=name
+                    tr("line longer than {limit} bytes", limit=MAX_LINE_LENGTH),
+                    line_number=number,
+                    source=name,
                 )
             if (
                 len(line) < 6
@@ -80,7 +83,10 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
                 or line[5:6] != b"|"
             ):
                 raise EcfFormatError(
-                    "not a record: a line must start with '|', a 4-character register and '|', and end with '|'",
+                    tr(
+                        "not a record: a line must start with '|', a 4-character register and "
+                        "'|', and end with '|'"
+                    ),
                     line_number=number,
                     text=line[:60].decode("latin-1"),
                     source=name,
@@ -91,15 +97,21 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
             yield Record(number, fields[0], fields)
             if fields[0] == "9999":
                 return
-    raise EcfFormatError("the file ends without the 9999 record", source=name, code="TRUNCATED")
+    raise EcfFormatError(
+        tr("the file ends without the 9999 record"), source=name, code="TRUNCATED"
+    )
 
 
 def internal_error(error: Exception, name: str | None) -> EcfFormatError:
     """A safety net, not a code path: every known failure raises EcfError on its own. The tests
     check that no input reaches it (code INTERNAL_ERROR); users still get an EcfError."""
     return EcfFormatError(
-        f"ecfmetric could not read this file ({type(error).__name__}: {error}); "
-        "this is a bug in ecfmetric, please report it with the file",
+        tr(
+            "ecfmetric could not read this file ({kind}: {error}); this is a bug in ecfmetric, "
+            "please report it with the file",
+            kind=type(error).__name__,
+            error=str(error),
+        ),
         source=name,
         code="INTERNAL_ERROR",
     )

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from typing import BinaryIO, Protocol, TypeAlias
 
 from ._errors import EcfFormatError
+from ._i18n import Message, tr
 
 Source: TypeAlias = "str | bytes | os.PathLike[str] | os.PathLike[bytes] | BinaryIO"
 
@@ -129,7 +130,7 @@ class _Input:
         self.head = b""
         # Set for compressed inputs: the decompressing reader, what it is, how much came out.
         self.inner: Readable | None = None
-        self.container = ""
+        self.container: Message | str = ""
         self.member = ""
         self.expanded = 0
         self.compressed_size = 0
@@ -151,7 +152,7 @@ class _Input:
     def _start(self) -> None:
         head = _read_exactly(self.stream, _HEAD_SIZE)
         if not head:
-            raise self._error("the file is empty (0 bytes)", "EMPTY_FILE", line_number=None)
+            raise self._error(tr("the file is empty (0 bytes)"), "EMPTY_FILE", line_number=None)
         if head.startswith(b"\x1f\x8b"):
             self._open_gzip(head)
         elif head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
@@ -159,37 +160,58 @@ class _Input:
         else:
             what = describe(head)
             if what is not None:
-                raise self._error(f"this is {what[0]}, not an ECF file{what[1]}", "NOT_ECF")
+                raise self._error(
+                    tr("this is {what}, not an ECF file{advice}", what=what[0], advice=what[1]),
+                    "NOT_ECF",
+                )
             self.head = head
             return
         # A compressed input: look at the first bytes of what it holds, the same way.
         head = self._inflate(_HEAD_SIZE, exactly=True)
-        inside = f"the file inside the {self.container}{self.member}"
+        inside = tr(
+            "the file inside the {container}{member}", container=self.container, member=self.member
+        )
         if not head:
-            raise self._error(f"{inside} is empty (0 bytes)", "EMPTY_FILE", line_number=None)
+            raise self._error(
+                tr("{inside} is empty (0 bytes)", inside=inside), "EMPTY_FILE", line_number=None
+            )
         if head.startswith((b"\x1f\x8b", b"PK\x03\x04", b"PK\x05\x06")):
             raise self._error(
-                f"{inside} is itself an archive ({'ZIP' if head[:1] == b'P' else 'gzip'}): "
-                "extract it, then give the ECF file (compressed once at most)",
+                tr(
+                    "{inside} is itself an archive ({kind}): extract it, then give the ECF file "
+                    "(compressed once at most)",
+                    inside=inside,
+                    kind="ZIP" if head[:1] == b"P" else "gzip",
+                ),
                 "NOT_ECF",
             )
         what = describe(head)
         if what is not None:
-            raise self._error(f"{inside} is {what[0]}, not an ECF file{what[1]}", "NOT_ECF")
+            raise self._error(
+                tr(
+                    "{inside} is {what}, not an ECF file{advice}",
+                    inside=inside,
+                    what=what[0],
+                    advice=what[1],
+                ),
+                "NOT_ECF",
+            )
         self.head = head
 
     def _open_gzip(self, head: bytes) -> None:
-        self.container = "gzip stream"
+        self.container = tr("gzip stream")
         self.counting = _Counting(head, self.stream)
         self.inner = gzip.GzipFile(fileobj=self.counting, mode="rb")
 
     def _open_zip(self, head: bytes) -> None:
-        self.container = "ZIP archive"
+        self.container = tr("ZIP archive")
         seekable = getattr(self.stream, "seekable", None)
         if not (callable(seekable) and seekable()):
             raise self._error(
-                "this is a ZIP archive read from a stream that cannot seek: a ZIP's list of "
-                "files is at its end; pass the path, or the bytes with ecfmetric.read_bytes()",
+                tr(
+                    "this is a ZIP archive read from a stream that cannot seek: a ZIP's list of "
+                    "files is at its end; pass the path, or the bytes with ecfmetric.read_bytes()"
+                ),
                 "BAD_ARCHIVE",
             )
         stream: BinaryIO = self.stream  # type: ignore[assignment]
@@ -201,25 +223,43 @@ class _Input:
             raise self._archive_error(error) from None
         office = _office_kind(archive.namelist())
         if office is not None:
-            raise self._error(f"this is {office[0]}, not an ECF file{office[1]}", "NOT_ECF")
+            raise self._error(
+                tr("this is {what}, not an ECF file{advice}", what=office[0], advice=office[1]),
+                "NOT_ECF",
+            )
         if not files:
             raise self._error(
-                "the ZIP archive holds no file: it must hold the ECF file, alone", "ZIP_MEMBERS"
+                tr("the ZIP archive holds no file: it must hold the ECF file, alone"),
+                "ZIP_MEMBERS",
             )
         if len(files) > 1:
             shown = ", ".join(info.filename for info in files[:5])
-            more = f" and {len(files) - 5} more" if len(files) > 5 else ""
             raise self._error(
-                f"the ZIP archive holds {len(files)} files ({shown}{more}): it must hold exactly "
-                "one, the ECF file; give each ECF on its own",
+                tr(
+                    "the ZIP archive holds {count} files ({shown} and {more} more): it must hold "
+                    "exactly one, the ECF file; give each ECF on its own",
+                    count=len(files),
+                    shown=shown,
+                    more=len(files) - 5,
+                )
+                if len(files) > 5
+                else tr(
+                    "the ZIP archive holds {count} files ({shown}): it must hold exactly one, "
+                    "the ECF file; give each ECF on its own",
+                    count=len(files),
+                    shown=shown,
+                ),
                 "ZIP_MEMBERS",
             )
         info = files[0]
         self.member = f" ({info.filename})"
         if info.flag_bits & 0x1:
             raise self._error(
-                f"the file inside the ZIP archive{self.member} is password-protected: "
-                "give it unencrypted",
+                tr(
+                    "the file inside the ZIP archive{member} is password-protected: give it "
+                    "unencrypted",
+                    member=self.member,
+                ),
                 "BAD_ARCHIVE",
             )
         if info.file_size > MAX_EXPANDED_SIZE:
@@ -229,8 +269,12 @@ class _Input:
             self.inner = archive.open(info)
         except NotImplementedError as error:
             raise self._error(
-                f"the file inside the ZIP archive{self.member} is compressed with a method "
-                f"Python cannot read ({error}): compress it again with the usual method (deflate)",
+                tr(
+                    "the file inside the ZIP archive{member} is compressed with a method Python "
+                    "cannot read ({error}): compress it again with the usual method (deflate)",
+                    member=self.member,
+                    error=str(error),
+                ),
                 "BAD_ARCHIVE",
             ) from None
         except _ZIP_ERRORS as error:
@@ -251,9 +295,15 @@ class _Input:
             compressed = self.counting.count if self.counting is not None else self.compressed_size
             if self.expanded > max(compressed, 1) * MAX_EXPANSION_RATIO:
                 raise self._error(
-                    f"the {self.container} expands more than {MAX_EXPANSION_RATIO} times its "
-                    f"size (MAX_EXPANSION_RATIO: {self.expanded} bytes out of {compressed}): an "
-                    "ECF does not compress that well; this looks like a file made to be small",
+                    tr(
+                        "the {container} expands more than {ratio} times its size "
+                        "(MAX_EXPANSION_RATIO: {expanded} bytes out of {compressed}): an ECF does "
+                        "not compress that well; this looks like a file made to be small",
+                        container=self.container,
+                        ratio=MAX_EXPANSION_RATIO,
+                        expanded=self.expanded,
+                        compressed=compressed,
+                    ),
                     "EXPANSION_LIMIT",
                     line_number=None,
                 )
@@ -261,13 +311,18 @@ class _Input:
 
     # -- errors ------------------------------------------------------------------------------
 
-    def _error(self, reason: str, code: str, *, line_number: int | None = 1) -> EcfFormatError:
+    def _error(self, reason: Message, code: str, *, line_number: int | None = 1) -> EcfFormatError:
         return EcfFormatError(reason, line_number=line_number, source=self.name, code=code)
 
     def _too_large(self) -> EcfFormatError:
         return self._error(
-            f"the {self.container}{self.member} expands to more than {MAX_EXPANDED_SIZE} bytes "
-            "(MAX_EXPANDED_SIZE), far more than any ECF",
+            tr(
+                "the {container}{member} expands to more than {limit} bytes "
+                "(MAX_EXPANDED_SIZE), far more than any ECF",
+                container=self.container,
+                member=self.member,
+                limit=MAX_EXPANDED_SIZE,
+            ),
             "EXPANSION_LIMIT",
             line_number=None,
         )
@@ -275,8 +330,12 @@ class _Input:
     def _archive_error(self, error: Exception) -> EcfFormatError:
         detail = str(error) or type(error).__name__
         return self._error(
-            f"the {self.container} is damaged or incomplete ({detail}): make it again, or give "
-            "the ECF file itself",
+            tr(
+                "the {container} is damaged or incomplete ({detail}): make it again, or give the "
+                "ECF file itself",
+                container=self.container,
+                detail=detail,
+            ),
             "BAD_ARCHIVE",
             line_number=None,
         )
@@ -309,79 +368,90 @@ def _ignored(info: zipfile.ZipInfo) -> bool:
     )
 
 
-def _office_kind(names: list[str]) -> tuple[str, str] | None:
+def _office_kind(names: list[str]) -> tuple[Message, Message] | None:
     """What a ZIP is when it is an office document (they are ZIPs of many XML files)."""
-    advice = ": export the ECF from the ECF program (a .txt file), not a spreadsheet or document"
+    advice = tr(
+        ": export the ECF from the ECF program (a .txt file), not a spreadsheet or document"
+    )
     if "[Content_Types].xml" in names:
         for prefix, kind in (
-            ("xl/", "an Excel spreadsheet (XLSX)"),
-            ("word/", "a Word document (DOCX)"),
-            ("ppt/", "a PowerPoint presentation (PPTX)"),
+            ("xl/", tr("an Excel spreadsheet (XLSX)")),
+            ("word/", tr("a Word document (DOCX)")),
+            ("ppt/", tr("a PowerPoint presentation (PPTX)")),
         ):
             if any(name.startswith(prefix) for name in names):
                 return kind, advice
-        return "an Office document (Office Open XML)", advice
+        return tr("an Office document (Office Open XML)"), advice
     if "mimetype" in names and "content.xml" in names:
-        return "an OpenDocument file (ODS, ODT…)", advice
+        return tr("an OpenDocument file (ODS, ODT…)"), advice
     return None
 
 
-_UPLOAD = ": use the .txt file the ECF program saved"
-_ARCHIVE = ": only ZIP and gzip are read; extract the ECF file (or zip it instead)"
+_UPLOAD = tr(": use the .txt file the ECF program saved")
+_NOT_A_PICTURE = tr(": use the .txt file the ECF program saved, not a picture of it")
+_ARCHIVE = tr(": only ZIP and gzip are read; extract the ECF file (or zip it instead)")
 
 
-def describe(head: bytes) -> tuple[str, str] | None:
+def describe(head: bytes) -> tuple[Message, Message] | None:
     """What the first bytes of an input say it is, when that is not an ECF: ``(what, advice)``
     such as ``("a PDF document", ": use the .txt file …")``; ``None`` for an ECF or bytes not recognised."""
     text = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     if text.startswith(b"|0000|LECF"):
         return None  # an ECF, or one whose 0000 the reader will say what is wrong with
     if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "UTF-32 text", _RESAVE
+        return tr("UTF-32 text"), _RESAVE
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"|\x00", b"\x00|"):
-        return "UTF-16 text", _RESAVE
+        return tr("UTF-16 text"), _RESAVE
     if text.startswith(b"|0000|LECD|"):
-        return "an ECD (Escrituração Contábil Digital)", _OTHER_SPED
+        return tr("an ECD (Escrituração Contábil Digital)"), _OTHER_SPED
     if text.startswith(b"|0000|"):
         second = text.split(b"|", 3)[2]
         if len(second) == 3 and second.isdigit():  # COD_VER: the EFDs' 0000 starts with it
-            return "an EFD (SPED Fiscal or EFD-Contribuições)", _OTHER_SPED
+            return tr("an EFD (SPED Fiscal or EFD-Contribuições)"), _OTHER_SPED
         if len(second) == 4 and second.isalpha():  # LECD, LCPR…: another book's name
-            return f"another SPED file ({second.decode('ascii')})", _OTHER_SPED
+            return tr("another SPED file ({book})", book=second.decode("ascii")), _OTHER_SPED
     if head.startswith(b"BZh") and head[4:10] == b"1AY&SY":
-        return "a bzip2 stream", _ARCHIVE
+        return tr("a bzip2 stream"), _ARCHIVE
     for magic, what, advice in _MAGIC:
         if head.startswith(magic):
             return what, advice
     if head[257:262] == b"ustar":
-        return "a tar archive", _ARCHIVE
+        return tr("a tar archive"), _ARCHIVE
     lowered = text.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
         return (
-            "a web page (HTML)",
-            ": the download probably saved an error or login page instead of the ECF file",
+            tr("a web page (HTML)"),
+            tr(": the download probably saved an error or login page instead of the ECF file"),
         )
     if lowered.startswith(b"<?xml"):
-        return "an XML file", _UPLOAD
+        return tr("an XML file"), _UPLOAD
     return None
 
 
-_OTHER_SPED = (
+_OTHER_SPED = tr(
     ": the ECF (Escrituração Contábil Fiscal) is the SPED file whose first line starts |0000|LECF|"
 )
-_RESAVE = (
+_RESAVE = tr(
     ": save it as the ECF program wrote it (Latin-1, also called ISO 8859-1 or ANSI), or "
     "take the file the program saved, unchanged"
 )
-_MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF", "a PDF document", _UPLOAD + ", not a printed report or receipt"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office 97-2003 file (such as .xls or .doc)", _UPLOAD),
-    (b"{\\rtf", "an RTF document (a word processor's file)", _UPLOAD),
-    (b"\x89PNG", "an image (PNG)", _UPLOAD + ", not a picture of it"),
-    (b"\xff\xd8\xff", "an image (JPEG)", _UPLOAD + ", not a picture of it"),
-    (b"GIF8", "an image (GIF)", _UPLOAD + ", not a picture of it"),
-    (b"Rar!\x1a\x07", "a RAR archive", _ARCHIVE),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _ARCHIVE),
-    (b"\xfd7zXZ\x00", "an xz stream", _ARCHIVE),
-    (b"\x28\xb5\x2f\xfd", "a Zstandard stream", _ARCHIVE),
+_MAGIC: tuple[tuple[bytes, Message, Message], ...] = (
+    (
+        b"%PDF",
+        tr("a PDF document"),
+        tr(": use the .txt file the ECF program saved, not a printed report or receipt"),
+    ),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        tr("an Office 97-2003 file (such as .xls or .doc)"),
+        _UPLOAD,
+    ),
+    (b"{\\rtf", tr("an RTF document (a word processor's file)"), _UPLOAD),
+    (b"\x89PNG", tr("an image (PNG)"), _NOT_A_PICTURE),
+    (b"\xff\xd8\xff", tr("an image (JPEG)"), _NOT_A_PICTURE),
+    (b"GIF8", tr("an image (GIF)"), _NOT_A_PICTURE),
+    (b"Rar!\x1a\x07", tr("a RAR archive"), _ARCHIVE),
+    (b"7z\xbc\xaf\x27\x1c", tr("a 7-Zip archive"), _ARCHIVE),
+    (b"\xfd7zXZ\x00", tr("an xz stream"), _ARCHIVE),
+    (b"\x28\xb5\x2f\xfd", tr("a Zstandard stream"), _ARCHIVE),
 )
