@@ -19,8 +19,8 @@ import attrs
 from ._cnpj import cnpj_is_valid
 from ._decoding import UTF8_BOM, TextDecoder
 from ._errors import EcfFormatError
-from ._i18n import Message, tr
 from ._fields import parse_amount, parse_date, parse_signed_amount
+from ._i18n import Message, tr
 from ._layout import (
     ANNUAL_PERIODS,
     F0000,
@@ -742,7 +742,10 @@ class Collector:
         raw = self._field(fields, number, reg, 2, "CODIGO")
         if len(raw) > MAX_CODE_LENGTH:
             raise self._error(
-                tr("CODIGO longer than {limit} characters (the layout's C 50)", limit=MAX_CODE_LENGTH),
+                tr(
+                    "CODIGO longer than {limit} characters (the layout's C 50)",
+                    limit=MAX_CODE_LENGTH,
+                ),
                 number,
                 reg,
                 "CODIGO",

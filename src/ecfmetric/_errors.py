@@ -61,12 +61,20 @@ class EcfError(ValueError):
 def _placed(where: list[Message | str], reason: Message) -> Message:
     if not where:
         return reason
-    prefix = where[0] if len(where) == 1 else tr("{first}, {rest}", first=where[0], rest=_join(where[1:]))
+    prefix = (
+        where[0]
+        if len(where) == 1
+        else tr("{first}, {rest}", first=where[0], rest=_join(where[1:]))
+    )
     return tr("{where}: {reason}", where=prefix, reason=reason)
 
 
 def _join(parts: list[Message | str]) -> Message | str:
-    return parts[0] if len(parts) == 1 else tr("{first}, {rest}", first=parts[0], rest=_join(parts[1:]))
+    return (
+        parts[0]
+        if len(parts) == 1
+        else tr("{first}, {rest}", first=parts[0], rest=_join(parts[1:]))
+    )
 
 
 class EcfFormatError(EcfError):

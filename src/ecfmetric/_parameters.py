@@ -18,9 +18,7 @@ from ._layout import BLOCK_OF_QUARTER_LETTER, quarter_span
 CLOSED_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "0000.TIP_ECF": (
         frozenset({"0", "1", "2"}),
-        noop(
-            "0 no SCP, 1 partner of SCPs, 2 the file of an SCP"
-        ),
+        noop("0 no SCP, 1 partner of SCPs, 2 the file of an SCP"),
     ),
     "0000.RETIFICADORA": (
         frozenset({"N", "S", "F"}),
@@ -38,19 +36,21 @@ CLOSED_LISTS: dict[str, tuple[frozenset[str], str]] = {
     "0010.FORMA_APUR": (frozenset({"A", "T", ""}), noop("A annual, T quarterly")),
     "0010.COD_QUALIF_PJ": (
         frozenset({"01", "02", "03", ""}),
-        noop(
-            "01 companies in general, 02 financial institutions, 03 insurers"
-        ),
+        noop("01 companies in general, 02 financial institutions, 03 insurers"),
     ),
     "0010.TIP_ESC_PRE": (frozenset({"C", "L", ""}), noop("C books kept, L cash book")),
     "0010.TIP_ENT": (
         frozenset({f"{n:02d}" for n in range(1, 16)} | {"99", ""}),
-        noop(
-            "01 to 15 or 99 (the kind of imune or isenta entity)"
-        ),
+        noop("01 to 15 or 99 (the kind of imune or isenta entity)"),
     ),
-    "0010.FORMA_APUR_I": (frozenset({"A", "T", "D", ""}), noop("A annual, T quarterly, D not required")),
-    "0010.APUR_CSLL": (frozenset({"A", "T", "D", ""}), noop("A annual, T quarterly, D not required")),
+    "0010.FORMA_APUR_I": (
+        frozenset({"A", "T", "D", ""}),
+        noop("A annual, T quarterly, D not required"),
+    ),
+    "0010.APUR_CSLL": (
+        frozenset({"A", "T", "D", ""}),
+        noop("A annual, T quarterly, D not required"),
+    ),
 }
 #: FORMA_TRIB_PER is four letters, one per quarter (``0`` outside the file's span).
 QUARTER_LETTERS = frozenset("REPA0")
@@ -123,7 +123,10 @@ def check_closed(record: str, field: str, value: str) -> ParameterProblem | None
     if value in allowed:
         return None
     return ParameterProblem(
-        record, field, tr("{field} must be one of: {meaning}", field=field, meaning=tr(meaning)), value
+        record,
+        field,
+        tr("{field} must be one of: {meaning}", field=field, meaning=tr(meaning)),
+        value,
     )
 
 

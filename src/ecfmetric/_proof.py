@@ -6,7 +6,7 @@ nothing changes. Both save to plain JSON-ready dicts and back, so a service can 
 between requests; loading checks that the dict is one the library wrote.
 
 How results are drawn is not decided here: ``_repr_html_`` hands over to :mod:`._html`, and
-every sentence comes from :mod:`._proof_text`.
+every sentence is a :func:`~._i18n.tr` template (Portuguese in :mod:`._messages_pt`).
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from ._errors import (
     ProofError,
     ProofErrorCode,
 )
+from ._i18n import Message, tr
 from ._model import Finding, RevenueMetric, format_money
 from ._money import parse_money
-from ._proof_text import text
 from .types import (
     Company,
     ConcludedProofDict,
@@ -248,7 +248,11 @@ class Proof:
     def __init__(self, reference_year: int, companies: Iterable[Company] = ()) -> None:
         if isinstance(reference_year, bool) or not isinstance(reference_year, int):
             raise ProofError(
-                text("BAD_REFERENCE_YEAR", year=reference_year), code="BAD_REFERENCE_YEAR"
+                tr(
+                    "the reference year must be an int such as 2024, got {year!r}",
+                    year=reference_year,
+                ),
+                code="BAD_REFERENCE_YEAR",
             )
         self._reference_year = reference_year
         self._entries = {}
@@ -261,7 +265,13 @@ class Proof:
             elif isinstance(company, tuple | list) and len(company) == 2:
                 self._include(company[0], company[1])
             else:
-                raise ProofError(text("BAD_COMPANY", company=company), code="BAD_COMPANY")
+                raise ProofError(
+                    tr(
+                        "a company is a CNPJ string or a (cnpj, name) pair, got {company!r}",
+                        company=company,
+                    ),
+                    code="BAD_COMPANY",
+                )
 
     @property
     def reference_year(self) -> int:
@@ -319,15 +329,19 @@ class Proof:
         self._check_open()
         if not isinstance(metric, RevenueMetric):
             raise ProofError(
-                text("BAD_METRIC", company="?", detail=f"got {type(metric).__name__}"),
+                tr(
+                    "the metric of {company} cannot be saved in the proof: {detail}",
+                    company="?",
+                    detail=f"got {type(metric).__name__}",
+                ),
                 code="BAD_METRIC",
             )
         target = self._resolve(metric, cnpj)
         shown = _show(target)
         if metric.reference_year is not None and metric.reference_year != self._reference_year:
             raise ProofError(
-                text(
-                    "WRONG_YEAR",
+                tr(
+                    "the metric is for {metric_year}, but the proof is for {proof_year} (company {company})",
                     metric_year=metric.reference_year,
                     proof_year=self._reference_year,
                     company=shown,
@@ -335,14 +349,23 @@ class Proof:
                 code="WRONG_YEAR",
             )
         if metric.net_revenue is None:
-            raise ProofError(text("NO_NET_REVENUE", company=shown), code="NO_NET_REVENUE")
+            raise ProofError(
+                tr(
+                    "the metric of {company} has no net revenue: its source states the gross revenue but not the deductions (such as a cash-book Lucro Presumido or a Lucro Arbitrado file); fill the form for this company instead",
+                    company=shown,
+                ),
+                code="NO_NET_REVENUE",
+            )
         metric = _saveable(metric, shown)
         if metric.fingerprint is not None and metric.fingerprint in self._files:
             owner = self._files[metric.fingerprint]
             if owner == target:
-                raise ProofError(text("FILE_ALREADY_SAVED"), code="FILE_ALREADY_SAVED")
+                raise ProofError(
+                    tr("this file is already saved in the proof"), code="FILE_ALREADY_SAVED"
+                )
             raise ProofError(
-                text("FILE_ALREADY_SAVED.other", owner=_show(owner)), code="FILE_ALREADY_SAVED"
+                tr("this file is already saved in the proof for {owner}", owner=_show(owner)),
+                code="FILE_ALREADY_SAVED",
             )
         entry = self._entries[target]
         notes: list[Finding] = []
@@ -350,8 +373,8 @@ class Proof:
             notes.append(
                 Finding(
                     "HEAD_OFFICE_FILE",
-                    text(
-                        "HEAD_OFFICE_FILE",
+                    tr(
+                        "the metric is of CNPJ {own}, not the listed {company} but the same company (root {root!r}): an ECF is filed by the head office and its figure covers every establishment",
                         own=_show(metric.cnpj),
                         company=shown,
                         root=metric.cnpj[:_ROOT],
@@ -397,26 +420,53 @@ class Proof:
         name = _contestable(component, target)
         entry = self._entries[target]
         if entry.metric is None:
-            raise _contest_error("NO_FIGURE", target, component, company=_show(target))
+            raise _contest_error(
+                "NO_FIGURE",
+                tr(
+                    "company {company} has no saved figure to contest: add its metric first",
+                    company=_show(target),
+                ),
+                target,
+                component,
+            )
         if not isinstance(reason, str) or not reason.strip():
-            raise _contest_error("REASON_REQUIRED", target, component, component=name)
+            raise _contest_error(
+                "REASON_REQUIRED",
+                tr(
+                    "a contest needs a reason: say why the file's {component} is wrong",
+                    component=name,
+                ),
+                target,
+                component,
+            )
         if by is not None and not isinstance(by, str):
-            raise _contest_error("BAD_CONTEST_AUTHOR", target, component, by=by)
+            raise _contest_error(
+                "BAD_CONTEST_AUTHOR",
+                tr("by= names who contests, as a string or None, got {by!r}", by=by),
+                target,
+                component,
+            )
         try:
             amount = parse_money(value, name)
         except FormInputError as error:
             raise _contest_error(
-                "BAD_CONTEST_VALUE", target, component, detail=str(error)
+                "BAD_CONTEST_VALUE",
+                tr("the contested value is refused: {detail}", detail=str(error)),
+                target,
+                component,
             ) from error
         file_value: Decimal | None = getattr(entry.metric, name)
         if amount == file_value:
             raise _contest_error(
                 "SAME_AS_FILE",
+                tr(
+                    "{value} is the file's own {component} for {company}: there is nothing to contest (withdraw_contest() restores the file's value)",
+                    value=amount,
+                    component=name,
+                    company=_show(target),
+                ),
                 target,
                 component,
-                value=f"{amount:.2f}",
-                component=name,
-                company=_show(target),
             )
         contest = Contest(name, amount, file_value, reason.strip(), by)
         others = [c for c in entry.contested if c.component != name]
@@ -441,7 +491,14 @@ class Proof:
         kept = tuple(c for c in entry.contested if c.component != name)
         if len(kept) == len(entry.contested):
             raise _contest_error(
-                "NOT_CONTESTED", target, component, component=name, company=_show(target)
+                "NOT_CONTESTED",
+                tr(
+                    "{component} of company {company} is not contested",
+                    component=name,
+                    company=_show(target),
+                ),
+                target,
+                component,
             )
         self._put(attrs.evolve(entry, contested=kept))
         return self._row(self._entries[target])
@@ -462,7 +519,11 @@ class Proof:
         entry = self._entries[target]
         if entry.metric is not None and not discard:
             raise FigureExistsError(
-                text("FIGURE_EXISTS.exclude", company=_show(target)), cnpj=target
+                tr(
+                    "company {company} has a saved figure: pass discard=True to exclude it with its figure",
+                    company=_show(target),
+                ),
+                cnpj=target,
             )
         self._forget_file(entry)
         del self._roots[target[:_ROOT]][target]
@@ -478,12 +539,16 @@ class Proof:
         concluding it again gives an equal result. Warnings and contests stay on the rows.
         """
         if not self._entries:
-            raise ProofError(text("NO_COMPANIES"), code="NO_COMPANIES")
+            raise ProofError(tr("the proof lists no company"), code="NO_COMPANIES")
         pending = self.pending
         if pending:
             listed = ", ".join(_show(cnpj) for cnpj in pending)
             raise ProofError(
-                text("COMPANIES_PENDING", count=len(pending), listed=listed),
+                tr(
+                    "{count} company(ies) still pending: {listed}",
+                    count=len(pending),
+                    listed=listed,
+                ),
                 code="COMPANIES_PENDING",
             )
         self._concluded = True
@@ -532,24 +597,32 @@ class Proof:
             company = load.obj(item, path, _COMPANY_KEYS)
             cnpj = load.cnpj(company["cnpj"], load.at(path, "cnpj"))
             if cnpj in proof._entries:
-                load.fail(load.at(path, "cnpj"), "listed_twice", company=_show(cnpj))
+                load.fail(
+                    load.at(path, "cnpj"),
+                    tr("company {company} is listed twice", company=_show(cnpj)),
+                )
             name = company["name"]
             if name is not None and (
                 not isinstance(name, str) or not name.strip() or name != name.strip()
             ):
-                load.fail(load.at(path, "name"), "name")
+                load.fail(
+                    load.at(path, "name"),
+                    tr("a listed name is null or a non-empty text without surrounding spaces"),
+                )
             metric, notes, replaced, contested = _load_figure(company, path, year, cnpj)
             if metric is not None and metric.fingerprint in proof._files:
                 load.fail(
                     load.at(load.at(path, "metric"), "fingerprint"),
-                    "same_file",
-                    owner=_show(proof._files[metric.fingerprint]),
+                    tr(
+                        "the same file is the figure of {owner} too",
+                        owner=_show(proof._files[metric.fingerprint]),
+                    ),
                 )
             proof._put(_Entry(cnpj, name, metric, notes, replaced, contested))
         if concluded and not proof._entries:
-            load.fail("concluded", "concluded_empty")
+            load.fail("concluded", tr("a concluded proof lists at least one company"))
         if concluded and proof.pending:
-            load.fail("concluded", "concluded_pending")
+            load.fail("concluded", tr("a concluded proof has a figure for every company"))
         proof._concluded = concluded
         return proof
 
@@ -570,14 +643,22 @@ class Proof:
 
     def _check_open(self) -> None:
         if self._concluded:
-            raise ProofError(text("PROOF_CONCLUDED"), code="PROOF_CONCLUDED")
+            raise ProofError(
+                tr("the proof is concluded: it can no longer change"), code="PROOF_CONCLUDED"
+            )
 
     def _include(self, cnpj: object, name: object) -> None:
         target = _normalize(cnpj)
         if name is not None and not isinstance(name, str):
-            raise ProofError(text("BAD_COMPANY_NAME", name=name), code="BAD_COMPANY_NAME")
+            raise ProofError(
+                tr("a company name must be a string, got {name!r}", name=name),
+                code="BAD_COMPANY_NAME",
+            )
         if target in self._entries:
-            raise ProofError(text("ALREADY_LISTED", company=_show(target)), code="ALREADY_LISTED")
+            raise ProofError(
+                tr("company {company} is already in the proof", company=_show(target)),
+                code="ALREADY_LISTED",
+            )
         self._put(_Entry(cnpj=target, name=None if name is None else name.strip() or None))
 
     def _put(self, entry: _Entry) -> None:
@@ -598,7 +679,7 @@ class Proof:
         target = _normalize(cnpj)
         if target not in self._entries:
             raise CompanyNotInProofError(
-                text("COMPANY_NOT_IN_PROOF", company=_show(target)), cnpj=target
+                tr("company {company} is not in the proof", company=_show(target)), cnpj=target
             )
         return target
 
@@ -609,26 +690,40 @@ class Proof:
             target = self._listed(cnpj)
             if own is not None and own[:_ROOT] != target[:_ROOT]:
                 raise ProofError(
-                    text("ANOTHER_COMPANY", own=_show(own), company=_show(target)),
+                    tr(
+                        "the metric is of CNPJ {own}, another company than {company}",
+                        own=_show(own),
+                        company=_show(target),
+                    ),
                     code="ANOTHER_COMPANY",
                 )
             return target
         if own is None:
-            raise ProofError(text("NO_CNPJ"), code="NO_CNPJ")
+            raise ProofError(
+                tr(
+                    "the metric names no company (a form filled without a CNPJ): pass cnpj= to say whose it is"
+                ),
+                code="NO_CNPJ",
+            )
         if own in self._entries:
             return own
         branches = list(self._roots.get(own[:_ROOT], ()))
         if len(branches) > 1:
             shown = ", ".join(_show(branch) for branch in branches)
             raise ProofError(
-                text("SEVERAL_BRANCHES", own=_show(own), listed=shown), code="SEVERAL_BRANCHES"
+                tr(
+                    "the metric is of CNPJ {own}, the head office of several listed companies ({listed}): pass cnpj= to say which",
+                    own=_show(own),
+                    listed=shown,
+                ),
+                code="SEVERAL_BRANCHES",
             )
         if not branches:
             if metric.managing_partner_cnpj is None:
-                message = text("COMPANY_NOT_IN_PROOF", company=_show(own))
+                message = tr("company {company} is not in the proof", company=_show(own))
             else:
-                message = text(
-                    "COMPANY_NOT_IN_PROOF.scp",
+                message = tr(
+                    "company {company} (an SCP whose managing partner is {partner}) is not in the proof",
                     company=_show(own),
                     partner=_show(metric.managing_partner_cnpj),
                 )
@@ -640,17 +735,39 @@ class Proof:
         previous: RevenueMetric, metric: RevenueMetric, target: str, *, replace: bool
     ) -> Finding:
         """The note for ``metric`` replacing ``previous``, or the refusal."""
-        net = format_money(previous.net_revenue)
+        net = previous.net_revenue
         if metric.source == "ecf" and previous.source == "ecf" and metric.rectifying:
             if metric.receipt is None:
-                return Finding("RECTIFIED", text("RECTIFIED", net=net))
-            return Finding("RECTIFIED", text("RECTIFIED.receipt", receipt=metric.receipt, net=net))
+                return Finding(
+                    "RECTIFIED",
+                    tr("a rectifying ECF replaced the earlier ECF's net revenue {net}", net=net),
+                )
+            return Finding(
+                "RECTIFIED",
+                tr(
+                    "a rectifying ECF (receipt {receipt!r}) replaced the earlier ECF's net revenue {net}",
+                    receipt=metric.receipt,
+                    net=net,
+                ),
+            )
         if not replace:
             raise FigureExistsError(
-                text("FIGURE_EXISTS", company=_show(target), net=net, origin=_origin(previous)),
+                tr(
+                    "company {company} already has a figure ({net}, from {origin}): pass replace=True to replace it",
+                    company=_show(target),
+                    net=net,
+                    origin=_origin(previous),
+                ),
                 cnpj=target,
             )
-        return Finding("REPLACED", text("REPLACED", net=net, origin=_origin(previous)))
+        return Finding(
+            "REPLACED",
+            tr(
+                "replaced on request the earlier figure ({net}, from {origin})",
+                net=net,
+                origin=_origin(previous),
+            ),
+        )
 
     def _row(self, entry: _Entry) -> ProofRow:
         name = entry.name
@@ -709,7 +826,7 @@ class ConcludedProof:
         year = load.integer(top["reference_year"], "reference_year")
         items = load.array(top["rows"], "rows")
         if not items:
-            load.fail("rows", "concluded_empty")
+            load.fail("rows", tr("a concluded proof lists at least one company"))
         rows: list[ProofRow] = []
         listed: set[str] = set()
         files: dict[str, str] = {}
@@ -717,7 +834,10 @@ class ConcludedProof:
             path = load.at("rows", i)
             row = _load_row(item, path, reference_year=year, status="concluded")
             if row.cnpj in listed:
-                load.fail(load.at(path, "cnpj"), "listed_twice", company=_show(row.cnpj))
+                load.fail(
+                    load.at(path, "cnpj"),
+                    tr("company {company} is listed twice", company=_show(row.cnpj)),
+                )
             listed.add(row.cnpj)
             assert row.metric is not None  # a concluded row always has its figure
             fingerprint = row.metric.fingerprint
@@ -725,8 +845,10 @@ class ConcludedProof:
                 if fingerprint in files:
                     load.fail(
                         load.at(load.at(path, "metric"), "fingerprint"),
-                        "same_file",
-                        owner=_show(files[fingerprint]),
+                        tr(
+                            "the same file is the figure of {owner} too",
+                            owner=_show(files[fingerprint]),
+                        ),
                     )
                 files[fingerprint] = row.cnpj
             rows.append(row)
@@ -734,7 +856,14 @@ class ConcludedProof:
         stated = top["total_net_revenue"]
         load.money(stated, "total_net_revenue", signed=True)
         if stated != f"{total:.2f}":
-            load.fail("total_net_revenue", "total", total=f"{total:.2f}", got=load.short(stated))
+            load.fail(
+                "total_net_revenue",
+                tr(
+                    "the rows add up to {total}, not {got}",
+                    total=total,
+                    got=load.short(stated),
+                ),
+            )
         return cls(reference_year=year, rows=tuple(rows), total_net_revenue=total)
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -765,7 +894,7 @@ def _load_figure(
     )
     contested = load.contests(data["contested"], load.at(path, "contested"), metric)
     if metric is None and (notes or replaced):
-        load.fail(path, "pending_notes")
+        load.fail(path, tr("a company without a figure has no notes and replaced nothing"))
     return metric, notes, replaced, contested
 
 
@@ -777,7 +906,12 @@ def _load_row(
     year = load.integer(data["reference_year"], load.at(path, "reference_year"))
     if reference_year is not None and year != reference_year:
         load.fail(
-            load.at(path, "reference_year"), "row_year", got=load.short(year), year=reference_year
+            load.at(path, "reference_year"),
+            tr(
+                "the row is for {got}, the proof for {year}",
+                got=load.short(year),
+                year=reference_year,
+            ),
         )
     name = load.optional_string(data["name"], load.at(path, "name"))
     state = data["status"]
@@ -786,15 +920,18 @@ def _load_row(
         allowed = ("pending",)
     if state not in allowed:
         expected = " or ".join(repr(option) for option in allowed)
-        load.fail(load.at(path, "status"), "status", expected=expected, got=load.short(state))
+        load.fail(
+            load.at(path, "status"),
+            tr("must be {expected}, got {got}", expected=expected, got=load.short(state)),
+        )
     metric, notes, replaced, contested = _load_figure(data, path, year, cnpj)
     if metric is None and state != "pending":
-        load.fail(load.at(path, "metric"), "figure_without_net")
+        load.fail(load.at(path, "metric"), tr("a saved figure always has a net revenue"))
     row = ProofRow(name, cnpj, year, state, metric, notes, replaced, contested)
     written: dict[str, Any] = dict(row.to_dict())
     for key in _DERIVED:
         if data[key] != written[key]:
-            load.fail(load.at(path, key), "derived")
+            load.fail(load.at(path, key), tr("does not match the row's figure and contests"))
     return row
 
 
@@ -802,9 +939,17 @@ def _contestable(component: object, cnpj: str) -> ContestableComponent:
     for name in CONTESTABLE:
         if component == name:
             return name
-    message_id = "UNKNOWN_COMPONENT.net" if component == "net_revenue" else "UNKNOWN_COMPONENT"
     raise ContestError(
-        text(message_id, component=component),
+        tr(
+            "the net revenue cannot be contested: it is the gross revenue minus the deductions; "
+            "contest the component that is wrong and the net is recomputed"
+        )
+        if component == "net_revenue"
+        else tr(
+            "{component!r} is not a component that can be contested: contest one of "
+            "gross_revenue, cancellations, discounts, taxes, other_deductions",
+            component=component,
+        ),
         code="UNKNOWN_COMPONENT",
         cnpj=cnpj,
         component=component,
@@ -812,9 +957,9 @@ def _contestable(component: object, cnpj: str) -> ContestableComponent:
 
 
 def _contest_error(
-    code: ProofErrorCode, cnpj: str, given: object, **fields: object
+    code: ProofErrorCode, message: Message, cnpj: str, given: object
 ) -> ContestError:
-    return ContestError(text(code, **fields), code=code, cnpj=cnpj, component=given)
+    return ContestError(message, code=code, cnpj=cnpj, component=given)
 
 
 def _saveable(metric: RevenueMetric, shown: str) -> RevenueMetric:
@@ -823,13 +968,22 @@ def _saveable(metric: RevenueMetric, shown: str) -> RevenueMetric:
         saved = load.metric(metric.to_dict(), "")
     except BadProofDataError as error:
         raise ProofError(
-            text("BAD_METRIC", company=shown, detail=str(error)), code="BAD_METRIC"
+            tr(
+                "the metric of {company} cannot be saved in the proof: {detail}",
+                company=shown,
+                detail=str(error),
+            ),
+            code="BAD_METRIC",
         ) from error
     if saved != metric or not all(
         isinstance(getattr(metric, name), Decimal) for name in (*CONTESTABLE, "net_revenue")
     ):
         raise ProofError(
-            text("BAD_METRIC", company=shown, detail="its amounts are not exact cents"),
+            tr(
+                "the metric of {company} cannot be saved in the proof: {detail}",
+                company=shown,
+                detail="its amounts are not exact cents",
+            ),
             code="BAD_METRIC",
         )
     return metric
@@ -838,7 +992,7 @@ def _saveable(metric: RevenueMetric, shown: str) -> RevenueMetric:
 def _normalize(cnpj: object) -> str:
     bare = normalize_cnpj(cnpj) if isinstance(cnpj, str) else None
     if bare is None:
-        raise ProofError(text("INVALID_CNPJ", cnpj=cnpj), code="INVALID_CNPJ")
+        raise ProofError(tr("not a valid CNPJ: {cnpj!r}", cnpj=cnpj), code="INVALID_CNPJ")
     return bare
 
 
@@ -848,12 +1002,18 @@ def _show(cnpj: str) -> str:
 
 def _origin(metric: RevenueMetric) -> str:
     if metric.source == "form":
-        return text("origin.form")
-    return text("origin.rectifying") if metric.rectifying else text("origin.ecf")
+        return tr("the form")
+    return tr("a rectifying ECF") if metric.rectifying else tr("an ECF")
 
 
 def _negative_net(net: Decimal) -> Finding:
-    return Finding("NEGATIVE_NET_REVENUE", text("NEGATIVE_NET_REVENUE", net=f"{net:.2f}"))
+    return Finding(
+        "NEGATIVE_NET_REVENUE",
+        tr(
+            "the net revenue is negative ({net}): the deductions are larger than the gross revenue; check the figure with the company",
+            net=net,
+        ),
+    )
 
 
 def _codes(findings: Iterable[Finding]) -> list[str]:

@@ -19,8 +19,8 @@ from ._cnpj import normalize_cnpj
 from ._contest import CONTESTABLE, Contest
 from ._context import money_context
 from ._errors import BadProofDataError
+from ._i18n import Message, tr
 from ._model import Finding, PeriodMetric, Regime, RevenueMetric, SourceLine, format_money
-from ._proof_text import text
 from .types import (
     ContestDict,
     FindingDict,
@@ -53,9 +53,9 @@ _METRIC_KEYS = keys_of(RevenueMetricDict)
 _CONTEST_KEYS = keys_of(ContestDict)
 
 
-def fail(path: str, problem: str, **fields: object) -> NoReturn:
-    """Refuse the value at ``path``: ``problem`` names the message ``BAD_PROOF_DATA.<problem>``."""
-    raise BadProofDataError(text(f"BAD_PROOF_DATA.{problem}", **fields), path=path)
+def fail(path: str, problem: Message) -> NoReturn:
+    """Refuse the value at ``path``: ``problem`` says what is wrong with it."""
+    raise BadProofDataError(problem, path=path)
 
 
 def _kind(value: object) -> str:
@@ -72,42 +72,42 @@ def at(path: str, key: str | int) -> str:
 def obj(value: object, path: str, keys: frozenset[str]) -> dict[str, Any]:
     """A dict with exactly ``keys`` (string keys only)."""
     if not isinstance(value, dict):
-        fail(path, "object", got=_kind(value))
+        fail(path, tr("must be an object, got {got}", got=_kind(value)))
     present = set(value)
     unknown = sorted(short(key) for key in present - keys)
     if unknown:
-        fail(path, "unknown_keys", keys=", ".join(unknown))
+        fail(path, tr("unknown key(s) {keys}", keys=", ".join(unknown)))
     missing = sorted(keys - present)
     if missing:
-        fail(path, "missing_keys", keys=", ".join(missing))
+        fail(path, tr("missing key(s) {keys}", keys=", ".join(missing)))
     return value
 
 
 def array(value: object, path: str) -> list[Any]:
     """A list."""
     if not isinstance(value, list):
-        fail(path, "list", got=_kind(value))
+        fail(path, tr("must be a list, got {got}", got=_kind(value)))
     return value
 
 
 def integer(value: object, path: str) -> int:
     """An int, not a bool."""
     if isinstance(value, bool) or not isinstance(value, int):
-        fail(path, "integer", got=_kind(value))
+        fail(path, tr("must be an integer, got {got}", got=_kind(value)))
     return value
 
 
 def boolean(value: object, path: str) -> bool:
     """A bool."""
     if not isinstance(value, bool):
-        fail(path, "boolean", got=_kind(value))
+        fail(path, tr("must be true or false, got {got}", got=_kind(value)))
     return value
 
 
 def string(value: object, path: str) -> str:
     """A str."""
     if not isinstance(value, str):
-        fail(path, "string", got=_kind(value))
+        fail(path, tr("must be a string, got {got}", got=_kind(value)))
     return value
 
 
@@ -121,7 +121,7 @@ def _line_number(value: object, path: str) -> int | None:
         return None
     number = integer(value, path)
     if number < 1:
-        fail(path, "line_number", got=short(number))
+        fail(path, tr("a line number starts at 1, got {got}", got=short(number)))
     return number
 
 
@@ -130,12 +130,12 @@ def money(value: object, path: str, *, signed: bool) -> Decimal | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        fail(path, "amount_type", got=_kind(value))
+        fail(path, tr('must be an amount such as "1000.00", got {got}', got=_kind(value)))
     if _MONEY.fullmatch(value) is None:
-        fail(path, "amount", got=short(value))
+        fail(path, tr('not an amount with two decimals such as "1000.00": {got}', got=short(value)))
     amount = Decimal(value)
     if not signed and value.startswith("-"):
-        fail(path, "negative", got=short(value))
+        fail(path, tr("this amount is never negative, got {got}", got=short(value)))
     return amount
 
 
@@ -162,13 +162,15 @@ def _figures(data: dict[str, Any], path: str, *, signed: bool) -> dict[str, Deci
     net = money(data["net_revenue"], at(path, "net_revenue"), signed=signed)
     expected = net_of(values)
     if expected is None and net is not None:
-        fail(at(path, "net_revenue"), "net_without_components")
+        fail(at(path, "net_revenue"), tr("a component is unknown, so the net revenue must be null"))
     if expected is not None and net != expected:
         fail(
             at(path, "net_revenue"),
-            "net_mismatch",
-            got=short(data["net_revenue"]),
-            net=f"{expected:.2f}",
+            tr(
+                "must be the gross revenue minus the deductions, {net}, got {got}",
+                got=short(data["net_revenue"]),
+                net=f"{expected:.2f}",
+            ),
         )
     values["net_revenue"] = net
     return values
@@ -179,9 +181,9 @@ def _date(value: object, path: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(shown)
     except ValueError:
-        fail(path, "date", got=short(shown))
+        fail(path, tr('not a date such as "2024-12-31": {got}', got=short(shown)))
     if day.isoformat() != shown:
-        fail(path, "date", got=short(shown))
+        fail(path, tr('not a date such as "2024-12-31": {got}', got=short(shown)))
     return day
 
 
@@ -193,7 +195,7 @@ def cnpj(value: object, path: str) -> str:
     """A bare CNPJ with valid check digits, as ``to_dict`` writes it."""
     shown = string(value, path)
     if normalize_cnpj(shown) != shown:
-        fail(path, "cnpj", got=short(shown))
+        fail(path, tr("not a bare CNPJ with valid check digits: {got}", got=short(shown)))
     return shown
 
 
@@ -206,7 +208,9 @@ def finding(value: object, path: str) -> Finding:
     data = obj(value, path, _FINDING_KEYS)
     severity = data["severity"]
     if severity not in _SEVERITIES:
-        fail(at(path, "severity"), "severity", got=short(severity))
+        fail(
+            at(path, "severity"), tr('must be "error" or "warning", got {got}', got=short(severity))
+        )
     return Finding(
         code=string(data["code"], at(path, "code")),
         message=string(data["message"], at(path, "message")),
@@ -225,10 +229,13 @@ def _source_line(value: object, path: str) -> SourceLine:
     data = obj(value, path, _LINE_KEYS)
     component = data["component"]
     if component is not None and component not in _LINE_COMPONENTS:
-        fail(at(path, "component"), "component", got=short(component))
+        fail(at(path, "component"), tr("not a component: {got}", got=short(component)))
     amount = money(data["amount"], at(path, "amount"), signed=True)
     if amount is None:
-        fail(at(path, "amount"), "amount_type", got=_kind(None))
+        fail(
+            at(path, "amount"),
+            tr('must be an amount such as "1000.00", got {got}', got=_kind(None)),
+        )
     return SourceLine(
         line_number=_line_number(data["line_number"], at(path, "line_number")),
         record=optional_string(data["record"], at(path, "record")),
@@ -272,7 +279,7 @@ def metric(value: object, path: str) -> RevenueMetric:
     data = obj(value, path, _METRIC_KEYS)
     source = data["source"]
     if source not in _SOURCES:
-        fail(at(path, "source"), "source", got=short(source))
+        fail(at(path, "source"), tr('must be "ecf" or "form", got {got}', got=short(source)))
     signed = source == "ecf"
     values = _figures(data, path, signed=signed)
     year = data["reference_year"]
@@ -280,7 +287,7 @@ def metric(value: object, path: str) -> RevenueMetric:
         integer(year, at(path, "reference_year"))
     regime = data["regime"]
     if regime is not None and (not isinstance(regime, str) or regime not in _REGIMES):
-        fail(at(path, "regime"), "regime", got=short(regime))
+        fail(at(path, "regime"), tr("not a regime: {got}", got=short(regime)))
     return RevenueMetric(
         cnpj=_optional_cnpj(data["cnpj"], at(path, "cnpj")),
         company_name=optional_string(data["company_name"], at(path, "company_name")),
@@ -315,16 +322,25 @@ def figure(value: object, path: str, *, reference_year: int, company: str) -> Re
     the company (or its head office, or a form without a CNPJ)."""
     saved = metric(value, path)
     if saved.net_revenue is None:
-        fail(at(path, "net_revenue"), "figure_without_net")
+        fail(at(path, "net_revenue"), tr("a saved figure always has a net revenue"))
     if saved.reference_year is not None and saved.reference_year != reference_year:
         fail(
             at(path, "reference_year"),
-            "figure_year",
-            got=short(saved.reference_year),
-            year=reference_year,
+            tr(
+                "the figure is for {got}, the proof for {year}",
+                got=short(saved.reference_year),
+                year=reference_year,
+            ),
         )
     if saved.cnpj is not None and saved.cnpj[:_ROOT] != company[:_ROOT]:
-        fail(at(path, "cnpj"), "figure_company", got=saved.cnpj, company=company)
+        fail(
+            at(path, "cnpj"),
+            tr(
+                "the figure is of {got}, another company than {company}",
+                got=saved.cnpj,
+                company=company,
+            ),
+        )
     return saved
 
 
@@ -333,7 +349,10 @@ def notes(value: object, path: str) -> tuple[Finding, ...]:
     out = findings(value, path)
     for i, note in enumerate(out):
         if note.code not in NOTE_CODES:
-            fail(at(at(path, i), "code"), "note_code", got=short(note.code))
+            fail(
+                at(at(path, i), "code"),
+                tr("not a note the proof writes: {got}", got=short(note.code)),
+            )
     return out
 
 
@@ -341,7 +360,7 @@ def contests(value: object, path: str, saved: RevenueMetric | None) -> tuple[Con
     """The contests of a figure: known components, once each, each stating the file's value."""
     items = array(value, path)
     if items and saved is None:
-        fail(path, "contest_without_figure")
+        fail(path, tr("a company without a figure has nothing contested"))
     out: list[Contest] = []
     seen: set[str] = set()
     for i, item in enumerate(items):
@@ -349,22 +368,28 @@ def contests(value: object, path: str, saved: RevenueMetric | None) -> tuple[Con
         data = obj(item, where, _CONTEST_KEYS)
         component = data["component"]
         if component not in CONTESTABLE:
-            fail(at(where, "component"), "contest_component", got=short(component))
+            fail(
+                at(where, "component"),
+                tr("not a contestable component: {got}", got=short(component)),
+            )
         if component in seen:
-            fail(at(where, "component"), "contested_twice", component=component)
+            fail(at(where, "component"), tr("{component} is contested twice", component=component))
         seen.add(component)
         assert saved is not None  # no item without a figure
         contested = money(data["value"], at(where, "value"), signed=False)
         if contested is None:
-            fail(at(where, "value"), "amount_type", got=_kind(None))
+            fail(
+                at(where, "value"),
+                tr('must be an amount such as "1000.00", got {got}', got=_kind(None)),
+            )
         file_value = money(data["file_value"], at(where, "file_value"), signed=True)
         if data["file_value"] != format_money(getattr(saved, component)):
-            fail(at(where, "file_value"), "file_value", component=component)
+            fail(at(where, "file_value"), tr("not the figure's {component}", component=component))
         if contested == file_value:
-            fail(at(where, "value"), "same_as_file")
+            fail(at(where, "value"), tr("the file's own value: nothing is contested"))
         reason = string(data["reason"], at(where, "reason"))
         if not reason.strip() or reason != reason.strip():
-            fail(at(where, "reason"), "reason")
+            fail(at(where, "reason"), tr("a reason is a non-empty text without surrounding spaces"))
         by = optional_string(data["by"], at(where, "by"))
         out.append(Contest(component, contested, file_value, reason, by))
     return tuple(out)

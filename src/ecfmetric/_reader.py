@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from ._collect import Collector, cut_signature, strip_eol
 from ._context import in_money_context
 from ._decoding import UTF8_BOM, TextDecoder
-from ._i18n import tr
 from ._errors import EcfFormatError, MetricUnavailableError
+from ._i18n import tr
 from ._layout import READ_BLOCKS
 from ._lines import MAX_LINE_LENGTH, scan_lines
 from ._metric import compute_metric
@@ -97,9 +97,7 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
             yield Record(number, fields[0], fields)
             if fields[0] == "9999":
                 return
-    raise EcfFormatError(
-        tr("the file ends without the 9999 record"), source=name, code="TRUNCATED"
-    )
+    raise EcfFormatError(tr("the file ends without the 9999 record"), source=name, code="TRUNCATED")
 
 
 def internal_error(error: Exception, name: str | None) -> EcfFormatError:

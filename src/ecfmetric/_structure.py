@@ -88,7 +88,9 @@ class Structure:
         if not self.strict:
             self.listed(self.findings, Finding(code, reason, number, record))
         elif self.report:
-            message = reason if text is None else tr("{reason} (got {text!r})", reason=reason, text=text)
+            message = (
+                reason if text is None else tr("{reason} (got {text!r})", reason=reason, text=text)
+            )
             self.listed(self.errors, Finding(code, message, number, record, "error"))
         else:
             raise self.error(reason, number, record, field, text, code=code)

@@ -128,9 +128,7 @@ def validate(
             findings.append(finding_of(error))
         except MetricUnavailableError as error:
             findings.append(
-                Finding(
-                    error.code, error.reason_message, error.line_number, error.record, "error"
-                )
+                Finding(error.code, error.reason_message, error.line_number, error.record, "error")
             )
         except (ValueError, IndexError, KeyError, ArithmeticError) as error:  # pragma: no cover
             findings.append(finding_of(internal_error(error, name)))
