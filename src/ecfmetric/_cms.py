@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa, utils
 from cryptography.hazmat.primitives.serialization import load_der_public_key
 
 from ._errors import SignatureError
+from ._i18n import Message, tr
 from ._signature import MARKER, Signer
 
 #: Digests a signature may use. MD5 and anything else: the signer is not verified, with a reason.
@@ -72,7 +73,11 @@ def read_blocks(
         try:
             _read_blob(rest[:length], digest, signers)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
-            raise _bad(f"the signature blob cannot be read: {error}", offset + pos, name) from None
+            raise _bad(
+                tr("the signature blob cannot be read: {error}", error=str(error)),
+                offset + pos,
+                name,
+            ) from None
         blocks += 1
         pos += length
 
@@ -80,7 +85,10 @@ def read_blocks(
 def _element_length(data: bytes, offset: int, name: str | None) -> int:
     if data[:1] != b"\x30":
         raise _bad(
-            f"expected a CMS ContentInfo (a BER SEQUENCE, byte 0x30), got byte 0x{data[0]:02X}",
+            tr(
+                "expected a CMS ContentInfo (a BER SEQUENCE, byte 0x30), got byte {byte}",
+                byte=f"0x{data[0]:02X}",
+            ),
             offset,
             name,
         )
@@ -89,15 +97,20 @@ def _element_length(data: bytes, offset: int, name: str | None) -> int:
     except ValueError as error:
         if "Insufficient data" in str(error):
             raise _bad(
-                f"the signature blob is cut short: the file ends at byte offset {offset + len(data)} "
-                "before the blob does",
+                tr(
+                    "the signature blob is cut short: the file ends at byte offset {end} "
+                    "before the blob does",
+                    end=offset + len(data),
+                ),
                 offset,
                 name,
             ) from None
-        raise _bad(f"the signature blob cannot be read: {error}", offset, name) from None
+        raise _bad(
+            tr("the signature blob cannot be read: {error}", error=str(error)), offset, name
+        ) from None
 
 
-def _bad(reason: str, offset: int, name: str | None) -> SignatureError:
+def _bad(reason: Message, offset: int, name: str | None) -> SignatureError:
     return SignatureError(reason, offset=offset, source=name, code="BAD_SIGNATURE")
 
 

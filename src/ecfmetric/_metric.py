@@ -731,7 +731,7 @@ class _Computation:
                 "PROXY_DEFINITION",
                 tr(
                     "this plan has no receita bruta subtree; the metric is a {proxy}",
-                    proxy=tr(plan.proxy),
+                    proxy=tr(plan.proxy or ""),
                 ),
                 period.line_number,
                 record,

@@ -1000,7 +1000,7 @@ def _show(cnpj: str) -> str:
     return repr(format_cnpj(cnpj))
 
 
-def _origin(metric: RevenueMetric) -> str:
+def _origin(metric: RevenueMetric) -> Message:
     if metric.source == "form":
         return tr("the form")
     return tr("a rectifying ECF") if metric.rectifying else tr("an ECF")

@@ -21,6 +21,7 @@ import attrs
 
 from ._cnpj import format_cnpj
 from ._errors import SignatureError, SignatureSupportError
+from ._i18n import tr
 from ._reader import CHUNK_SIZE, chunks_of
 from ._sources import Source, name_of
 
@@ -189,8 +190,11 @@ def read_signature(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Signature
             from . import _cms
         except ImportError as error:
             raise SignatureSupportError(
-                f"reading a signature needs asn1crypto and cryptography ({error}): "
-                "pip install 'ecfmetric[signature]'"
+                tr(
+                    "reading a signature needs asn1crypto and cryptography ({error}): "
+                    "pip install 'ecfmetric[signature]'",
+                    error=str(error),
+                )
             ) from error
 
         def digest(algorithm: str) -> bytes | None:
@@ -269,14 +273,17 @@ def _scan(stream: BinaryIO, chunk_size: int, name: str | None) -> _Found | None:
             break
     if len(tail) > MAX_BLOB:
         raise SignatureError(
-            f"more than {MAX_BLOB} bytes after the signature marker: not a PVA signature block",
+            tr(
+                "more than {limit} bytes after the signature marker: not a PVA signature block",
+                limit=MAX_BLOB,
+            ),
             offset=marker_offset + len(MARKER),
             source=name,
             code="SIGNATURE_TOO_LARGE",
         )
     if not bytes(tail).strip(_PADDING):
         raise SignatureError(
-            "the signature marker SBRCAAEPDR is not followed by a signature",
+            tr("the signature marker SBRCAAEPDR is not followed by a signature"),
             offset=marker_offset + len(MARKER),
             source=name,
             code="NO_SIGNATURE_BLOB",
