@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ._i18n import COMPONENT_LABELS, Message, as_message, tr
+from ._i18n import Message, as_message, tr
 
 _SNIPPET = 60
 
@@ -193,15 +193,11 @@ class FormInputError(EcfError):
         super().__init__(self._message())
 
     def _message(self) -> Message:
-        # In Portuguese a component is named by the portal's label, as the person saw it.
-        label: Message | str = self.field
-        if self.field in COMPONENT_LABELS:
-            label = tr("{field} ({label})", field=self.field, label=COMPONENT_LABELS[self.field])
         if self.value is None:
-            return tr("{where}: {reason}", where=label, reason=self._reason)
+            return tr("{where}: {reason}", where=self.field, reason=self._reason)
         return tr(
             "{where}: {reason} (got {value})",
-            where=label,
+            where=self.field,
             reason=self._reason,
             value=_cut(repr(self.value)),
         )

@@ -145,21 +145,6 @@ def verbatim(text: str) -> Message:
     return Message("{text}", (("text", text),))
 
 
-Text: TypeAlias = "Message | str"
-
-
 def as_message(text: Message | str) -> Message:
     """``text`` as a :class:`Message`: a plain string is shown as it is."""
     return text if isinstance(text, Message) else verbatim(text)
-
-
-#: The portal's labels for the components, in both languages (the same words: they are the
-#: labels of the form the customer fills).
-COMPONENT_LABELS: Final[dict[str, str]] = {
-    "gross_revenue": "TOTAL RECEITA BRUTA",
-    "cancellations": "(-) Cancelamento de Serviços e Vendas",
-    "taxes": "(-) Impostos Sobre Serviços e Vendas",
-    "discounts": "(-) Descontos Incondicionais",
-    "other_deductions": "(-) Outras deduções",
-    "net_revenue": "RECEITA LÍQUIDA DE SERVIÇOS E VENDAS",
-}
