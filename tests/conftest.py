@@ -1,10 +1,22 @@
-"""Hypothesis profiles: "ci" (more examples) when CI is set, "dev" otherwise."""
+"""Hypothesis profiles: "ci" (more examples) when CI is set, "dev" otherwise; messages in English."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+import ecfmetric
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_messages() -> Iterator[None]:
+    """The suite matches English messages; tests of Portuguese switch with ``language("pt")``."""
+    with ecfmetric.language("en"):
+        yield
+
 
 # CI is derandomized: the same examples every run, so a submission cannot fail by luck; the
 # "dev" profile stays random to keep finding new cases.

@@ -30,6 +30,7 @@ from ._errors import (
     WorkerCrashedError,
 )
 from ._form import from_form
+from ._i18n import get_language, language, set_language
 from ._lines import MAX_LINE_LENGTH
 from ._many import ReadResult, read_many
 from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, SourceLine
@@ -81,11 +82,14 @@ __all__ = [
     "WorkerCrashedError",
     "__version__",
     "from_form",
+    "get_language",
     "iter_records",
+    "language",
     "read",
     "read_bytes",
     "read_many",
     "read_signature",
+    "set_language",
     "types",
     "validate",
     "validate_bytes",

@@ -26,6 +26,13 @@ class EcfError(ValueError):
 
     _reason: Message
 
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        if "_reason" not in self.__dict__:
+            # Raised as EcfError("text") (by a caller, or a subclass that does not set it).
+            first = args[0] if args else ""
+            self._reason = first if isinstance(first, Message) else as_message(str(first))
+
     @property
     def reason(self) -> str:
         """What is wrong, without the position, in the current language."""
