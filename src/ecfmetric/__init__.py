@@ -10,6 +10,7 @@ Decimal('11990000.00')
 
 from . import types
 from ._bytes import read_bytes, validate_bytes
+from ._codes import CODES, CodeInfo
 from ._collect import MAX_FIELDS
 from ._contest import Contest
 from ._errors import (
@@ -45,6 +46,7 @@ from .types import Company
 __version__ = "0.1.0"
 
 __all__ = [
+    "CODES",
     "MAX_EXPANDED_SIZE",
     "MAX_EXPANSION_RATIO",
     "MAX_FIELDS",
@@ -52,6 +54,7 @@ __all__ = [
     "MAX_LINE_LENGTH",
     "PROOF_ERROR_CODES",
     "BadProofDataError",
+    "CodeInfo",
     "Company",
     "CompanyNotInProofError",
     "ConcludedProof",
