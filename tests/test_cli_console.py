@@ -107,7 +107,7 @@ def test_a_refused_file_on_a_cp850_console_still_says_why(tmp_path: Path) -> Non
     assert "Traceback" not in err
     # Python writes stderr with backslashreplace already: the name stays exact.
     assert "relatório\\u20142025.txt" in err
-    assert "this is a PDF document" in err
+    assert "isto é um documento PDF" in err  # the default language, accents and all
 
 
 def test_transliterate() -> None:
