@@ -11,6 +11,10 @@ from hypothesis import HealthCheck, settings
 import ecfmetric
 
 
+# Some test modules draw messages while they are collected (baselines built at import).
+ecfmetric.set_language("en")
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _english_messages() -> Iterator[None]:
     """The suite matches English messages; tests of Portuguese switch with ``language("pt")``."""
