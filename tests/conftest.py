@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, settings
 
 import ecfmetric
 
-
 # Some test modules draw messages while they are collected (baselines built at import).
 ecfmetric.set_language("en")
 
