@@ -30,9 +30,19 @@ from ._errors import (
     WorkerCrashedError,
 )
 from ._form import from_form
+from ._labels import LABELS, LABELS_EN
 from ._lines import MAX_LINE_LENGTH
 from ._many import ReadResult, read_many
-from ._model import Finding, PeriodMetric, Record, Regime, RevenueMetric, SourceLine
+from ._model import (
+    Finding,
+    PeriodMetric,
+    Record,
+    Regime,
+    RevenueMetric,
+    SignatureSummary,
+    SignerSummary,
+    SourceLine,
+)
 from ._money import MAX_FORM_AMOUNT
 from ._proof import ConcludedProof, Proof, ProofRow
 from ._reader import iter_records, read
@@ -44,6 +54,8 @@ from .types import Company
 __version__ = "0.1.0"
 
 __all__ = [
+    "LABELS",
+    "LABELS_EN",
     "MAX_EXPANDED_SIZE",
     "MAX_EXPANSION_RATIO",
     "MAX_FIELDS",
@@ -74,8 +86,10 @@ __all__ = [
     "RevenueMetric",
     "Signature",
     "SignatureError",
+    "SignatureSummary",
     "SignatureSupportError",
     "Signer",
+    "SignerSummary",
     "SourceLine",
     "ValidationReport",
     "WorkerCrashedError",
