@@ -495,7 +495,7 @@ def test_periods_and_warnings_in_portuguese(cli: Cli) -> None:
 def test_lang_en_is_the_english_text(cli: Cli) -> None:
     out = run("--lang", "en", SAMPLE).stdout.decode()
     assert "source ecf, year 2025" in out
-    assert "→ gross_revenue" in out
+    assert "→ gross revenue" in out
     assert cli("--lang", "en", SAMPLE).stdout.decode() == out
     assert "Periods:" in cli("--lang", "en", QUARTERLY).stdout.decode()
     assert "Warnings:" in cli("--lang", "en", MISMATCH).stdout.decode()

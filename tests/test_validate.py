@@ -8,6 +8,7 @@ import pytest
 
 import ecfmetric
 from ecf_helpers import ecf_bytes, real_annual
+from ecfmetric._html import report_html
 from test_reader import BASIC, EXPECTED_BASIC, L300_BASIC, components
 
 
@@ -112,7 +113,8 @@ def test_report_to_dict_records_and_html() -> None:
     assert report.to_records()[0].keys() >= {"code", "severity", "line_number", "record", "message"}
     html = report._repr_html_()
     assert "BAD_AMOUNT" in html
-    assert "error(s)" in html
+    assert "erro(s)" in html
+    assert "error(s)" in report_html(report, "en")
     assert "<table" in html
 
 

@@ -283,7 +283,8 @@ class RevenueMetric:
     partial_year: bool = False
     fingerprint: str | None = None
     #: The name of the file read (a path, or the name a caller gave), for tables of many files.
-    file_name: str | None = None
+    #: Provenance, not a figure: two reads of the same content are equal whatever their names.
+    file_name: str | None = attrs.field(default=None, eq=False)
     #: The file's PVA signature, when it was read (``read(..., signature=True)``).
     signature: SignatureSummary | None = None
 
