@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from ._console import forgiving_output, is_unicode
 from ._errors import EcfError
-from ._format import brl, render_report, render_text
+from ._format import brl, render_text
 from ._model import MONEY_FIELDS, RevenueMetric, format_money
 from ._reader import read
-from ._signature_cli import check_signature, run_signature
-from ._validate import validate
+
+# csv, json, validate() and the signature code are imported by the options that use them: a
+# plain `ecfmetric FILE` starts about as fast as the interpreter, since start-up is most of what
+# a call on a small file costs.
 
 CSV_COLUMNS = (
     "file",
@@ -78,6 +78,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.check:
             return _check(args)
         if args.signature:
+            from ._signature_cli import run_signature
+
             return run_signature(args.files, args.json)
         return _read(args)
     except BrokenPipeError:  # pragma: no cover - the reader of our output went away (| head)
@@ -111,6 +113,10 @@ def _read(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from ._format import render_report
+    from ._signature_cli import check_signature
+    from ._validate import validate
+
     reports = []
     signatures = []
     failed = False
@@ -133,6 +139,8 @@ def _check(args: argparse.Namespace) -> int:
         _json(rows[0] if len(rows) == 1 else rows)
         sys.stdout.write("\n")
     elif args.csv:
+        import csv
+
         writer = csv.writer(sys.stdout)
         writer.writerow(["file", "severity", "code", "line_number", "record", "message"])
         for report in reports:
@@ -150,6 +158,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _json(value: object) -> None:
+    import json
+
     # On a console that is not UTF-8, non-ASCII text is escaped (\u2192): still the same JSON.
     json.dump(value, sys.stdout, ensure_ascii=not is_unicode(sys.stdout), indent=2)
 
@@ -166,6 +176,8 @@ def _json_row(path: str, metric: RevenueMetric | None, error: str | None) -> dic
 
 
 def _write_csv(results: list[tuple[str, RevenueMetric | None, str | None]]) -> None:
+    import csv
+
     writer = csv.writer(sys.stdout)
     writer.writerow(CSV_COLUMNS)
     for path, metric, error in results:
