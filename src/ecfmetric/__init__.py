@@ -96,21 +96,24 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> object:
-    from importlib import import_module
+# Hidden from type checkers, which see the imports above: a module __getattr__ would make them
+# accept any name (a typo included) as an attribute of type `object`.
+if not TYPE_CHECKING:
 
-    if name == "types":
-        value: object = import_module(".types", __name__)
-    elif name in _WHERE:
-        value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value  # the next lookup finds it without calling __getattr__
-    return value
+    def __getattr__(name: str) -> object:
+        from importlib import import_module
 
+        if name == "types":
+            value: object = import_module(".types", __name__)
+        elif name in _WHERE:
+            value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals()[name] = value  # the next lookup finds it without calling __getattr__
+        return value
 
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})
 
 
 __all__ = [
