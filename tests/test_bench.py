@@ -27,6 +27,7 @@ def test_quick_benchmark_prints_ratios_and_memory(tmp_path: Path) -> None:
         assert f"CLI process / bare process at {size}: " in out
     assert "read peak RSS" in out
     assert "validate peak RSS" in out
+    assert "CLI peak RSS" in out
     assert "import ecfmetric: +" in out
     assert "over python -c pass" in out
     assert "linearity: read() seconds per GB:" in out

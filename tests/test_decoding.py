@@ -123,3 +123,11 @@ def test_a_utf8_file_reads_its_names(no_chardet: None) -> None:
     """The UTF-8 fixture's accented names come out right, chardet unasked."""
     metric = ecfmetric.read(ROOT / "fixtures" / "real_quarterly_0008_lf_utf8.txt")
     assert metric.company_name == "INDÚSTRIA DE CALÇADOS GAÚCHA LTDA"
+
+
+def test_chardet_itself_reads_other_scripts_as_utf8() -> None:
+    """The fallback, unpatched: a line of Japanese in UTF-8 is UTF-8 to chardet too."""
+    decoder = TextDecoder()
+    text = "株式会社 日本の会社 LTDA"
+    assert decoder.decode(text.encode("utf-8"), 1, _line(text).encode("utf-8")) == text
+    assert decoder.encoding == "utf-8"
