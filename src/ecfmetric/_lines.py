@@ -6,8 +6,11 @@ chunk, its lines, and one line carried over, whatever the size of the input.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from io import BytesIO
+from itertools import repeat
+from operator import itemgetter
 
 from ._errors import EcfFormatError
 
@@ -119,6 +122,79 @@ def _run_length(lines: list[bytes], start: int, low: bytes, high: bytes) -> int:
         index += len(window)
         size *= 2
     return index - start
+
+
+def scan_counted(
+    chunks: Iterable[bytes],
+    counts: Counter[bytes],
+    open_block: Callable[[], int],
+    handled: frozenset[bytes],
+) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(line_number, line)`` for every line, as ``scan_lines(chunks, frozenset())`` does,
+    except the lines of a chunk made only of plain records: those are added to ``counts``, per
+    register, and not yielded.
+
+    A plain record is what validate() only counts: it starts ``|REG|`` with an alphanumeric
+    register of the block now open (``open_block()``, the letter's byte value, asked when the
+    chunk starts, after every line before it was handled; ``-1`` when none is), it is neither the
+    block's ``x001`` nor its ``x990``, its register is not in ``handled`` (the records read field by
+    field), it ends with ``|`` and a line ending, and it is at most :data:`MAX_LINE_LENGTH` long.
+    A chunk with any other line, or the chunk holding line 1, is yielded line by line. The
+    checks run in C over the whole chunk and once per register found in it, not once per line.
+    """
+    number = 0
+    carry = b""
+    for chunk in chunks:
+        if not chunk:
+            continue
+        lines = BytesIO(chunk).readlines()
+        if carry:
+            lines[0] = carry + lines[0]
+        carry = b"" if lines[-1].endswith(b"\n") else lines.pop()
+        if number and lines and _count_plain(lines, open_block(), handled, counts):
+            number += len(lines)
+        else:
+            for line in lines:
+                number += 1
+                yield number, line
+        if len(carry) > MAX_LINE_LENGTH:
+            raise _too_long(number + 1)
+    if carry:
+        yield number + 1, carry
+
+
+# Each line's first six bytes, |REG|: what a plain record is told by (and counted under).
+_HEAD = itemgetter(slice(0, 6))
+# A block's opening and closing records (x001, x990): never plain, they change the open block.
+_BLOCK_EDGES = frozenset({b"001", b"990"})
+# A record ends with its closing "|" and a line ending (CRLF or LF).
+_RECORD_ENDS = (b"|\r\n", b"|\n")
+
+
+def _count_plain(
+    lines: list[bytes], letter: int, handled: frozenset[bytes], counts: Counter[bytes]
+) -> bool:
+    """Count ``lines`` into ``counts`` if every one is a plain record of block ``letter``."""
+    if letter < 0:
+        return False
+    heads = Counter(map(_HEAD, lines))
+    for head in heads:
+        if not (
+            head[:1] == b"|"
+            and head[5:6] == b"|"
+            and head[1] == letter
+            and head[2:5] not in _BLOCK_EDGES
+            and head[1:5] not in handled
+            and head[1:5].isalnum()
+        ):
+            return False
+    if not all(map(bytes.endswith, lines, repeat(_RECORD_ENDS))):
+        return False
+    if max(map(len, lines)) > MAX_LINE_LENGTH:
+        return False
+    for head, count in heads.items():
+        counts[head[1:5]] += count
+    return True
 
 
 def _too_long(line_number: int) -> EcfFormatError:
