@@ -280,3 +280,22 @@ def test_counted_chunks_are_not_handed_over(chunk_size: int) -> None:
     assert len(handed) <= LIMIT[chunk_size], len(handed)
     assert consumer.others[-1] == (50_004, b"|9999|50004|\r\n")
     assert handed == sorted(set(handed))
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        [b"", b"|K001|0|\n|K155|\n", b"", b"|K990|3|\n", b""],
+        [b"|K001|0|\n|K", b"155|\n" + b"x" * MAX_LINE_LENGTH],
+        [b"|K001|0|\n|K", b"x" * MAX_LINE_LENGTH],
+        [b"|K001|0|\n" + b"x" * (MAX_LINE_LENGTH + 1)],
+        [b"|0|\n|K001|0|\n", b"|K155|1|\n" * 9, b"|K155|1|\n" * 9 + b"x" * (MAX_LINE_LENGTH + 1)],
+        [b"|0|\n|K001|0|\n", b"|K155|1|\n" * 9, b"|K155|1|\n" * 9 + b"|K155|" + b"x" * 9, b"x\n"],
+        [b"|0|\n|K001|0|\n", b"|K155|1|\n" * 9, b"|K155|\n" * 9, b"|K156|1|\n" * 9],
+    ],
+)
+def test_counted_empty_chunks_and_lines_too_long(chunks: list[bytes]) -> None:
+    """scan_counted on empty chunks, carried lines and lines past MAX_LINE_LENGTH: what the
+    line-at-a-time consumer gets, the same error at the same line."""
+    fast, slow = _counted_and_per_line(chunks)
+    assert fast == slow
