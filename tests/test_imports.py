@@ -55,6 +55,12 @@ def test_every_public_name_resolves(name: str) -> None:
     assert name in dir(ecfmetric)
 
 
+def test_the_types_submodule_is_loaded_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ecfmetric.types`, not yet bound (as in a fresh interpreter), is the submodule."""
+    monkeypatch.delattr(ecfmetric, "types")
+    assert ecfmetric.types is sys.modules["ecfmetric.types"]
+
+
 def test_star_import_and_unknown_names() -> None:
     """`from ecfmetric import *` gives __all__; an unknown name is an AttributeError."""
     namespace: dict[str, object] = {}

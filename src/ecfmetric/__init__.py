@@ -98,7 +98,7 @@ _WHERE = {
 
 # Hidden from type checkers, which see the imports above: a module __getattr__ would make them
 # accept any name (a typo included) as an attribute of type `object`.
-if not TYPE_CHECKING:
+if not TYPE_CHECKING:  # pragma: no branch - false only for type checkers, which do not run it
 
     def __getattr__(name: str) -> object:
         from importlib import import_module
