@@ -269,12 +269,12 @@ def test_a_bug_exits_3_with_a_note_and_the_traceback() -> None:
 
 
 def test_a_bug_while_checking(monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
-    from ecfmetric import _cli
+    from ecfmetric import _validate
 
     def crash(*args: object, **kwargs: object) -> object:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(_cli, "validate", crash)
+    monkeypatch.setattr(_validate, "validate", crash)
     done = cli("--lang", "en", "--check", SAMPLE)
     assert done.returncode == 3
     assert done.stderr.decode().startswith("ecfmetric: internal error (a bug in ecfmetric)")

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from ._cnpj import format_cnpj
 from ._format import brl
-from ._html import signature_text
-from ._labels import COMPONENT_WORDS, LABELS, REGIME_NAMES
+from ._labels import COMPONENT_WORDS, LABELS, REGIME_NAMES, signature_text
 from ._model import RevenueMetric
 
 if TYPE_CHECKING:

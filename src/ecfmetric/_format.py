@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ._labels import COMPONENT_WORDS, LABELS_EN
+from ._labels import COMPONENT_WORDS, LABELS_EN, signature_text
 from ._model import MONEY_FIELDS, RevenueMetric
 
 if TYPE_CHECKING:
@@ -66,8 +66,6 @@ def render_text(metric: RevenueMetric) -> str:
                 f"  {where:>10}{period}{code} {line.description[:50]!s}: {brl(line.amount)} → {COMPONENT_WORDS['en'][line.component]}"
             )
     if metric.signature is not None:
-        from ._html import signature_text
-
         out.extend(("", signature_text(metric.signature, "en")))
     if metric.warnings:
         out.append("")

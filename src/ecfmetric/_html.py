@@ -19,10 +19,11 @@ from ._labels import (
     date,
     labels,
     money,
+    signature_text,
 )
 
 if TYPE_CHECKING:
-    from ._model import Finding, RevenueMetric, SignatureSummary
+    from ._model import Finding, RevenueMetric
 
 if TYPE_CHECKING:
     from ._contest import Contest
@@ -62,10 +63,6 @@ _WORDS: Final[dict[Lang, dict[str, str]]] = {
         "findings": "Gravidade,Código,Linha,Registro,Mensagem",
         "warnings": "Avisos",
         "all_findings": "Achados",
-        "signed": "Assinado por {who}. Hashcode {hashcode}. {state}; cadeia de certificados não verificada.",
-        "verified": "Assinaturas conferem com o conteúdo",
-        "not_verified": "Assinatura NÃO confere: {reason}",
-        "unsigned": "Arquivo sem assinatura lida",
         "no_error": "nenhum erro",
         "errors": "{n} erro(s)",
         "report": "{source}: {verdict}, {warnings} aviso(s), {lines} linhas",
@@ -82,10 +79,6 @@ _WORDS: Final[dict[Lang, dict[str, str]]] = {
         "findings": "severity,code,line,record,message",
         "warnings": "Warnings",
         "all_findings": "Findings",
-        "signed": "Signed by {who}. Hashcode {hashcode}. {state}; certificate chain not checked.",
-        "verified": "Signatures match the content",
-        "not_verified": "Signature does NOT match: {reason}",
-        "unsigned": "No signature read",
         "no_error": "no error",
         "errors": "{n} error(s)",
         "report": "{source}: {verdict}, {warnings} warning(s), {lines} lines",
@@ -111,19 +104,6 @@ def _findings(findings: tuple[Finding, ...], title: str, lang: Lang) -> str:
         f"<strong>{escape(title)}</strong>"
         + _table(_WORDS[lang]["findings"].split(","), rows)
         + "</div>"
-    )
-
-
-def signature_text(signature: SignatureSummary, lang: Lang) -> str:
-    """One sentence: who signed, the hashcode, whether the signatures match; chain not checked."""
-    words = _WORDS[lang]
-    state = (
-        words["verified"]
-        if signature.verified
-        else words["not_verified"].format(reason=signature.reason or "?")
-    )
-    return words["signed"].format(
-        who=signature.signed_by() or "?", hashcode=signature.hashcode, state=state
     )
 
 

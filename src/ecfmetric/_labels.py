@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from ._cnpj import format_cnpj
+
+if TYPE_CHECKING:
+    from ._model import SignatureSummary
 
 Lang = Literal["pt", "en"]
 #: The five components and the net, in the order of the metric's fields.
@@ -90,6 +93,34 @@ SOURCE_WORDS: Final[dict[Lang, dict[str | None, str]]] = {
     "pt": {"ecf": "arquivo ECF", "form": "formulário", None: ""},
     "en": {"ecf": "ECF file", "form": "form", None: ""},
 }
+
+
+SIGNATURE_WORDS: Final[dict[Lang, dict[str, str]]] = {
+    "pt": {
+        "signed": "Assinado por {who}. Hashcode {hashcode}. {state}; cadeia de certificados não "
+        "verificada.",
+        "verified": "Assinaturas conferem com o conteúdo",
+        "not_verified": "Assinatura NÃO confere: {reason}",
+    },
+    "en": {
+        "signed": "Signed by {who}. Hashcode {hashcode}. {state}; certificate chain not checked.",
+        "verified": "Signatures match the content",
+        "not_verified": "Signature does NOT match: {reason}",
+    },
+}
+
+
+def signature_text(signature: SignatureSummary, lang: Lang) -> str:
+    """One sentence: who signed, the hashcode, whether the signatures match; chain not checked."""
+    words = SIGNATURE_WORDS[lang]
+    state = (
+        words["verified"]
+        if signature.verified
+        else words["not_verified"].format(reason=signature.reason or "?")
+    )
+    return words["signed"].format(
+        who=signature.signed_by() or "?", hashcode=signature.hashcode, state=state
+    )
 
 
 def labels(lang: Lang) -> dict[str, str]:
