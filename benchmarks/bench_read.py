@@ -1,21 +1,26 @@
-"""Benchmark ``ecfmetric.read()`` against a bare ``for line in open(path, "rb")`` loop.
+"""Benchmark ecfmetric against the cheapest Python can do, every figure a ratio taken in this run.
 
 Generates realistic, K-block-heavy ECF files (Lucro Real, leiaute 0012, CRLF, Latin-1, the
 revenue records in block L near the end, a PKCS#7-like signature after 9999, every counter right)
-and times each contender in a fresh process, interleaved, round after round, on a warm page cache.
-Prints medians: time of the call, throughput, ratio to the bare loop timed in the same run, and the
-peak RSS of the whole process. Then ``read_many()`` with one worker and with two on a batch of
-mid-sized files.
+and times each contender in a fresh process, interleaved, round after round, on a warm page cache:
 
-    python benchmarks/bench_read.py                     # 100M, 300M, 1G; 7 rounds; many 8x64M
-    python benchmarks/bench_read.py --sizes 100M,1G --rounds 9 --many 0
+- ``read()`` and ``validate()`` against a bare ``for line in open(path, "rb")`` loop (the call's
+  time, inside the process), with the peak RSS of each whole process;
+- the CLI process (``python -m ecfmetric FILE``) against a bare-loop process (wall time of each);
+- ``import ecfmetric`` (and the modules ``read()`` needs) against ``python -c pass``;
+- ``read_many()`` with two workers against one, with the load average it ran at.
+
+    python benchmarks/bench_read.py                     # 122M, 300M; 7 rounds; many 8x64M
+    python benchmarks/bench_read.py --sizes 122M,1G --rounds 9 --many 0
     python benchmarks/bench_read.py --quick             # a smoke test on tiny files
 
-Standard library only. Files go to benchmarks/data/ (git-ignored) unless ``--data-dir`` says
-otherwise, and are reused by later runs (same size, same generator version). Sizes are decimal:
-``100M`` is 100,000,000 bytes; MB/s are decimal too; RSS is in MiB. ``python-sped`` is timed as
-well when it is installed (up to ``--sped-max``, since it holds the whole file in memory), and
-``ecfmetric.validate()`` when it exists. Exit status 1 when a target is missed (not in quick mode).
+Standard library only. Files go to a folder under the system's temporary directory unless
+``--data-dir`` says otherwise, and are reused by later runs (same size, same generator version).
+Sizes are decimal: ``100M`` is 100,000,000 bytes; MB/s are decimal too; RSS is in MiB.
+``python-sped`` is timed as well when it is installed (up to ``--sped-max``, since it holds the
+whole file in memory). The children import ecfmetric from cached bytecode, as an installed
+package does, even when ``PYTHONDONTWRITEBYTECODE`` is set (the cache goes to a temporary folder).
+Exit status 1 when a target is missed (not in quick mode).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -39,8 +45,13 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
 GENERATOR_VERSION = 1
 
-# Targets of issue 5, for read() with its default checks.
-TARGET_RATIO = 1.5
+# Targets (issue 13): read() and validate() against the bare loop, the CLI process against the
+# bare-loop process, import against `python -c pass`, read_many's two workers against one.
+TARGET_RATIO = 1.1
+TARGET_VALIDATE_RATIO = 3.0
+TARGET_CLI_RATIO = 1.3
+TARGET_IMPORT_MS = 30.0
+TARGET_MANY_SPEEDUP = 1.7
 TARGET_RSS_MIB = 40.0
 
 # ---------------------------------------------------------------------------------------------
@@ -534,14 +545,16 @@ CHILDREN = {
     + _REPORT,
     "read": _PRELUDE
     + "import ecfmetric\n"
+    + "read = ecfmetric.read  # its modules are imported here, not in the timed call\n"
     + "start = time.perf_counter()\n"
-    + "metric = ecfmetric.read(path)\n"
+    + "metric = read(path)\n"
     + "result = str(metric.net_revenue)"
     + _REPORT,
     "validate": _PRELUDE
     + "import ecfmetric\n"
+    + "validate = ecfmetric.validate  # its modules are imported here, not in the timed call\n"
     + "start = time.perf_counter()\n"
-    + "report = ecfmetric.validate(path)\n"
+    + "report = validate(path)\n"
     + "result = repr(getattr(report, 'ok', type(report).__name__))"
     + _REPORT,
     # python-sped's readfile() is Python 2 code (str.decode); its parser is fed line by line
@@ -558,8 +571,17 @@ CHILDREN = {
     + "            break\n"
     + "result = None"
     + _REPORT,
+    # The CLI's work in process: its peak RSS (a whole CLI process's cannot be read from outside,
+    # see measure_process) and the time of main() itself.
+    "CLI in process": _PRELUDE
+    + "import contextlib, io\n"
+    + "from ecfmetric._cli import main\n"
+    + "start = time.perf_counter()\n"
+    + "with contextlib.redirect_stdout(io.StringIO()):\n"
+    + "    result = main([path])"
+    + _REPORT,
     "read_many": _PRELUDE
-    + "import ecfmetric\n"
+    + "import ecfmetric, ecfmetric._pool\n"
     + "paths = sys.argv[1:-1]; workers = int(sys.argv[-1])\n"
     + "start = time.perf_counter()\n"
     + "results = list(ecfmetric.read_many(paths, workers=workers))\n"
@@ -572,6 +594,22 @@ CHILDREN = {
 }
 
 
+# Whole processes, timed from outside (wall time, start-up and imports included): the CLI and
+# the bare loop it is compared with. "{path}" is replaced by the file.
+PROCESSES = {
+    "bare process": ["-c", "import sys\nfor line in open(sys.argv[1], 'rb'):\n    pass", "{path}"],
+    "CLI process": ["-m", "ecfmetric", "{path}"],
+}
+
+# Interpreter start-up with imports, against `python -c pass`; nothing else is done.
+IMPORTS = {
+    "python -c pass": "pass",
+    "import ecfmetric": "import ecfmetric",
+    # What read() needs before it reads a byte (attrs, the collector, the metric...).
+    "import + read's modules": "import ecfmetric\nimport ecfmetric._reader",
+}
+
+
 @dataclass
 class Sample:
     seconds: float  # the timed call, inside the child
@@ -581,11 +619,40 @@ class Sample:
     error: str | None = None
 
 
+_PYCACHE = tempfile.mkdtemp(prefix="ecfmetric-bench-pycache-")
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     if importlib.util.find_spec("ecfmetric") is None:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    # An installed package imports from bytecode; without this, a checkout run with
+    # PYTHONDONTWRITEBYTECODE=1 would compile every module in every child and time that.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = _PYCACHE
     return env
+
+
+def measure_process(args: Sequence[str]) -> Sample:
+    """Run ``python *args`` and time the whole process from outside; output is discarded.
+
+    Its peak RSS is not known (NaN): on Linux the ``ru_maxrss`` of a child counts this process's
+    own RSS at the fork, which is larger than the child's. "CLI in process" reports the CLI's.
+    """
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env()
+    )
+    assert proc.stderr is not None
+    errors = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    _, status = os.waitpid(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    rss = float("nan")
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # the CLI exits 1 for a refused file; that is still a timing
+        return Sample(float("nan"), elapsed, rss, error=errors.strip()[-300:] or f"exit {code}")
+    return Sample(elapsed, elapsed, rss, code)
 
 
 def measure(contender: str, args: Sequence[str]) -> Sample:
@@ -664,6 +731,10 @@ def _load() -> str:
         return "n/a"
 
 
+def _mib(value: float) -> str:
+    return "n/a" if value != value else f"{value:.1f}"  # NaN: a whole process's RSS is unknown
+
+
 def _verdict(ok: bool, judged: bool) -> str:
     if not judged:
         return "(quick: not judged)"
@@ -671,17 +742,28 @@ def _verdict(ok: bool, judged: bool) -> str:
 
 
 def many(
-    directory: Path, count: int, size: int, workers: int, rounds: int, missed: list[str]
+    directory: Path,
+    count: int,
+    size: int,
+    workers: int,
+    rounds: int,
+    quick: bool,
+    missed: list[str],
 ) -> None:
     """``read_many()`` on ``count`` files of ``size``: one worker against ``workers``, interleaved."""
     paths = [data_file(directory, size, seed=2025 + i) for i in range(count)]
     total = sum(p.stat().st_size for p in paths)
     warm(paths)
+    load_before = _load()
     rows = {n: Row(f"workers={n}") for n in (1, workers)}
     for r in range(rounds):
         for n in (1, workers)[:: 1 if r % 2 == 0 else -1]:
             rows[n].samples.append(measure("read_many", [*map(str, paths), str(n)]))
-    print(f"\n== read_many: {count} files of {_label(size)}, {total / 1e6:.0f} MB in all")
+    print(
+        f"\n== read_many: {count} files of {_label(size)}, {total / 1e6:.0f} MB in all; "
+        f"load average {load_before} before, {_load()} after"
+    )
+    cpu_of: dict[int, float] = {}
     for n, row in rows.items():
         if not row.ok:
             print(f"   workers={n:<3} failed: {row.samples[0].error}")
@@ -690,7 +772,7 @@ def many(
         reports = [cast(dict[str, Any], s.result) for s in row.ok]
         # CPU seconds of the process and its workers per second of wall time: near 2 when two
         # workers really ran at once, near 1 when something else held the other core.
-        cpu = statistics.median(
+        cpu_of[n] = cpu = statistics.median(
             r["cpu"] / s.process_seconds for r, s in zip(reports, row.ok, strict=True)
         )
         kids = max(r["workers_rss_kib"] for r in reports) / 1024
@@ -704,12 +786,50 @@ def many(
             missed.append(f"read_many(workers={n}) did not return {EXPECTED_NET}")
     if workers > 1 and rows[1].ok and rows[workers].ok:
         speedup = rows[1].median("seconds") / rows[workers].median("seconds")
-        print(f"read_many speed-up, {workers} workers / 1: {speedup:.2f}x")
+        print(
+            f"read_many speed-up, {workers} workers / 1: {speedup:.2f}x "
+            f"(target >= {TARGET_MANY_SPEEDUP}x on an idle machine) "
+            f"{_verdict(speedup >= TARGET_MANY_SPEEDUP, not quick)}; "
+            f"CPU/wall {cpu_of[workers]:.2f} with {workers} workers, load average {load_before} "
+            "before the runs (near 1 or above: another process held a core)"
+        )
+        if not quick and speedup < TARGET_MANY_SPEEDUP:
+            missed.append(f"read_many speed-up {speedup:.2f}x (load average {load_before})")
+
+
+def imports(rounds: int, quick: bool, missed: list[str]) -> None:
+    """Interpreter start-up with each import of IMPORTS, interleaved; medians against `pass`."""
+    samples: dict[str, list[float]] = {name: [] for name in IMPORTS}
+    for code in IMPORTS.values():  # once each, untimed: compile the bytecode cache
+        measure_process(["-c", code])
+    repeats = 3 if quick else 10
+    for r in range(rounds * repeats):
+        names = list(IMPORTS)
+        for name in names[r % len(names) :] + names[: r % len(names)]:
+            samples[name].append(measure_process(["-c", IMPORTS[name]]).seconds)
+    base = statistics.median(samples["python -c pass"])
+    print(f"\n== start-up: {len(samples['python -c pass'])} runs each, medians, wall time")
+    for name, values in samples.items():
+        median = statistics.median(values)
+        print(
+            f"   {name:<26} {median * 1e3:7.1f} ms  +{(median - base) * 1e3:6.1f} ms  {median / base:5.2f}x"
+        )
+    extra = (statistics.median(samples["import ecfmetric"]) - base) * 1e3
+    needed = (statistics.median(samples["import + read's modules"]) - base) * 1e3
+    print(
+        f"import ecfmetric: +{extra:.1f} ms over python -c pass "
+        f"(target <= {TARGET_IMPORT_MS:.0f} ms) {_verdict(extra <= TARGET_IMPORT_MS, not quick)}; "
+        f"with the modules read() needs: +{needed:.1f} ms (not a target: attrs is most of it)"
+    )
+    if not quick and extra > TARGET_IMPORT_MS:
+        missed.append(f"import ecfmetric +{extra:.1f} ms")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=None, help="file sizes, e.g. 100M,300M,1G (default)")
+    parser.add_argument(
+        "--sizes", default=None, help="file sizes, e.g. 122M,300M,1G (default 122M,300M)"
+    )
     parser.add_argument("--rounds", type=int, default=None, help="interleaved rounds (default 7)")
     parser.add_argument("--many", default=None, help="read_many batch, COUNTxSIZE (default 8x64M)")
     parser.add_argument("--workers", type=int, default=2, help="workers of the read_many run")
@@ -717,28 +837,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--validate-rounds", type=int, default=3, help="rounds validate() takes part in (0: none)"
     )
-    parser.add_argument("--data-dir", type=Path, default=HERE / "data")
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "ecfmetric-bench"
+    )
     parser.add_argument("--quick", action="store_true", help="tiny files, one round: a smoke test")
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     quick = args.quick
     sizes = [
-        _parse_size(s) for s in (args.sizes or ("1M,2M,4M" if quick else "100M,300M,1G")).split(",")
+        _parse_size(s) for s in (args.sizes or ("1M,2M,4M" if quick else "122M,300M")).split(",")
     ]
     rounds = args.rounds or (1 if quick else 7)
     count, _, each = (args.many or ("4x1M" if quick else "8x64M")).partition("x")
     sped_max = _parse_size(args.sped_max)
 
-    contenders = ["bare", "read"]
-    env_probe = subprocess.run(
-        [sys.executable, "-c", "import ecfmetric; print(hasattr(ecfmetric, 'validate'))"],
-        capture_output=True,
-        text=True,
-        env=_env(),
-        check=True,
-    )
-    if env_probe.stdout.strip() == "True" and args.validate_rounds > 0:
-        contenders.append("validate")
+    contenders = ["bare", "read", *(["validate"] if args.validate_rounds > 0 else [])]
+    contenders += ["CLI in process", *PROCESSES]
     has_sped = importlib.util.find_spec("sped") is not None
 
     print(
@@ -750,6 +864,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"command: python benchmarks/bench_read.py {' '.join(sys.argv[1:] if argv is None else argv)}".rstrip()
     )
     missed: list[str] = []
+    imports(rounds, quick, missed)
     paths = {size: data_file(args.data_dir, size) for size in sizes}
     warm(paths.values())
     names = {
@@ -763,7 +878,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         for size in sizes:
             order = names[size][r % len(names[size]) :] + names[size][: r % len(names[size])]
             for name in order:
-                if name != "validate" or r < args.validate_rounds:
+                if name == "validate" and r >= args.validate_rounds:
+                    continue
+                if name in PROCESSES:
+                    command = [a.replace("{path}", str(paths[size])) for a in PROCESSES[name]]
+                    rows[size][name].samples.append(measure_process(command))
+                else:
                     rows[size][name].samples.append(measure(name, [str(paths[size])]))
         print(f"round {r + 1}/{rounds} done, load average {_load()}", file=sys.stderr)
 
@@ -784,7 +904,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             seconds = row.median("seconds")
             print(
                 f"   {name:<12} {seconds:8.3f} {nbytes / 1e6 / seconds:8.0f} {seconds / base:6.2f}x "
-                f"{row.median('rss_mib'):13.1f} {row.median('process_seconds'):10.3f}"
+                f"{_mib(row.median('rss_mib')):>13} {row.median('process_seconds'):10.3f}"
             )
         read = rows[size]["read"]
         if not read.ok:
@@ -804,12 +924,38 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{_verdict(rss <= TARGET_RSS_MIB, not quick)}"
         )
         if not quick and ratio > TARGET_RATIO:
-            missed.append(f"ratio {ratio:.2f}x at {_label(size)}")
-        if not quick and rss > TARGET_RSS_MIB:
-            missed.append(f"RSS {rss:.1f} MiB at {_label(size)}")
-        if "validate" in rows[size] and rows[size]["validate"].ok:
-            validate = rows[size]["validate"].median("seconds")
-            print(f"validate / bare at {_label(size)}: {validate / base:.2f}x")
+            missed.append(f"read ratio {ratio:.2f}x at {_label(size)}")
+        # (contender, label, compared with, target): validate() by its call's time, the CLI by
+        # its whole process's wall time (Sample.seconds of a measure_process() run).
+        judged = [
+            ("validate", "validate / bare", "bare", TARGET_VALIDATE_RATIO),
+            ("CLI process", "CLI process / bare process", "bare process", TARGET_CLI_RATIO),
+        ]
+        for name, label, against, target in judged:
+            if name not in rows[size]:
+                continue
+            row, other = rows[size][name], rows[size][against]
+            if not row.ok or not other.ok:
+                missed.append(f"{name} failed at {_label(size)}")
+                continue
+            value = row.median("seconds") / other.median("seconds")
+            # A whole process's RSS is not known (measure_process): the CLI's is its in-process run's.
+            measured = rows[size].get("CLI in process") if name == "CLI process" else row
+            peak = (
+                max((s.rss_mib for s in measured.ok), default=float("nan"))
+                if measured
+                else float("nan")
+            )
+            print(
+                f"{label} at {_label(size)}: {value:.2f}x (target <= {target}x) "
+                f"{_verdict(value <= target, not quick)}; {name.split()[0]} peak RSS {peak:.1f} MiB"
+            )
+            if not quick and value > target:
+                missed.append(f"{name} ratio {value:.2f}x at {_label(size)}")
+        for name, row in rows[size].items():
+            peak = max((s.rss_mib for s in row.ok if s.rss_mib == s.rss_mib), default=0.0)
+            if name != "python-sped" and not quick and peak > TARGET_RSS_MIB:
+                missed.append(f"{name} peak RSS {peak:.1f} MiB at {_label(size)}")
 
     if len(per_byte) >= 2:
         rates = [seconds / nbytes * 1e9 for nbytes, seconds in per_byte]
@@ -825,7 +971,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
     if int(count) > 0:
-        many(args.data_dir, int(count), _parse_size(each), args.workers, rounds, missed)
+        many(args.data_dir, int(count), _parse_size(each), args.workers, rounds, quick, missed)
 
     print(f"\nload average at the end {_load()}")
     if missed:

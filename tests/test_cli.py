@@ -270,12 +270,12 @@ def test_a_bug_exits_3_with_a_note_and_the_traceback() -> None:
 
 
 def test_a_bug_while_checking(monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
-    from ecfmetric import _cli
+    from ecfmetric import _validate
 
     def crash(*args: object, **kwargs: object) -> object:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(_cli, "validate", crash)
+    monkeypatch.setattr(_validate, "validate", crash)
     done = cli("--lang", "en", "--check", SAMPLE)
     assert done.returncode == 3
     assert done.stderr.decode().startswith("ecfmetric: internal error (a bug in ecfmetric)")
@@ -496,7 +496,7 @@ def test_periods_and_warnings_in_portuguese(cli: Cli) -> None:
 def test_lang_en_is_the_english_text(cli: Cli) -> None:
     out = run("--lang", "en", SAMPLE).stdout.decode()
     assert "source ecf, year 2025" in out
-    assert "→ gross_revenue" in out
+    assert "→ gross revenue" in out
     assert cli("--lang", "en", SAMPLE).stdout.decode() == out
     assert "Periods:" in cli("--lang", "en", QUARTERLY).stdout.decode()
     assert "Warnings:" in cli("--lang", "en", MISMATCH).stdout.decode()

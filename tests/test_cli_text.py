@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 import ecfmetric
-from ecfmetric import _cli, _cli_text
+from ecfmetric import _cli, _cli_text, _validate
 from ecfmetric._cli_export import Table, refusal
 from ecfmetric._errors import EcfError, EcfFormatError, WorkerCrashedError
 from ecfmetric._model import Finding
@@ -163,7 +163,7 @@ def test_check_lenient_keeps_other_errors(
     """An error that is not structural stays an error, and the report has no metric."""
     bad_date = Finding("BAD_DATE", "not a date", 13, "L030", "error")
     monkeypatch.setattr(
-        _cli, "validate", lambda *args, **kwargs: ValidationReport("x", (bad_date,), None, 45)
+        _validate, "validate", lambda *args, **kwargs: ValidationReport("x", (bad_date,), None, 45)
     )
     assert _cli.main(["--check", "--lenient", "--json", str(SAMPLE)]) == 1
     row = json.loads(capsys.readouterr().out)
@@ -176,7 +176,7 @@ def test_check_reports_the_safety_net_as_a_bug(
 ) -> None:
     finding = Finding("INTERNAL_ERROR", "a bug", None, None, "error")
     monkeypatch.setattr(
-        _cli, "validate", lambda *args, **kwargs: ValidationReport("x", (finding,), None, 1)
+        _validate, "validate", lambda *args, **kwargs: ValidationReport("x", (finding,), None, 1)
     )
     assert _cli.main(["--check", str(SAMPLE)]) == 3
 

@@ -8,6 +8,7 @@ line at a time, as scan_lines had it before the fast path.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from io import BytesIO
 
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from ecfmetric import EcfFormatError
 from ecfmetric._layout import READ_BLOCKS
-from ecfmetric._lines import MAX_LINE_LENGTH, scan_lines
+from ecfmetric._lines import MAX_LINE_LENGTH, scan_counted, scan_lines
 
 READ_SKIP = frozenset(range(256)) - READ_BLOCKS
 
@@ -184,3 +185,117 @@ def test_empty_chunks_and_lines_too_long(chunks: list[bytes]) -> None:
         return out, -1
 
     assert run(scan_lines) == run(reference)
+
+
+# -- scan_counted(): validate()'s scan, whole chunks of plain records counted in C ---------------
+
+HANDLED = frozenset({b"L300", b"9900", b"K355"})
+
+
+class Consumer:
+    """What validate()'s collector does with a line, as far as counting goes: a plain record of
+    the open block is counted (the rule of Collector.feed's fast path), any other line is kept in
+    ``others``, and x001/x990 open and close blocks."""
+
+    def __init__(self) -> None:
+        self.block = -1
+        self.counts: Counter[bytes] = Counter()
+        self.others: list[tuple[int, bytes]] = []
+
+    def feed(self, pairs: Iterable[tuple[int, bytes]]) -> int:
+        """Consume every line; the line number of the error raised (-1 when none)."""
+        try:
+            for number, raw in pairs:
+                if (
+                    number > 1
+                    and raw[5:6] == b"|"
+                    and raw[:1] == b"|"
+                    and raw[1:5] not in HANDLED
+                    and raw[1] == self.block
+                    and raw[2:5] not in (b"001", b"990")
+                    and raw.endswith((b"|\r\n", b"|\n"))
+                    and raw[1:5].isalnum()
+                    and len(raw) <= MAX_LINE_LENGTH
+                ):
+                    self.counts[raw[1:5]] += 1
+                    continue
+                self.others.append((number, raw))
+                if raw[:1] == b"|" and raw[5:6] == b"|":
+                    if raw[2:5] == b"001":
+                        self.block = raw[1]
+                    elif raw[2:5] == b"990":
+                        self.block = -1
+        except EcfFormatError as error:
+            return error.line_number or 0
+        return -1
+
+
+def _counted_and_per_line(chunks: list[bytes]) -> tuple[object, object]:
+    fast, slow = Consumer(), Consumer()
+    fast_error = fast.feed(scan_counted(chunks, fast.counts, lambda: fast.block, HANDLED))
+    slow_error = slow.feed(scan_lines(chunks, frozenset()))
+    return (fast.counts, fast.others, fast_error), (slow.counts, slow.others, slow_error)
+
+
+@given(data=files(), cuts=st.lists(st.integers(0, 1 << 16), max_size=60))
+@example(data=b"|K001|0|\n" + b"|K155|1|\n" * 40 + b"|K990|42|\n", cuts=[9, 100, 200, 300])
+@example(data=b"|K001|0|\n" + b"|K155|1|\n" * 40 + b"|K355|1|\n" * 3, cuts=[9, 300, 340])
+@example(data=b"|K001|0|\r\n" + b"|K155|1|\r\n" * 40 + b"|K155|1\r\n", cuts=[10, 200])
+def test_counted_chunks_count_what_the_collector_would(data: bytes, cuts: list[int]) -> None:
+    """scan_counted: the same counts per register, the same other lines with their numbers, the
+    same error, as every line handed over one at a time; whatever the bytes and the chunking."""
+    data = b"|0000|LECF|\n|K001|0|\n" + data
+    bounds = sorted({0, len(data), *(c % (len(data) + 1) for c in cuts)})
+    chunks = [data[a:b] for a, b in itertools.pairwise(bounds)]
+    fast, slow = _counted_and_per_line(chunks)
+    assert fast == slow
+
+
+# Lines handed over one by one, at most: the chunk holding line 1, and the last (K990, 9999).
+LIMIT = {64: 10, 4096: 400, 1 << 16: 6_000}
+
+
+@pytest.mark.parametrize("chunk_size", [64, 4096, 1 << 16])
+def test_counted_chunks_are_not_handed_over(chunk_size: int) -> None:
+    """50,000 plain K155/K156 lines: counted, and only the lines around them reach the consumer."""
+    lines = [
+        b"|0000|LECF|",
+        b"|K001|0|",
+        *[b"|K155|1.1|000001|1,00|D|", b"|K156|1.01|1,00|D|"] * 25_000,
+    ]
+    lines += [b"|K990|50003|", b"|9999|50004|"]
+    data = b"\r\n".join(lines) + b"\r\n"
+    chunks = [data[i : i + chunk_size] for i in range(0, len(data), chunk_size)]
+    consumer = Consumer()
+    handed: list[int] = []
+
+    def watched() -> Iterator[tuple[int, bytes]]:
+        for number, line in scan_counted(chunks, consumer.counts, lambda: consumer.block, HANDLED):
+            handed.append(number)
+            yield number, line
+
+    assert consumer.feed(watched()) == -1
+    assert consumer.counts == Counter({b"K155": 25_000, b"K156": 25_000})
+    # Line by line: only the chunks that hold line 1 or a block's edge.
+    assert len(handed) <= LIMIT[chunk_size], len(handed)
+    assert consumer.others[-1] == (50_004, b"|9999|50004|\r\n")
+    assert handed == sorted(set(handed))
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        [b"", b"|K001|0|\n|K155|\n", b"", b"|K990|3|\n", b""],
+        [b"|K001|0|\n|K", b"155|\n" + b"x" * MAX_LINE_LENGTH],
+        [b"|K001|0|\n|K", b"x" * MAX_LINE_LENGTH],
+        [b"|K001|0|\n" + b"x" * (MAX_LINE_LENGTH + 1)],
+        [b"|0|\n|K001|0|\n", b"|K155|1|\n" * 9, b"|K155|1|\n" * 9 + b"x" * (MAX_LINE_LENGTH + 1)],
+        [b"|0|\n|K001|0|\n", b"|K155|1|\n" * 9, b"|K155|1|\n" * 9 + b"|K155|" + b"x" * 9, b"x\n"],
+        [b"|0|\n|K001|0|\n", b"|K155|1|\n" * 9, b"|K155|\n" * 9, b"|K156|1|\n" * 9],
+    ],
+)
+def test_counted_empty_chunks_and_lines_too_long(chunks: list[bytes]) -> None:
+    """scan_counted on empty chunks, carried lines and lines past MAX_LINE_LENGTH: what the
+    line-at-a-time consumer gets, the same error at the same line."""
+    fast, slow = _counted_and_per_line(chunks)
+    assert fast == slow

@@ -13,7 +13,7 @@ import pytest
 
 import ecfmetric
 from ecf_helpers import ecf_bytes, real_annual
-from ecfmetric import EcfFormatError, ReadResult, _many, read_many
+from ecfmetric import EcfFormatError, ReadResult, _pool, read_many
 
 GROSS = "|L300|3.01.01.01.01.04|Venda|A|6|04|3.01.01.01.01|{},00|C|"
 
@@ -107,7 +107,7 @@ def test_one_worker_reads_in_process(
     batch: list[Path | str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """workers=1 (or a single source) starts no pool, and takes file objects too."""
-    monkeypatch.setattr(_many, "ProcessPoolExecutor", _NoPool)
+    monkeypatch.setattr(_pool, "ProcessPoolExecutor", _NoPool)
     assert len(list(read_many(batch, workers=1))) == len(batch)
     assert len(list(read_many(batch[:1], workers=8))) == 1
     stream = io.BytesIO(Path(batch[1]).read_bytes())

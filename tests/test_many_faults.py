@@ -215,17 +215,17 @@ def test_a_file_submitted_after_the_pool_broke_is_read_again(tmp_path: Path) -> 
     """submit() on a pool already broken (a race: no result has told yet) is not an error."""
     from collections import deque
 
-    from ecfmetric import _many
+    from ecfmetric import _pool
 
     fast = _file(tmp_path, "fast.txt", 1)
-    pool = _many._Pool(2)
-    killer = _many._Entry(Fatal(fast, "exit"), pool.submit(Fatal(fast, "exit"), True, 1 << 16))
+    pool = _pool._Pool(2)
+    killer = _pool._Entry(Fatal(fast, "exit"), pool.submit(Fatal(fast, "exit"), True, 1 << 16))
     assert killer.future.exception(timeout=30) is not None  # the pool is broken now
-    late = _many._Entry(fast, pool.submit(fast, True, 1 << 16))
-    assert isinstance(late.future.exception(), _many.BrokenProcessPool)
-    finished: _many.Future[_many._Outcome] = _many.Future()
+    late = _pool._Entry(fast, pool.submit(fast, True, 1 << 16))
+    assert isinstance(late.future.exception(), _pool.BrokenProcessPool)
+    finished: _pool.Future[_pool._Outcome] = _pool.Future()
     finished.set_result((ecfmetric.read(fast), None))
-    kept = _many._Entry(fast, finished)  # done before the pool broke: not read again
+    kept = _pool._Entry(fast, finished)  # done before the pool broke: not read again
     pending = deque([kept, late])
     first = pool.result(killer, pending, True, 1 << 16)
     assert isinstance(first.error, WorkerCrashedError)

@@ -25,6 +25,7 @@ from ecfmetric import (
     RevenueMetric,
     from_form,
 )
+from ecfmetric._html import proof_html
 
 D = Decimal
 HEAD = "11222333000181"  # ACME's head office
@@ -638,6 +639,9 @@ def test_to_records_of_an_open_proof() -> None:
             "attention": "",
             "warnings": "",
             "notes": "HEAD_OFFICE_FILE, RECTIFIED",
+            "signed_by": None,
+            "hashcode": None,
+            "signature_verified": None,
         },
         {
             "name": None,
@@ -650,6 +654,9 @@ def test_to_records_of_an_open_proof() -> None:
             "attention": "",
             "warnings": "",
             "notes": "",
+            "signed_by": None,
+            "hashcode": None,
+            "signature_verified": None,
         },
         {
             "name": None,
@@ -667,6 +674,9 @@ def test_to_records_of_an_open_proof() -> None:
             "attention": "",
             "warnings": "",
             "notes": "",
+            "signed_by": None,
+            "hashcode": None,
+            "signature_verified": None,
         },
     ]
 
@@ -687,6 +697,9 @@ def test_to_records_of_a_concluded_proof() -> None:
             "attention": "",
             "warnings": "",
             "notes": "",
+            "signed_by": None,
+            "hashcode": None,
+            "signature_verified": None,
         }
     ]
 
@@ -698,10 +711,17 @@ def test_html_escapes_text_and_shows_the_rows() -> None:
     page = proof._repr_html_()
     assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in page
     assert "<b>" not in page
-    assert "Proof of revenue, 2024: 2 companies, 1 pending" in page
+    assert "Comprovação de Métricas, 2024: 2 empresa(s), 1 pendente(s)" in page
+    assert ">Razão Social<" in page
+    assert ">RECEITA LÍQUIDA DE SERVIÇOS E VENDAS (R$)<" in page
     assert ">11.222.333/0001-81<" in page
     assert ">1.000.000,00<" in page
-    assert ">pending<" in page
+    assert ">Pendente<" in page
+    assert ">Salvo<" in page
+    english = proof_html(proof, "en")
+    assert "Proof of revenue, 2024: 2 companies, 1 pending" in english
+    assert ">pending<" in english
+    assert ">1,000,000.00<" in english
 
 
 def test_html_of_a_concluded_proof_has_the_total_and_notes() -> None:
@@ -709,11 +729,12 @@ def test_html_of_a_concluded_proof_has_the_total_and_notes() -> None:
     proof = Proof(2024, [BRANCH])
     proof.add(ecf(HEAD))
     page = proof.conclude()._repr_html_()
-    assert "Proof of revenue, 2024: concluded" in page
+    assert "Comprovação de Métricas, 2024: 1 empresa(s), concluída" in page
     assert ">Total<" in page
     assert ">850,00<" in page
+    assert ">Concluído<" in page
     assert "[HEAD_OFFICE_FILE] the metric is of CNPJ &#x27;11.222.333/0001-81&#x27;" in page
-    assert "2024: 1 companies, concluded" in proof._repr_html_()
+    assert "2024: 1 empresa(s), concluída" in proof._repr_html_()
 
 
 def test_repr() -> None:

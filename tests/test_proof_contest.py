@@ -430,19 +430,23 @@ def test_html_marks_contested_components_and_escapes_reasons() -> None:
     page = proof._repr_html_()
     assert "<script>" not in page
     assert (
-        'title="contested: the file states 150,00; &lt;script&gt;x&lt;/script&gt;">✎ 100,00<'
+        'title="contestado: o arquivo informa 150,00; &lt;script&gt;x&lt;/script&gt;">✎ 100,00<'
         in (page)
     )
-    assert "✎ taxes: 100,00 (file: 150,00) — &lt;script&gt;x&lt;/script&gt; (Ana &amp; Bo)" in page
+    assert (
+        "✎ (-) Impostos Sobre Serviços e Vendas: 100,00 (arquivo: 150,00) — "
+        "&lt;script&gt;x&lt;/script&gt; (Ana &amp; Bo)" in page
+    )
     assert ">890,00<" in page  # the recomputed net, unmarked
-    assert "Proof of revenue, 2024: 1 companies, 0 pending" in page
+    assert "Comprovação de Métricas, 2024: 1 empresa(s), 0 pendente(s)" in page
 
 
 def test_html_of_pending_rows_has_empty_figures() -> None:
     """A pending company's money cells are empty, not 'unknown'."""
     page = Proof(2024, [HEAD])._repr_html_()
     assert "unknown" not in page
-    assert ">pending<" in page
+    assert "não informado" not in page
+    assert ">Pendente<" in page
 
 
 def test_proof_model_does_not_import_the_html() -> None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
 import ecfmetric
 from ecf_helpers import ecf_bytes, real_annual
+from ecfmetric._html import report_html
 from test_reader import BASIC, EXPECTED_BASIC, L300_BASIC, components
+
+ROOT = Path(__file__).parent.parent
 
 
 def report_of(data: bytes) -> ecfmetric.ValidationReport:
@@ -112,7 +116,8 @@ def test_report_to_dict_records_and_html() -> None:
     assert report.to_records()[0].keys() >= {"code", "severity", "line_number", "record", "message"}
     html = report._repr_html_()
     assert "BAD_AMOUNT" in html
-    assert "error(s)" in html
+    assert "erro(s)" in html
+    assert "error(s)" in report_html(report, "en")
     assert "<table" in html
 
 
@@ -140,3 +145,62 @@ def test_lenient_report_judges_as_lenient_reading() -> None:
     report = ecfmetric.validate_bytes(broken, strict=False)
     assert [f.code for f in report.errors] == ["BAD_AMOUNT"]
     assert report.metric is None
+
+
+def _with_block_k(lines: int) -> bytes:
+    """BASIC with a block K of ``lines`` plain K155/K156 records before block L."""
+    records = real_annual(L300_BASIC)
+    at = records.index("|L001|0|")
+    body = ["|K155|1.1.01|000001|10,00|D|5,00|1,00|14,00|D|", "|K156|1.01.01|14,00|D|"]
+    records[at:at] = ["|K001|0|", "|K030|01012025|31122025|A00|", *body * (lines // 2), "|K990||"]
+    return ecf_bytes(records)
+
+
+LONG_K = _with_block_k(4000)
+K_LINE = b"|K156|1.01.01|14,00|D|\r\n"
+FIXTURE_CASES = sorted(
+    p
+    for folder in ("fixtures", "fixtures/broken", "fixtures/signed")
+    for p in (ROOT / folder).glob("*")
+    if p.suffix in (".txt", ".ecf")
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        LONG_K,
+        LONG_K.replace(K_LINE, b"|K156|1.01.01|14,00|D\r\n", 1),  # no closing "|"
+        LONG_K.replace(K_LINE, b"|K1_6|1.01.01|14,00|D|\r\n", 1),  # register not alphanumeric
+        LONG_K.replace(K_LINE, b"|L300|1|\r\n", 1),  # a record of another block
+        LONG_K.replace(K_LINE, b"\r\n", 1),  # an empty line
+        LONG_K.replace(K_LINE, b"|K990|5|\r\n", 1),  # the block closed early
+        LONG_K.replace(K_LINE, b"|K001|0|\r\n", 1),  # opened again
+        LONG_K.replace(K_LINE, b"|K156|1.01.01|14,00|D|\n", 1),  # one LF line among CRLF
+        LONG_K.replace(K_LINE, b"", 1),  # a line missing: the counters disagree
+        LONG_K.replace(K_LINE, b"|K156|" + b"x" * ecfmetric.MAX_LINE_LENGTH + b"|\r\n", 1),
+    ],
+    ids=[
+        "sound",
+        "no-end",
+        "bad-register",
+        "other-block",
+        "empty",
+        "closed",
+        "reopened",
+        "lf",
+        "missing",
+        "too-long",
+    ],
+)
+@pytest.mark.parametrize("chunk_size", [64, 1000, 1 << 16])
+def test_counted_chunks_give_the_same_report(data: bytes, chunk_size: int) -> None:
+    """Chunks of plain records counted in C or lines one at a time (one chunk): the same report."""
+    one_chunk = ecfmetric.validate(io.BytesIO(data), chunk_size=1 << 30)
+    assert ecfmetric.validate(io.BytesIO(data), chunk_size=chunk_size) == one_chunk
+
+
+@pytest.mark.parametrize("case", FIXTURE_CASES, ids=[p.name for p in FIXTURE_CASES])
+def test_every_fixture_gives_the_same_report_in_small_chunks(case: Path) -> None:
+    """Each fixture, sound or broken, in 200-byte chunks: the report of the whole file at once."""
+    assert ecfmetric.validate(case, chunk_size=200) == ecfmetric.validate(case, chunk_size=1 << 30)

@@ -10,14 +10,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
-import json
 import os
 import shutil
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
@@ -39,8 +38,10 @@ from ._errors import EcfError
 from ._format import render_report, render_text
 from ._model import Finding, RevenueMetric
 from ._reader import read
-from ._signature_cli import SignatureCheck, check_signature
-from ._validate import ValidationReport, validate
+
+if TYPE_CHECKING:
+    from ._signature_cli import SignatureCheck
+    from ._validate import ValidationReport
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -323,6 +324,10 @@ def _human(lang: Lang, results: list[_Result]) -> None:
 
 
 def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
+    # Loaded only for --check: a plain `ecfmetric FILE` starts without them.
+    from ._signature_cli import check_signature
+    from ._validate import ValidationReport, validate
+
     checked: list[tuple[str, ValidationReport, SignatureCheck | None]] = []
     unopened = []
     for path, opened in inputs.each():
@@ -379,6 +384,8 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
 
 
 def _signature(args: argparse.Namespace, inputs: _Inputs) -> int:
+    from ._signature_cli import SignatureCheck, check_signature
+
     checks = []
     for path, opened in inputs.each():
         try:
@@ -400,6 +407,8 @@ def _signature(args: argparse.Namespace, inputs: _Inputs) -> int:
 
 
 def _json(value: object) -> None:
+    import json
+
     # On a console that is not UTF-8, non-ASCII text is escaped (\u2192): still the same JSON.
     json.dump(value, sys.stdout, ensure_ascii=not is_unicode(sys.stdout), indent=2)
     sys.stdout.write("\n")

@@ -9,7 +9,6 @@ text, with its leading zeros), and a text cell that Excel would take for a formu
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Iterator, Sequence
@@ -105,6 +104,8 @@ class Table:
     """Rows of cells written as CSV in one dialect."""
 
     def __init__(self, stream: IO[str], dialect: Dialect) -> None:
+        import csv  # only the table options need it: a plain `ecfmetric FILE` starts without
+
         self.dialect = dialect
         self.writer = csv.writer(stream, delimiter=";" if dialect == "excel" else ",")
 

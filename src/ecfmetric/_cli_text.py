@@ -14,45 +14,16 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from ._cnpj import format_cnpj
 from ._format import brl
-from ._model import Regime, RevenueMetric
+from ._labels import COMPONENT_WORDS, LABELS, REGIME_NAMES, signature_text
+from ._model import RevenueMetric
 
 if TYPE_CHECKING:
     from ._validate import ValidationReport
 
 Lang = Literal["pt", "en"]
 
-#: The portal's labels, in the portal's order (the deductions after the gross revenue).
-PORTAL_LABELS: Final[dict[str, str]] = {
-    "gross_revenue": "TOTAL RECEITA BRUTA",
-    "cancellations": "(-) Cancelamento de Serviços e Vendas",
-    "taxes": "(-) Impostos Sobre Serviços e Vendas",
-    "discounts": "(-) Descontos Incondicionais",
-    "other_deductions": "(-) Outras Deduções",
-    "net_revenue": "RECEITA LÍQUIDA DE SERVIÇOS E VENDAS",
-}
-
-#: What each line read fed, in a few words (``None``: read only to cross-check).
-COMPONENT_WORDS: Final[dict[str | None, str]] = {
-    "gross_revenue": "receita bruta",
-    "cancellations": "cancelamentos",
-    "taxes": "impostos",
-    "discounts": "descontos",
-    "other_deductions": "outras deduções",
-    "net_revenue": "receita líquida",
-    None: "só conferência",
-}
-
-REGIME_NAMES: Final[dict[Regime, str]] = {
-    Regime.LUCRO_REAL: "Lucro Real",
-    Regime.LUCRO_REAL_ARBITRADO: "Lucro Real/Arbitrado",
-    Regime.LUCRO_PRESUMIDO_REAL: "Lucro Presumido/Real",
-    Regime.LUCRO_PRESUMIDO_REAL_ARBITRADO: "Lucro Presumido/Real/Arbitrado",
-    Regime.LUCRO_PRESUMIDO: "Lucro Presumido",
-    Regime.LUCRO_ARBITRADO: "Lucro Arbitrado",
-    Regime.LUCRO_PRESUMIDO_ARBITRADO: "Lucro Presumido/Arbitrado",
-    Regime.IMUNE: "Imune do IRPJ",
-    Regime.ISENTA: "Isenta do IRPJ",
-}
+PORTAL_LABELS: Final = LABELS
+_WORDS: Final = COMPONENT_WORDS["pt"]
 
 _DESCRIPTION_WIDTH = 60
 
@@ -115,8 +86,10 @@ def render_metric(metric: RevenueMetric) -> str:
                 description = description[: _DESCRIPTION_WIDTH - 1] + "…"
             out.append(
                 f"  {where:>11}{period}{code} {description}: {brl(line.amount)} "
-                f"→ {COMPONENT_WORDS[line.component]}"
+                f"→ {_WORDS[line.component]}"
             )
+    if metric.signature is not None:
+        out.extend(("", signature_text(metric.signature, "pt")))
     if metric.warnings:
         out.extend(("", "Avisos:"))
         for warning in metric.warnings:

@@ -175,6 +175,11 @@ class Collector:
         }
 
     @property
+    def registers_read(self) -> frozenset[bytes]:
+        """The registers read field by field (every other record is only counted)."""
+        return frozenset(reg.encode("ascii") for reg in self._handlers)
+
+    @property
     def errors(self) -> list[Finding]:
         """Report mode: every error found, in file order."""
         return self.structure.errors
@@ -201,7 +206,7 @@ class Collector:
         """
         structure = self.structure
         counts = structure.counts
-        special = frozenset(reg.encode("ascii") for reg in self._handlers)
+        special = self.registers_read
         for number, raw in lines:
             # The common case, a well-formed record that no handler reads and that neither opens
             # nor closes a block, is only counted: the same checks as _line, inline.

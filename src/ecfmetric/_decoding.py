@@ -8,8 +8,22 @@ first such line is the sample that decides the encoding for the whole file.
 
 from __future__ import annotations
 
+import re
+
 UTF8_BOM = b"\xef\xbb\xbf"
 _SAMPLE_LIMIT = 4096
+
+# Valid UTF-8 is what cp1252 text almost never is: each byte C2-F4 (an accented letter in cp1252)
+# must be followed by one to three bytes 80-BF (cp1252 punctuation and symbols), as in "Ã©", not
+# in words. So a line that decodes as UTF-8 into letters and punctuation of Latin text is UTF-8,
+# decided here. Only a line whose UTF-8 reading holds anything else (C1 controls, symbols, other
+# scripts), where neither reading is plainly right, is left to chardet's statistical guess.
+# The characters accepted: Latin-1's printable half and Latin Extended-A (U+00A0-U+017F), and
+# those cp1252 adds in 80-9F (quotes, dashes, the ellipsis, €, ™, Œ, Š, Ž, Ÿ, ƒ, ˆ, ˜…).
+_UNLIKE_LATIN_TEXT = re.compile(
+    "[^\x00-\x7f\u00a0-\u017f\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e"
+    "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 class TextDecoder:
@@ -26,13 +40,14 @@ class TextDecoder:
     def decide(self, sample: bytes) -> str:
         """Fix the encoding from ``sample`` (a non-ASCII line) and return it."""
         try:
-            sample.decode("utf-8")
+            text = sample.decode("utf-8")
         except UnicodeDecodeError:
             self.encoding = "cp1252"
         else:
-            # Valid UTF-8 with non-ASCII bytes could still be cp1252 text that happens to
-            # form UTF-8 sequences ("Ã©"); that is where a statistical guess helps.
-            self.encoding = "utf-8" if _chardet_says_utf8(sample[:_SAMPLE_LIMIT]) else "cp1252"
+            if _UNLIKE_LATIN_TEXT.search(text, 0, _SAMPLE_LIMIT) is None:
+                self.encoding = "utf-8"
+            else:
+                self.encoding = "utf-8" if _chardet_says_utf8(sample[:_SAMPLE_LIMIT]) else "cp1252"
         return self.encoding
 
     def decode(self, raw: bytes, line_number: int, sample: bytes | None = None) -> str:
@@ -57,7 +72,7 @@ def _decode_legacy(raw: bytes) -> str:
 
 
 def _chardet_says_utf8(sample: bytes) -> bool:
-    import chardet  # imported on first need: most files are plain ASCII or plainly Latin-1
+    import chardet  # imported on first need: hardly any file gets this far (see above)
 
     guess = chardet.detect(sample)
     encoding = (guess.get("encoding") or "").lower().replace("_", "-")

@@ -9,17 +9,12 @@ from ._cnpj import normalize_cnpj
 from ._context import in_money_context, money_context
 from ._errors import FormInputError, FormInputTypeError
 from ._i18n import tr
+from ._labels import LABELS
 from ._model import RevenueMetric, SourceLine
 from ._money import parse_money
 
 #: The portal's labels for each component, shown as the provenance of typed values.
-FORM_LABELS = {
-    "gross_revenue": "TOTAL RECEITA BRUTA",
-    "cancellations": "(-) Cancelamento de Serviços e Vendas",
-    "taxes": "(-) Impostos Sobre Serviços e Vendas",
-    "discounts": "(-) Descontos Incondicionais",
-    "other_deductions": "(-) Outras deduções",
-}
+FORM_LABELS = {name: label for name, label in LABELS.items() if name != "net_revenue"}
 
 MoneyInput = Decimal | int | str
 

@@ -5,19 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ._labels import COMPONENT_WORDS, LABELS_EN, signature_text
 from ._model import MONEY_FIELDS, RevenueMetric
 
 if TYPE_CHECKING:
     from ._validate import ValidationReport
 
-LABELS = {
-    "gross_revenue": "TOTAL RECEITA BRUTA",
-    "cancellations": "(-) Cancelamentos e devoluções",
-    "discounts": "(-) Descontos incondicionais",
-    "taxes": "(-) Impostos sobre vendas e serviços",
-    "other_deductions": "(-) Outras deduções",
-    "net_revenue": "RECEITA LÍQUIDA",
-}
+LABELS = LABELS_EN
 
 
 def brl(value: Decimal | None) -> str:
@@ -61,17 +55,18 @@ def render_text(metric: RevenueMetric) -> str:
             f"({period.record}): gross {brl(period.gross_revenue)}, net {brl(period.net_revenue)}"
             for period in metric.periods
         )
-    used = [line for line in metric.lines if line.component is not None]
-    if used:
+    if metric.lines:
         out.append("")
         out.append("Lines read:")
-        for line in used:
+        for line in metric.lines:
             where = f"line {line.line_number}" if line.line_number is not None else "form"
             code = f" {line.record} {line.code}" if line.record else ""
             period = f" {line.period}" if line.period else ""
             out.append(
-                f"  {where:>10}{period}{code} {line.description[:50]!s}: {brl(line.amount)} → {line.component}"
+                f"  {where:>10}{period}{code} {line.description[:50]!s}: {brl(line.amount)} → {COMPONENT_WORDS['en'][line.component]}"
             )
+    if metric.signature is not None:
+        out.extend(("", signature_text(metric.signature, "en")))
     if metric.warnings:
         out.append("")
         out.append("Warnings:")

@@ -6,8 +6,11 @@ chunk, its lines, and one line carried over, whatever the size of the input.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from io import BytesIO
+from itertools import repeat
+from operator import itemgetter
 
 from ._errors import EcfFormatError
 from ._i18n import tr
@@ -120,6 +123,138 @@ def _run_length(lines: list[bytes], start: int, low: bytes, high: bytes) -> int:
         index += len(window)
         size *= 2
     return index - start
+
+
+def scan_counted(
+    chunks: Iterable[bytes],
+    counts: Counter[bytes],
+    open_block: Callable[[], int],
+    handled: frozenset[bytes],
+) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(line_number, line)`` for every line, as ``scan_lines(chunks, frozenset())`` does,
+    except the lines of a chunk made only of plain records: those are added to ``counts``, per
+    register, and not yielded.
+
+    A plain record is what validate() only counts: it starts ``|REG|`` with an alphanumeric
+    register of the block now open (``open_block()``, the letter's byte value, asked when the
+    chunk starts, after every line before it was handled; ``-1`` when none is), it is neither the
+    block's ``x001`` nor its ``x990``, its register is not in ``handled`` (the records read field by
+    field), it ends with ``|`` and a line ending, and it is at most :data:`MAX_LINE_LENGTH` long.
+    A chunk with any other line, or the chunk holding line 1, is yielded line by line.
+
+    No Python step per line: a chunk of the registers met in the chunk before is counted with one
+    ``bytes.count`` per register (see _count_known); any other chunk is split into lines and
+    checked once per register found in it (_count_plain), which also learns its registers.
+    """
+    number = 0
+    carry = b""
+    known: list[bytes] = []
+    for chunk in chunks:
+        cut = chunk.rfind(b"\n") + 1
+        if cut == 0:
+            carry += chunk
+            if len(carry) > MAX_LINE_LENGTH:
+                raise _too_long(number + 1)
+            continue
+        # The chunk's whole lines, the one carried over first; what follows the last b"\n" is
+        # carried to the next chunk.
+        region = carry + chunk[:cut] if carry else chunk[:cut]
+        carry = chunk[cut:]
+        letter = open_block() if number else -1
+        if letter >= 0 and known and len(chunk) <= MAX_LINE_LENGTH:
+            counted = _count_known(region, known, letter, handled, counts)
+            if counted:
+                number += counted
+                continue  # (the carry, part of a chunk at most MAX_LINE_LENGTH long, is not too long)
+        lines = BytesIO(region).readlines()
+        heads = _count_plain(lines, letter, handled, counts) if letter >= 0 else None
+        if heads is not None:
+            number += len(lines)
+            known = heads
+        else:
+            for line in lines:
+                number += 1
+                yield number, line
+        if len(carry) > MAX_LINE_LENGTH:
+            raise _too_long(number + 1)
+    if carry:
+        yield number + 1, carry
+
+
+# Each line's first six bytes, |REG|: what a plain record is told by (and counted under).
+_HEAD = itemgetter(slice(0, 6))
+# A block's opening and closing records (x001, x990): never plain, they change the open block.
+_BLOCK_EDGES = frozenset({b"001", b"990"})
+# A record ends with its closing "|" and a line ending (CRLF or LF).
+_RECORD_ENDS = (b"|\r\n", b"|\n")
+# At most this many registers are tried by _count_known (a block's plain records come in a few).
+_MAX_KNOWN = 8
+
+
+def _plain_head(head: bytes, letter: int, handled: frozenset[bytes]) -> bool:
+    """Whether a line starting with ``head`` (its first six bytes) starts a plain record."""
+    return (
+        head[:1] == b"|"
+        and head[5:6] == b"|"
+        and head[1] == letter
+        and head[2:5] not in _BLOCK_EDGES
+        and head[1:5] not in handled
+        and head[2:5].isdigit()
+    )
+
+
+def _count_plain(
+    lines: list[bytes], letter: int, handled: frozenset[bytes], counts: Counter[bytes]
+) -> list[bytes] | None:
+    """Count ``lines`` into ``counts`` if every one is a plain record of block ``letter``;
+    return the heads found (``None``, counting nothing, when some line is not plain)."""
+    heads = Counter(map(_HEAD, lines))
+    if not all(_plain_head(head, letter, handled) for head in heads):
+        return None
+    if not all(map(bytes.endswith, lines, repeat(_RECORD_ENDS))):
+        return None
+    if max(map(len, lines)) > MAX_LINE_LENGTH:
+        return None
+    for head, count in heads.items():
+        counts[head[1:5]] += count
+    return [head for head, _ in heads.most_common(_MAX_KNOWN)]
+
+
+def _count_known(
+    region: bytes,
+    known: list[bytes],
+    letter: int,
+    handled: frozenset[bytes],
+    counts: Counter[bytes],
+) -> int:
+    """Count the whole lines of ``region`` into ``counts`` if each is a plain record whose head
+    is in ``known``, all with the same line ending; return how many (0, counting nothing, if not).
+
+    Every b"\n" ends a line, so each match of ``end + head`` (``b"|\r\n|K155|"``) is the boundary
+    between a line ending in ``end`` and one starting with ``head``, and no boundary matches two
+    heads. When the matches add up to one fewer than the lines, every line but the first starts
+    with a known head and every line but the last ends with ``end``: the first line's head and
+    the last line's end are checked on their own. A match the count misses (two boundaries that
+    share a byte, as around a record with no field, ``|K155|``) only sends the chunk to
+    _count_plain. The caller has checked the chunk is at most MAX_LINE_LENGTH long, so only the
+    first line, which holds what was carried over, can be longer.
+    """
+    heads = [head for head in known if _plain_head(head, letter, handled)]
+    first = region.find(b"\n") + 1
+    if region[:6] not in heads or first > MAX_LINE_LENGTH:
+        return 0
+    end = b"|\r\n" if region.endswith(b"|\r\n") else b"|\n"
+    if not region.endswith(end) or not region[:first].endswith(end):
+        return 0
+    lines = region.count(b"\n")
+    found = [region.count(end + head) for head in heads]
+    if sum(found) != lines - 1:
+        return 0
+    found[heads.index(region[:6])] += 1  # the first line
+    for head, count in zip(heads, found, strict=True):
+        if count:
+            counts[head[1:5]] += count
+    return lines
 
 
 def _too_long(line_number: int) -> EcfFormatError:

@@ -211,6 +211,7 @@ class _Computation:
             managing_partner_cnpj=header.cnpj if scp is not None else None,
             partial_year=partial,
             fingerprint=self._fingerprint(),
+            file_name=self.source,
         )
 
     def _fingerprint(self) -> str:

@@ -11,7 +11,14 @@ import attrs
 
 from ._context import in_money_context
 from ._i18n import Message, as_message
-from .types import FindingDict, PeriodMetricDict, RevenueMetricDict, SourceLineDict
+from .types import (
+    FindingDict,
+    PeriodMetricDict,
+    RevenueMetricDict,
+    SignatureSummaryDict,
+    SignerSummaryDict,
+    SourceLineDict,
+)
 
 #: The five components, in the order they are subtracted.
 COMPONENT_FIELDS = ("gross_revenue", "cancellations", "discounts", "taxes", "other_deductions")
@@ -202,6 +209,66 @@ class PeriodMetric:
 
 
 @attrs.frozen
+class SignerSummary:
+    """One signer of a signed file, as a metric or a proof row shows it."""
+
+    name: str | None
+    cnpj: str | None
+    cpf: str | None
+    verified: bool
+
+    def to_dict(self) -> SignerSummaryDict:
+        """A JSON-ready dict."""
+        return {"name": self.name, "cnpj": self.cnpj, "cpf": self.cpf, "verified": self.verified}
+
+
+@attrs.frozen
+class SignatureSummary:
+    """Who signed the file and its PVA hashcode, shown beside the figure.
+
+    ``verified`` says that every signature matches the content; the certificate chain
+    (ICP-Brasil roots, revocation) is not checked (``chain_checked`` is ``False``).
+    :func:`ecfmetric.read_signature` gives the whole :class:`~ecfmetric.Signature`.
+    """
+
+    hashcode: str
+    verified: bool
+    reason: str | None
+    signers: tuple[SignerSummary, ...]
+    chain_checked: bool = False
+
+    def to_dict(self) -> SignatureSummaryDict:
+        """A JSON-ready dict."""
+        return {
+            "hashcode": self.hashcode,
+            "verified": self.verified,
+            "reason": self.reason,
+            "signers": [signer.to_dict() for signer in self.signers],
+            "chain_checked": self.chain_checked,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SignatureSummary:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            hashcode=data["hashcode"],
+            verified=data["verified"],
+            reason=data["reason"],
+            signers=tuple(
+                SignerSummary(s["name"], s["cnpj"], s["cpf"], s["verified"])
+                for s in data["signers"]
+            ),
+            chain_checked=data["chain_checked"],
+        )
+
+    def signed_by(self) -> str:
+        """The signers' names (with their CNPJ or CPF), comma-separated."""
+        return ", ".join(
+            " ".join(p for p in (s.name, s.cnpj or s.cpf) if p) or "?" for s in self.signers
+        )
+
+
+@attrs.frozen
 class RevenueMetric:
     """A company's revenue metric for one reference year, with where each figure came from.
 
@@ -231,6 +298,11 @@ class RevenueMetric:
     managing_partner_cnpj: str | None = None
     partial_year: bool = False
     fingerprint: str | None = None
+    #: The name of the file read (a path, or the name a caller gave), for tables of many files.
+    #: Provenance, not a figure: two reads of the same content are equal whatever their names.
+    file_name: str | None = attrs.field(default=None, eq=False)
+    #: The file's PVA signature, when it was read (``read(..., signature=True)``).
+    signature: SignatureSummary | None = None
 
     @property
     def complete(self) -> bool:
@@ -262,14 +334,29 @@ class RevenueMetric:
             "warnings": [w.to_dict() for w in self.warnings],
             "lines": [line.to_dict() for line in self.lines],
             "fingerprint": self.fingerprint,
+            "file_name": self.file_name,
+            "signature": None if self.signature is None else self.signature.to_dict(),
         }
 
     def to_records(self) -> list[dict[str, Any]]:
-        """One plain dict per amount read (its provenance), ready for ``pandas.DataFrame``.
+        """One plain dict per line read (its provenance), ready for ``pandas.DataFrame``.
 
-        Unlike :meth:`to_dict`, amounts stay ``Decimal`` so that they add up exactly.
+        Every line is there, those read only to cross-check too (``component`` ``None``: the
+        file's RECEITA LIQUIDA, synthetic lines). Each row names the company (``cnpj``), the
+        ``reference_year``, the ``block`` and the ``file_name``, so that the rows of many files
+        make one table. Unlike :meth:`to_dict`, amounts stay ``Decimal`` so that they add up.
         """
-        return [{**line.to_dict(), "amount": line.amount} for line in self.lines]
+        return [
+            {
+                "file_name": self.file_name,
+                "cnpj": self.cnpj,
+                "reference_year": self.reference_year,
+                "block": None if line.record is None else line.record[0],
+                **line.to_dict(),
+                "amount": line.amount,
+            }
+            for line in self.lines
+        ]
 
     def _repr_html_(self) -> str:
         from ._html import metric_html
@@ -298,6 +385,10 @@ class RevenueMetric:
             managing_partner_cnpj=data.get("managing_partner_cnpj"),
             partial_year=data.get("partial_year", False),
             fingerprint=data.get("fingerprint"),
+            file_name=data.get("file_name"),
+            signature=None
+            if data.get("signature") is None
+            else SignatureSummary.from_dict(data["signature"]),
         )
 
 

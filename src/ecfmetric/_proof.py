@@ -32,7 +32,7 @@ from ._errors import (
     ProofErrorCode,
 )
 from ._i18n import Message, tr
-from ._model import Finding, RevenueMetric, format_money
+from ._model import Finding, RevenueMetric, SignatureSummary, format_money
 from ._money import parse_money
 from .types import (
     Company,
@@ -64,6 +64,7 @@ _DERIVED: Final = (
     "net_revenue",
     "warnings",
     "attention",
+    "signature",
 )
 
 
@@ -177,7 +178,14 @@ class ProofRow:
             "metric": None if self.metric is None else self.metric.to_dict(),
             "notes": [note.to_dict() for note in self.notes],
             "replaced": [metric.to_dict() for metric in self.replaced],
+            "signature": None if self.signature is None else self.signature.to_dict(),
         }
+
+    @property
+    def signature(self) -> SignatureSummary | None:
+        """Who signed the file behind the figure and its hashcode, when the file was read with
+        ``signature=True`` (``None`` for a form, an unsigned file or a signature not read)."""
+        return None if self.metric is None else self.metric.signature
 
     def to_record(self) -> dict[str, Any]:
         """A plain dict for ``pandas.DataFrame``: money as ``Decimal``, codes and contested
@@ -198,6 +206,9 @@ class ProofRow:
             "attention": ", ".join(_codes(self.attention)),
             "warnings": ", ".join(warning.code for warning in self.warnings),
             "notes": ", ".join(note.code for note in self.notes),
+            "signed_by": None if self.signature is None else self.signature.signed_by(),
+            "hashcode": None if self.signature is None else self.signature.hashcode,
+            "signature_verified": None if self.signature is None else self.signature.verified,
         }
 
     @classmethod

@@ -20,12 +20,23 @@ from ._contest import CONTESTABLE, Contest
 from ._context import money_context
 from ._errors import BadProofDataError
 from ._i18n import Message, tr
-from ._model import Finding, PeriodMetric, Regime, RevenueMetric, SourceLine, format_money
+from ._model import (
+    Finding,
+    PeriodMetric,
+    Regime,
+    RevenueMetric,
+    SignatureSummary,
+    SignerSummary,
+    SourceLine,
+    format_money,
+)
 from .types import (
     ContestDict,
     FindingDict,
     PeriodMetricDict,
     RevenueMetricDict,
+    SignatureSummaryDict,
+    SignerSummaryDict,
     SourceLineDict,
 )
 
@@ -51,6 +62,9 @@ _LINE_KEYS = keys_of(SourceLineDict)
 _PERIOD_KEYS = keys_of(PeriodMetricDict)
 _METRIC_KEYS = keys_of(RevenueMetricDict)
 _CONTEST_KEYS = keys_of(ContestDict)
+_SIGNATURE_KEYS = keys_of(SignatureSummaryDict)
+_SIGNER_KEYS = keys_of(SignerSummaryDict)
+_HASHCODE = re.compile(r"[0-9A-F]{40}")
 
 
 def fail(path: str, problem: Message) -> NoReturn:
@@ -314,6 +328,36 @@ def metric(value: object, path: str) -> RevenueMetric:
         ),
         partial_year=boolean(data["partial_year"], at(path, "partial_year")),
         fingerprint=optional_string(data["fingerprint"], at(path, "fingerprint")),
+        file_name=optional_string(data["file_name"], at(path, "file_name")),
+        signature=_signature(data["signature"], at(path, "signature")),
+    )
+
+
+def _signature(value: object, path: str) -> SignatureSummary | None:
+    if value is None:
+        return None
+    data = obj(value, path, _SIGNATURE_KEYS)
+    hashcode = string(data["hashcode"], at(path, "hashcode"))
+    if not _HASHCODE.fullmatch(hashcode):
+        fail(at(path, "hashcode"), tr("must be a string, got {got}", got=short(hashcode)))
+    signers = []
+    for i, item in enumerate(array(data["signers"], at(path, "signers"))):
+        where = at(at(path, "signers"), i)
+        signer = obj(item, where, _SIGNER_KEYS)
+        signers.append(
+            SignerSummary(
+                optional_string(signer["name"], at(where, "name")),
+                optional_string(signer["cnpj"], at(where, "cnpj")),
+                optional_string(signer["cpf"], at(where, "cpf")),
+                boolean(signer["verified"], at(where, "verified")),
+            )
+        )
+    return SignatureSummary(
+        hashcode=hashcode,
+        verified=boolean(data["verified"], at(path, "verified")),
+        reason=optional_string(data["reason"], at(path, "reason")),
+        signers=tuple(signers),
+        chain_checked=boolean(data["chain_checked"], at(path, "chain_checked")),
     )
 
 

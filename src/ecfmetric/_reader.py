@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+
+import attrs
 
 from ._collect import Collector, cut_signature, strip_eol
 from ._context import in_money_context
@@ -22,7 +25,9 @@ CHUNK_SIZE = 1 << 16
 
 
 @in_money_context
-def read(source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE) -> RevenueMetric:
+def read(
+    source: Source, *, strict: bool = True, signature: bool = False, chunk_size: int = CHUNK_SIZE
+) -> RevenueMetric:
     """Read an ECF file and return its revenue metric.
 
     ``source`` is a path or a binary file object (read from its current position, not closed).
@@ -34,25 +39,53 @@ def read(source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE) -
     ``COUNT_MISMATCH`` or ``MALFORMED_LINE`` warning. A malformed amount, sign or date in a field
     the metric reads is an error in both modes.
 
+    ``signature=True`` also reads and verifies the PVA signature after ``9999`` (inside a ZIP or
+    gzip upload too) and puts who signed and the hashcode in ``metric.signature`` (``None`` for
+    an unsigned file); it needs the ``signature`` extra, and a file object that can seek back.
+    A blob that cannot be parsed raises :class:`SignatureError`.
+
     Raises :class:`EcfFormatError` for a file that is not a well-formed ECF and
     :class:`MetricUnavailableError` when the metric cannot be computed from it. Both are
     :class:`EcfError`; any other exception on any input bytes is a bug. ``OSError`` from opening
     or reading the source passes through.
     """
     name = name_of(source)
+    start = _start_of(source) if signature else None
     with opened(source) as stream:
         collector = Collector(strict=strict, source=name)
         collector.full_blocks = frozenset(chr(b) for b in READ_BLOCKS)
         skip = frozenset(range(256)) - READ_BLOCKS
         try:
             data = collector.feed(scan_lines(chunks_of(stream, chunk_size), skip))
-            return compute_metric(data, name)
+            metric = compute_metric(data, name)
         except (EcfFormatError, MetricUnavailableError) as error:
             if error.source is None and name is not None:
                 raise error.with_source(name) from None
             raise
         except (ValueError, IndexError, KeyError, UnicodeError) as error:  # pragma: no cover
             raise internal_error(error, name) from error
+    if not signature:
+        return metric
+    from ._signature import read_signature, summarize
+
+    if start is not None:
+        source.seek(start)  # type: ignore[union-attr]
+    with opened(source) as stream:
+        found = read_signature(stream, chunk_size=chunk_size)  # type: ignore[arg-type]
+    return attrs.evolve(metric, signature=None if found is None else summarize(found))
+
+
+def _start_of(source: Source) -> int | None:
+    """Where a file object's reading starts, to come back for the signature (``None``: a path)."""
+    if isinstance(source, (str, bytes, os.PathLike)):
+        return None
+    try:
+        return source.tell()
+    except (OSError, AttributeError, ValueError) as error:
+        raise TypeError(
+            "read(signature=True) reads the file twice: pass a path or a file object that can "
+            "seek (tell() failed)"
+        ) from error
 
 
 def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Record]:

@@ -22,6 +22,7 @@ import attrs
 from ._cnpj import format_cnpj
 from ._errors import SignatureError, SignatureSupportError
 from ._i18n import tr
+from ._model import SignatureSummary, SignerSummary
 from ._reader import CHUNK_SIZE, chunks_of
 from ._sources import Source, name_of
 
@@ -160,6 +161,20 @@ class Signature:
         else:
             state = f"NOT verified: {self.reason}"
         return f"Signed by {who}. Hashcode {self.hashcode}. {state}; certificate chain not checked."
+
+
+def summarize(signature: Signature) -> SignatureSummary:
+    """What a metric and a proof row show of a signature: who signed, the hashcode, verified."""
+    return SignatureSummary(
+        hashcode=signature.hashcode,
+        verified=signature.verified,
+        reason=signature.reason,
+        signers=tuple(
+            SignerSummary(signer.name, signer.cnpj, signer.cpf, signer.verified)
+            for signer in signature.signers
+        ),
+        chain_checked=signature.chain_checked,
+    )
 
 
 def read_signature(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Signature | None:

@@ -10,18 +10,19 @@ raised from ``read()``, inside the reader's loop, so that ``validate()`` reports
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import struct
-import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import BinaryIO, Protocol, TypeAlias
+from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeAlias
 
 from ._errors import EcfFormatError
 from ._i18n import Message, tr
+
+if TYPE_CHECKING:
+    import zipfile
 
 Source: TypeAlias = "str | bytes | os.PathLike[str] | os.PathLike[bytes] | BinaryIO"
 
@@ -135,6 +136,8 @@ class _Input:
         self.expanded = 0
         self.compressed_size = 0
         self.counting: _Counting | None = None
+        # What the decompressing reader raises on damaged input (set with it).
+        self.inflate_errors: tuple[type[Exception], ...] = ()
 
     def read(self, size: int) -> bytes:
         if not self.started:
@@ -198,13 +201,23 @@ class _Input:
             )
         self.head = head
 
+    # gzip and zipfile are imported here, not at the top: most inputs are plain text, and the
+    # two (with pathlib, shutil…) cost more to import than a small ECF takes to read.
+
     def _open_gzip(self, head: bytes) -> None:
+        import gzip
+
         self.container = tr("gzip stream")
+        self.inflate_errors = (*_ARCHIVE_ERRORS, gzip.BadGzipFile)
         self.counting = _Counting(head, self.stream)
         self.inner = gzip.GzipFile(fileobj=self.counting, mode="rb")
 
     def _open_zip(self, head: bytes) -> None:
+        import zipfile
+
         self.container = tr("ZIP archive")
+        zip_errors: tuple[type[Exception], ...] = (zipfile.BadZipFile, *_ARCHIVE_ERRORS)
+        self.inflate_errors = zip_errors
         seekable = getattr(self.stream, "seekable", None)
         if not (callable(seekable) and seekable()):
             raise self._error(
@@ -219,7 +232,7 @@ class _Input:
         try:
             archive = zipfile.ZipFile(stream)
             files = [info for info in archive.infolist() if not _ignored(info)]
-        except _ZIP_ERRORS as error:
+        except zip_errors as error:
             raise self._archive_error(error) from None
         office = _office_kind(archive.namelist())
         if office is not None:
@@ -277,7 +290,7 @@ class _Input:
                 ),
                 "BAD_ARCHIVE",
             ) from None
-        except _ZIP_ERRORS as error:
+        except zip_errors as error:
             raise self._archive_error(error) from None
 
     # -- decompressing -----------------------------------------------------------------------
@@ -286,7 +299,7 @@ class _Input:
         assert self.inner is not None
         try:
             part = _read_exactly(self.inner, size) if exactly else self.inner.read(size)
-        except _INFLATE_ERRORS as error:
+        except self.inflate_errors as error:
             raise self._archive_error(error) from None
         self.expanded += len(part)
         if self.expanded > MAX_EXPANDED_SIZE:
@@ -341,9 +354,9 @@ class _Input:
         )
 
 
-# What a damaged ZIP or gzip stream raises from the standard library.
-_ZIP_ERRORS: tuple[type[Exception], ...] = (
-    zipfile.BadZipFile,
+# What a damaged ZIP or gzip stream raises from the standard library, besides zipfile.BadZipFile
+# and gzip.BadGzipFile (added when the module is imported, in _open_zip and _open_gzip).
+_ARCHIVE_ERRORS: tuple[type[Exception], ...] = (
     zlib.error,
     EOFError,
     struct.error,
@@ -352,9 +365,6 @@ _ZIP_ERRORS: tuple[type[Exception], ...] = (
     KeyError,
     IndexError,
 )
-
-
-_INFLATE_ERRORS: tuple[type[Exception], ...] = (*_ZIP_ERRORS, gzip.BadGzipFile)
 
 
 def _ignored(info: zipfile.ZipInfo) -> bool:

@@ -9,7 +9,7 @@ import attrs
 from ._collect import Collector, NoHeader, finding_of
 from ._context import in_money_context
 from ._errors import EcfFormatError, MetricUnavailableError
-from ._lines import scan_lines
+from ._lines import scan_counted
 from ._metric import compute_metric
 from ._model import Finding, RevenueMetric
 from ._reader import CHUNK_SIZE, chunks_of, internal_error
@@ -110,7 +110,14 @@ def validate(
     name = name_of(source)
     with opened(source) as stream:
         collector = Collector(strict=strict, source=name, report=True)
-        lines = scan_lines(chunks_of(stream, chunk_size), frozenset())
+        # Whole chunks of records the collector would only count (most of block K) are counted
+        # in C by scan_counted(), into the collector's own counts, and never reach feed().
+        lines = scan_counted(
+            chunks_of(stream, chunk_size),
+            collector.counts,
+            lambda: collector.structure.block_byte,
+            collector.registers_read,
+        )
         try:
             data = collector.feed(lines)
         except EcfFormatError as error:

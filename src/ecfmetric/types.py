@@ -218,6 +218,28 @@ class RevenueMetricDict(TypedDict):
     warnings: list[FindingDict]
     lines: list[SourceLineDict]
     fingerprint: str | None
+    file_name: str | None
+    signature: SignatureSummaryDict | None
+
+
+class SignerSummaryDict(TypedDict):
+    """One signer of :class:`SignatureSummaryDict`."""
+
+    name: str | None
+    cnpj: str | None
+    cpf: str | None
+    verified: bool
+
+
+class SignatureSummaryDict(TypedDict):
+    """:meth:`ecfmetric.SignatureSummary.to_dict`: who signed the file, its PVA hashcode, and
+    whether every signature matches the content (the certificate chain is not checked)."""
+
+    hashcode: str
+    verified: bool
+    reason: str | None
+    signers: list[SignerSummaryDict]
+    chain_checked: bool
 
 
 class ContestDict(TypedDict):
@@ -257,6 +279,7 @@ class ProofRowDict(TypedDict):
     metric: RevenueMetricDict | None
     notes: list[FindingDict]
     replaced: list[RevenueMetricDict]
+    signature: SignatureSummaryDict | None
 
 
 class ProofCompanyDict(TypedDict):
