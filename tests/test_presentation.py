@@ -78,7 +78,7 @@ def test_a_tampered_file_shows_not_verified() -> None:
     assert metric.signature is not None
     assert not metric.signature.verified
     assert metric.signature.hashcode == "171D435D62D5A175C94035B49150DEABB492E98B"
-    page = metric_html(metric)
+    page = metric_html(metric, "pt")
     assert "NÃO confere" in page
     assert "cadeia de certificados não verificada" in page
 
@@ -98,7 +98,7 @@ def test_signature_round_trips_and_travels_into_the_proof() -> None:
     assert record["hashcode"] == HASHCODE
     assert record["signed_by"] == " ".join(COMPANY_SIGNER)
     assert record["signature_verified"] is True
-    page = proof_html(proof)
+    page = proof_html(proof, "pt")
     assert f"Hashcode {HASHCODE}" in page
     assert COMPANY_SIGNER[0] in page
     saved = json.loads(json.dumps(proof.to_dict()))
@@ -119,7 +119,7 @@ def test_every_line_read_is_visible_with_its_context() -> None:
     assert {(r["file_name"], r["cnpj"], r["reference_year"], r["block"]) for r in records} == {
         (str(PLAIN), metric.cnpj, 2025, "L")
     }
-    page = metric_html(metric)
+    page = metric_html(metric, "pt")
     assert page.count("só conferência") == len(checks)
     assert ">RECEITA LÍQUIDA DE SERVIÇOS E VENDAS<" in page
     assert ">Linha<" in page

@@ -36,6 +36,12 @@ ALNUM = "12ABC345000188"  # an alphanumeric CNPJ
 UNLISTED = "12345678000195"
 
 
+def _html_pt(shown: object) -> str:
+    """The notebook HTML in Portuguese, the language people read (tests run in English)."""
+    with ecfmetric.language("pt"):
+        return shown._repr_html_()  # type: ignore[attr-defined, no-any-return]
+
+
 def form(
     cnpj: str | None = HEAD, gross: str = "1000,00", taxes: str = "150,00", year: int | None = 2024
 ) -> RevenueMetric:
@@ -708,7 +714,7 @@ def test_html_escapes_text_and_shows_the_rows() -> None:
     """The notebook table escapes every text and shows formatted CNPJs and amounts."""
     proof = Proof(2024, [(HEAD, "<b>A & B</b>"), OTHER])
     proof.add(form(gross="1.000.000,00", taxes="0"))
-    page = proof._repr_html_()
+    page = _html_pt(proof)
     assert "&lt;b&gt;A &amp; B&lt;/b&gt;" in page
     assert "<b>" not in page
     assert "Comprovação de Métricas, 2024: 2 empresa(s), 1 pendente(s)" in page
@@ -728,13 +734,16 @@ def test_html_of_a_concluded_proof_has_the_total_and_notes() -> None:
     """A concluded proof's table ends with the total; a row shows its notes, escaped."""
     proof = Proof(2024, [BRANCH])
     proof.add(ecf(HEAD))
-    page = proof.conclude()._repr_html_()
+    page = _html_pt(proof.conclude())
     assert "Comprovação de Métricas, 2024: 1 empresa(s), concluída" in page
     assert ">Total<" in page
     assert ">850,00<" in page
     assert ">Concluído<" in page
-    assert "[HEAD_OFFICE_FILE] the metric is of CNPJ &#x27;11.222.333/0001-81&#x27;" in page
-    assert "2024: 1 empresa(s), concluída" in proof._repr_html_()
+    assert "[HEAD_OFFICE_FILE] " in page
+    with ecfmetric.language("en"):
+        english = proof.conclude()._repr_html_()
+    assert "[HEAD_OFFICE_FILE] the metric is of CNPJ &#x27;11.222.333/0001-81&#x27;" in english
+    assert "2024: 1 empresa(s), concluída" in _html_pt(proof)
 
 
 def test_repr() -> None:

@@ -34,6 +34,12 @@ ALNUM = "12ABC345000188"
 ROOT = Path(__file__).parent.parent
 
 
+def _html_pt(shown: object) -> str:
+    """The notebook HTML in Portuguese, the language people read (tests run in English)."""
+    with ecfmetric.language("pt"):
+        return shown._repr_html_()  # type: ignore[attr-defined, no-any-return]
+
+
 def form(cnpj: str | None = HEAD, gross: str = "1000,00", taxes: str = "150,00") -> RevenueMetric:
     return from_form(
         gross_revenue=gross,
@@ -360,7 +366,7 @@ def test_warnings_survive_concluding_and_reloading() -> None:
     assert concluded.rows[0].warnings == proof.row(HEAD).warnings
     again = ConcludedProof.from_dict(json.loads(json.dumps(concluded.to_dict())))
     assert [row.cnpj for row in again.attention] == [HEAD]
-    page = concluded._repr_html_()
+    page = _html_pt(concluded)
     assert "⚠" in page
     assert "[NET_REVENUE_MISMATCH]" in page
 
@@ -382,7 +388,7 @@ def test_negative_net_is_flagged_in_the_row() -> None:
     concluded = proof.conclude()
     assert concluded.attention == concluded.rows
     assert concluded.total_net_revenue == D("-1010.00")
-    page = concluded._repr_html_()
+    page = _html_pt(concluded)
     assert '<tr style="background:#fde7dc">' in page
     assert re.search(r'title="NEGATIVE_NET_REVENUE">⚠ -1.010,00<', page)
 
@@ -427,7 +433,7 @@ def test_html_marks_contested_components_and_escapes_reasons() -> None:
     """The proof table marks a contested cell and shows the file's value and the reason, escaped."""
     proof = saved()
     proof.contest(HEAD, "taxes", "100,00", reason="<script>x</script>", by="Ana & Bo")
-    page = proof._repr_html_()
+    page = _html_pt(proof)
     assert "<script>" not in page
     assert (
         'title="contestado: o arquivo informa 150,00; &lt;script&gt;x&lt;/script&gt;">✎ 100,00<'
@@ -443,7 +449,7 @@ def test_html_marks_contested_components_and_escapes_reasons() -> None:
 
 def test_html_of_pending_rows_has_empty_figures() -> None:
     """A pending company's money cells are empty, not 'unknown'."""
-    page = Proof(2024, [HEAD])._repr_html_()
+    page = _html_pt(Proof(2024, [HEAD]))
     assert "unknown" not in page
     assert "não informado" not in page
     assert ">Pendente<" in page

@@ -796,6 +796,8 @@ def test_cli_signature_flag(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_signature_json(capsys: pytest.CaptureFixture[str]) -> None:
     status = _cli.main(
         [
+            "--lang",
+            "en",
             "--signature",
             "--json",
             str(SIGNED / "one_rsa_sha256.ecf"),

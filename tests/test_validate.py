@@ -15,6 +15,12 @@ from test_reader import BASIC, EXPECTED_BASIC, L300_BASIC, components
 ROOT = Path(__file__).parent.parent
 
 
+def _html_pt(shown: object) -> str:
+    """The notebook HTML in Portuguese, the language people read (tests run in English)."""
+    with ecfmetric.language("pt"):
+        return shown._repr_html_()  # type: ignore[attr-defined, no-any-return]
+
+
 def report_of(data: bytes) -> ecfmetric.ValidationReport:
     return ecfmetric.validate(io.BytesIO(data))
 
@@ -114,7 +120,7 @@ def test_report_to_dict_records_and_html() -> None:
     assert out["ok"] is False
     assert out["errors"] == len(report.errors) >= 1
     assert report.to_records()[0].keys() >= {"code", "severity", "line_number", "record", "message"}
-    html = report._repr_html_()
+    html = _html_pt(report)
     assert "BAD_AMOUNT" in html
     assert "erro(s)" in html
     assert "error(s)" in report_html(report, "en")

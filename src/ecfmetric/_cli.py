@@ -36,6 +36,7 @@ from ._cli_text import Lang
 from ._console import Progress, forgiving_output, is_unicode, wants_progress
 from ._errors import EcfError
 from ._format import render_report, render_text
+from ._i18n import language
 from ._model import Finding, RevenueMetric
 from ._reader import read
 
@@ -127,9 +128,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         choices=("pt", "en"),
-        default="pt",
+        default=None,
         help="language of the text for people: pt (Portuguese, the default) or en (English, "
-        "for developers); codes, JSON and CSV do not change",
+        "for developers); the default follows ECFMETRIC_LANG; codes and fields do not change",
     )
     return parser
 
@@ -140,6 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     with forgiving_output():
         parser = _parser()
         args = parser.parse_args(argv)
+        if args.lang is None:
+            # People at a terminal read Portuguese unless ECFMETRIC_LANG says otherwise,
+            # whatever language the calling process set for its own messages.
+            args.lang = "en" if os.environ.get("ECFMETRIC_LANG") == "en" else "pt"
         if args.files.count(STDIN) > 1:
             parser.error("'-' (standard input) can be given only once")
         if args.lines is not None and args.signature:
@@ -153,7 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     args.lines_out = stack.enter_context(open(args.lines, "wb"))
                 except OSError as error:
                     parser.error(f"--lines: cannot write {args.lines}: {error.strerror or error}")
-            return _guarded(args)
+            with language(args.lang):
+                return _guarded(args)
 
 
 def _guarded(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ._cnpj import format_cnpj
 from ._errors import EcfError, EcfFormatError, MetricUnavailableError
+from ._i18n import tr
 from ._model import MONEY_FIELDS, RevenueMetric
 
 if TYPE_CHECKING:
@@ -79,19 +80,21 @@ def refusal(path: str, error: EcfError | OSError) -> dict[str, Any]:
         code = next((c for kind, c in _OS_CODES if isinstance(error, kind)), "OS_ERROR")
         detail: dict[str, Any] = {"code": code, "message": error.strerror or str(error)}
     elif isinstance(error, EcfFormatError):
-        got = "" if error.text is None else f" (got {error.text!r})"
         detail = {
             "code": error.code,
-            "message": error.reason + got,
+            "message": str(error.reason_with_text()),
             "line_number": error.line_number,
             "record": error.record,
             "field": error.field,
         }
     elif isinstance(error, MetricUnavailableError):
-        period = "" if error.period is None else f"period {error.period}: "
         detail = {
             "code": error.code,
-            "message": period + error.reason,
+            "message": str(error.reason_message)
+            if error.period is None
+            else str(
+                tr("period {period}: {reason}", period=error.period, reason=error.reason_message)
+            ),
             "line_number": error.line_number,
             "record": error.record,
         }

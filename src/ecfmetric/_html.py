@@ -7,6 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING, Final
 
 from ._cnpj import format_cnpj
+from ._i18n import get_language
 from ._labels import (
     COMPONENT_WORDS,
     COMPONENTS,
@@ -107,9 +108,10 @@ def _findings(findings: tuple[Finding, ...], title: str, lang: Lang) -> str:
     )
 
 
-def metric_html(metric: RevenueMetric, lang: Lang = "pt") -> str:
+def metric_html(metric: RevenueMetric, lang: Lang | None = None) -> str:
     """The metric as HTML: identity, components, periods, every line read (those read only to
     cross-check too), the signature when it was read, then warnings."""
+    lang = lang or get_language()
     words = _WORDS[lang]
     who = escape(metric.company_name or words["no_name"])
     facts = [f"CNPJ {cnpj(metric.cnpj)}", SOURCE_WORDS[lang][metric.source]]
@@ -174,8 +176,9 @@ def metric_html(metric: RevenueMetric, lang: Lang = "pt") -> str:
     return "<div>" + "".join(parts) + "</div>"
 
 
-def report_html(report: ValidationReport, lang: Lang = "pt") -> str:
+def report_html(report: ValidationReport, lang: Lang | None = None) -> str:
     """A validation report as HTML: the verdict, then the findings."""
+    lang = lang or get_language()
     words = _WORDS[lang]
     verdict = words["no_error"] if report.ok else words["errors"].format(n=len(report.errors))
     head = words["report"].format(
@@ -229,16 +232,18 @@ def proof_headers(lang: Lang = "pt") -> list[str]:
     return _PROOF_WORDS[lang]["headers"].format(money=money_headers).split("|")
 
 
-def proof_html(proof: Proof, lang: Lang = "pt") -> str:
+def proof_html(proof: Proof, lang: Lang | None = None) -> str:
     """An open proof as HTML: a caption, then one row per company."""
+    lang = lang or get_language()
     words = _PROOF_WORDS[lang]
     state = words["concluded"] if proof.concluded else words["pending"].format(n=len(proof.pending))
     caption = words["caption"].format(year=proof.reference_year, count=len(proof.rows), state=state)
     return _proof_table(caption, proof.rows, None, lang)
 
 
-def concluded_proof_html(proof: ConcludedProof, lang: Lang = "pt") -> str:
+def concluded_proof_html(proof: ConcludedProof, lang: Lang | None = None) -> str:
     """A concluded proof as HTML: the rows and the total line."""
+    lang = lang or get_language()
     words = _PROOF_WORDS[lang]
     caption = words["caption"].format(
         year=proof.reference_year, count=len(proof.rows), state=words["concluded"]
