@@ -286,3 +286,36 @@ def test_missing_p150_quarter_names_p150() -> None:
         ]
     with pytest.raises(ecfmetric.MetricUnavailableError, match="no P150 line"):
         read_bytes(ecf_bytes(records("|0010||N|5|T|01|PPPP||C||||1|", *body, "|P990||")))
+
+
+def test_revenue_lines_per_period_are_bounded() -> None:
+    """More kept revenue lines in one period than MAX_LINES_PER_PERIOD (the plans have far fewer
+    codes) is refused at the first line past the bound, in lenient mode too: memory stays bounded."""
+    from ecfmetric._collect import MAX_LINES_PER_PERIOD
+
+    leaves = [
+        f"|L300|3.01.01.01.01.{n:05d}|X|A|6|04|3.01.01.01.01|1,00|C|"
+        for n in range(MAX_LINES_PER_PERIOD + 1)
+    ]
+    data = annual(*leaves)
+    for strict in (True, False):
+        with pytest.raises(ecfmetric.EcfFormatError) as caught:
+            read_bytes(data, strict=strict)
+        assert caught.value.code == "TOO_MANY_LINES"
+        assert caught.value.line_number == 7 + MAX_LINES_PER_PERIOD
+    assert read_bytes(annual(*leaves[:100])).gross_revenue == D("100.00")
+
+
+def test_register_names_are_bounded_by_their_shape() -> None:
+    """A register is a digit or capital letter and three digits, so validate() counts at most
+    36,000 distinct names; a line with any other register (lower case, a letter for a digit) is
+    not counted as one: outside the metric's blocks it is a MALFORMED_LINE finding."""
+    lines = annual_records(ONE_LINE)
+    text = assemble(lines).replace(
+        "|9001|", "|K001|0|\r\n|K1A5|x|\r\n|k155|x|\r\n|K990|4|\r\n|9001|", 1
+    )
+    report = ecfmetric.validate(io.BytesIO(text.encode()))
+    malformed = [f for f in report.findings if f.code == "MALFORMED_LINE"]
+    assert len(malformed) == 2
+    lenient = read_bytes(text.encode(), strict=False)
+    assert lenient.gross_revenue == D("10.00")
