@@ -84,7 +84,7 @@ def test_the_whole_flow(client: TestClient, database: Path) -> None:
 
     refused = upload(client, ACUCAR, "recibo.pdf", b"%PDF-1.7\n1 0 obj\n")
     assert refused.status_code == 422
-    assert "Arquivo recusado NOT_ECF recibo.pdf, line 1: this is a PDF document" in text_of(refused)
+    assert "Arquivo recusado NOT_ECF recibo.pdf, linha 1: isto é um documento PDF" in text_of(refused)
     assert "Traceback" not in refused.text
 
     sent = upload(client, ACUCAR, "ecf.zip", zipped(SIGNED.read_bytes()))
@@ -145,7 +145,7 @@ def test_the_whole_flow(client: TestClient, database: Path) -> None:
         discounts="0,00",
     )
     assert wrong.status_code == 422
-    assert "ambiguous" in field_error(wrong, "gross_revenue")
+    assert "ambíguo" in field_error(wrong, "gross_revenue")
     assert 'value="10.000,00"' in wrong.text  # what was typed stays in the form
 
     entered = typed(
