@@ -173,6 +173,11 @@ _FILE: dict[str, tuple[CodeKind, str, str]] = {
         "the file is well formed but its revenue cannot be read from it: fill the form",
         "o arquivo é bem formado, mas a receita não pode ser lida dele: preencha o formulário",
     ),
+    "BAD_FORM_INPUT": (
+        "error",
+        "a value typed into the form is refused (FormInputError; its field names it)",
+        "um valor digitado no formulário foi recusado (FormInputError; o campo o indica)",
+    ),
     "WORKER_CRASHED": (
         "error",
         "read_many(): the process reading the file died twice (killed, out of memory)",

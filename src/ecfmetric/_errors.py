@@ -191,7 +191,12 @@ class MetricUnavailableError(EcfError):
 
 
 class FormInputError(EcfError):
-    """A value typed into the form was refused; ``field`` names it (``"gross_revenue"``)."""
+    """A value typed into the form was refused; ``field`` names it (``"gross_revenue"``).
+
+    ``code`` is always ``"BAD_FORM_INPUT"``: the field says which value, the message why.
+    """
+
+    code = "BAD_FORM_INPUT"
 
     def __init__(self, field: str, reason: Message | str, *, value: object = None) -> None:
         self.field = field

@@ -124,6 +124,7 @@ Code = Literal[
     "UNKNOWN_LAYOUT",
     "UNUSUAL_SIGN",
     "WORKER_CRASHED",
+    "BAD_FORM_INPUT",
     "WRONG_YEAR",
     "Y540_CNPJ",
     "Y540_MISMATCH",
