@@ -474,5 +474,5 @@ def test_the_cli_reads_a_zip(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert '"net_revenue": "10402217.49"' in capsys.readouterr().out
     pdf = tmp_path / "recibo.pdf"
     pdf.write_bytes(b"%PDF-1.7")
-    assert main([str(pdf)]) == 1
+    assert main(["--lang", "en", str(pdf)]) == 1
     assert "this is a PDF document" in capsys.readouterr().err
