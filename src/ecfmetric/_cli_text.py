@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
-from ._cnpj import format_cnpj
+from . import _labels
 from ._format import brl
 from ._labels import COMPONENT_WORDS, LABELS, REGIME_NAMES, signature_text
 from ._model import RevenueMetric
@@ -30,19 +30,17 @@ _DESCRIPTION_WIDTH = 60
 
 def money(value: Decimal | None) -> str:
     """``1.234.567,89``; ``não informado`` when the source does not state the amount."""
-    return "não informado" if value is None else brl(value)
+    return _labels.money(value, "pt")
 
 
 def date(value: dt.date) -> str:
     """``31/12/2025``."""
-    return f"{value:%d/%m/%Y}"
+    return _labels.date(value, "pt")
 
 
 def cnpj(value: str | None) -> str:
     """The CNPJ with its mask (``12.345.678/0001-95``); what is given when it cannot be masked."""
-    if value is None:
-        return "(não informado)"
-    return format_cnpj(value) if len(value) == 14 else value
+    return "(não informado)" if value is None else _labels.cnpj(value)
 
 
 def render_metric(metric: RevenueMetric) -> str:
