@@ -522,3 +522,13 @@ def test_signature_in_portuguese(cli: Cli) -> None:
     assert "Assinatura: nenhuma" in unsigned
     broken = cli("--check", FIXTURES / "signed" / "truncated_blob.ecf").stdout.decode()
     assert "Assinatura: ilegível:" in broken
+
+
+def test_help_is_in_portuguese() -> None:
+    """--help describes each option in Portuguese, the language people read."""
+    done = run("--help")
+    assert done.returncode == 0
+    out = done.stdout.decode()
+    assert "mostra esta ajuda e sai" in out
+    assert "leitura tolerante" in out
+    assert "Código de saída" in out

@@ -76,61 +76,69 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m ecfmetric",
         description=(
-            "Read SPED ECF files and print their revenue metric (receita bruta → receita "
-            "líquida). Exit status: 0 when every file was read (or, with --check, has no error), "
-            "1 when any was refused, 2 on a usage error, 3 on an internal error (a bug)."
+            "Lê arquivos SPED ECF e mostra a métrica de receita (receita bruta → receita "
+            "líquida). Código de saída: 0 quando todos os arquivos foram lidos (com --check: sem "
+            "erro), 1 quando algum foi recusado, 2 em erro de uso, 3 em erro interno (um defeito)."
         ),
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="mostra esta ajuda e sai")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="arquivo(s) ECF .txt (ou ZIP/gzip); '-' lê a entrada padrão",
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="ECF .txt file(s); '-' reads standard input"
+        "--version", action="version", version=f"%(prog)s {_version()}", help="mostra a versão"
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     output = parser.add_mutually_exclusive_group()
     output.add_argument(
         "--json",
         action="store_true",
-        help="JSON: one object for one file, an array for several; a refused file is "
+        help="JSON: um objeto para um arquivo, uma lista para vários; um arquivo recusado é "
         '{"file", "error": {"code", "message", "line_number", "record", "field"}}',
     )
     output.add_argument(
-        "--csv", action="store_true", help="CSV (UTF-8, ',', 1234.56): one row per file"
+        "--csv", action="store_true", help="CSV (UTF-8, ',', 1234.56): uma linha por arquivo"
     )
     output.add_argument(
         "--excel",
         action="store_true",
-        help="CSV for Excel in Portuguese (UTF-8 with BOM, ';', 1234,56, dd/mm/aaaa): "
-        "the columns of --csv",
+        help="CSV para o Excel em português (UTF-8 com BOM, ';', 1234,56, dd/mm/aaaa): "
+        "as colunas de --csv",
     )
     parser.add_argument(
         "--lines",
         metavar="OUT",
-        help="also write every line read (file, CNPJ, year, period, line number, record, code, "
-        "description, amount, component) as CSV to OUT (with --excel, in its dialect)",
+        help="grava também cada linha lida (arquivo, CNPJ, ano, período, número da linha, "
+        "registro, código, descrição, valor, componente) em CSV no arquivo OUT (com --excel, "
+        "no formato do Excel)",
     )
     parser.add_argument(
         "--check",
         action="store_true",
-        help="validate: list every error and warning of each file, and check its signature "
-        "(a signature that does not verify, or cannot be read, is an error)",
+        help="valida: lista cada erro e aviso de cada arquivo e confere a assinatura (uma "
+        "assinatura que não confere, ou não pode ser lida, é um erro)",
     )
     parser.add_argument(
         "--signature",
         action="store_true",
-        help="only read and verify each file's PVA signature (who signed, hashcode; "
-        "the certificate chain is not checked)",
+        help="só lê e confere a assinatura do PVA de cada arquivo (quem assinou, hashcode; "
+        "a cadeia de certificados não é verificada)",
     )
     parser.add_argument(
         "--lenient",
         action="store_true",
-        help="turn structural problems (counters, malformed lines) into warnings "
-        "(with --check too)",
+        help="leitura tolerante: problemas de estrutura (contadores, blocos que não alimentam "
+        "a métrica) viram avisos (também com --check); o que alimenta um valor nunca",
     )
     parser.add_argument(
         "--lang",
         choices=("pt", "en"),
         default=None,
-        help="language of the text for people: pt (Portuguese, the default) or en (English, "
-        "for developers); the default follows ECFMETRIC_LANG; codes and fields do not change",
+        help="idioma do texto para pessoas: pt (português, o padrão) ou en (inglês, para "
+        "desenvolvedores); o padrão segue ECFMETRIC_LANG; códigos e campos não mudam",
     )
     return parser
 
