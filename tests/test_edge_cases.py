@@ -319,3 +319,17 @@ def test_register_names_are_bounded_by_their_shape() -> None:
     assert len(malformed) == 2
     lenient = read_bytes(text.encode(), strict=False)
     assert lenient.gross_revenue == D("10.00")
+
+
+def test_an_unknown_layout_version_is_refused_in_every_mode() -> None:
+    """COD_VER decides where 0010's fields are: a value that is no layout version is refused, even
+    leniently (it was read with the newest map, a guess); a newer four-digit one is read."""
+    data = annual(ONE_LINE).replace(b"|0000|LECF|0012|", b"|0000|LECF|00X2|")
+    for strict in (True, False):
+        with pytest.raises(ecfmetric.EcfFormatError) as caught:
+            read_bytes(data, strict=strict)
+        assert (caught.value.code, caught.value.field, caught.value.text) == (
+            "UNKNOWN_LAYOUT",
+            "COD_VER",
+            "00X2",
+        )

@@ -114,8 +114,8 @@ _FILE: dict[str, tuple[CodeKind, str, str]] = {
     ),
     "UNKNOWN_LAYOUT": (
         "error",
-        "0000.COD_VER is not a known layout version" + _LENIENT_EN,
-        "o 0000.COD_VER não é uma versão de leiaute conhecida" + _LENIENT_PT,
+        "0000.COD_VER is not a layout version (it decides where 0010's fields are)",
+        "o 0000.COD_VER não é uma versão de leiaute (ele decide onde estão os campos do 0010)",
     ),
     "BAD_PARAMETER": (
         "error",

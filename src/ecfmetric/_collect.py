@@ -466,19 +466,18 @@ class Collector:
                     )
                 )
             else:
-                self.structure.problem(
+                # The layout version decides where 0010's fields are: a guess would misread them.
+                raise self._error(
                     tr(
-                        "unknown layout version: COD_VER must be 0001 (2014) to 0012 (2025); "
-                        "read with the {newest} field map",
-                        newest=NEWEST_LAYOUT,
+                        "unknown layout version: COD_VER must be 0001 (2014) to 0012 (2025), or a "
+                        "newer four-digit version"
                     ),
                     number,
                     "0000",
                     "COD_VER",
+                    version,
                     code="UNKNOWN_LAYOUT",
-                    text=version,
                 )
-                version = NEWEST_LAYOUT
         start = parse_date(
             get("DT_INI").decode("latin-1"), line_number=number, record="0000", field="DT_INI"
         )

@@ -75,10 +75,10 @@ PORTUGUESE: Final[dict[str, str]] = {
         "o leiaute {version} é mais novo que o mais recente conhecido ({newest}); lido com os "
         "campos do leiaute {newest}"
     ),
-    "unknown layout version: COD_VER must be 0001 (2014) to 0012 (2025); read with the {newest} "
-    "field map": (
-        "versão de leiaute desconhecida: o COD_VER deve ser de 0001 (2014) a 0012 (2025); lido "
-        "com os campos do leiaute {newest}"
+    "unknown layout version: COD_VER must be 0001 (2014) to 0012 (2025), or a newer "
+    "four-digit version": (
+        "versão de leiaute desconhecida: o COD_VER deve ser de 0001 (2014) a 0012 (2025), ou uma "
+        "versão mais nova de quatro dígitos"
     ),
     "layout {version} is for calendar year {year}, but the file ends in {end}": (
         "o leiaute {version} é do ano-calendário {year}, mas o arquivo termina em {end}"
