@@ -83,3 +83,28 @@ def test_readme_opens_with_the_two_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert first[1] in ci
     assert os.access(ROOT / ".ci" / "run", os.X_OK)
+
+
+def test_every_regime_block_has_its_period_rules() -> None:
+    """block_rule() applies PERIOD_RULES, the table docs/regimes.md shows: every block a regime
+    may use has rules there, and each rule's periods are what block_rule() gives."""
+    from ecfmetric._parameters import REGIME_BLOCKS, Parameters
+    from ecfmetric._periods import PERIOD_RULES, block_rule
+
+    for forma_trib, blocks in REGIME_BLOCKS.items():
+        for block in blocks:
+            assert any(r.block == block and forma_trib in r.regimes for r in PERIOD_RULES)
+    for rule in PERIOD_RULES:
+        for forma_trib in rule.regimes:
+            for value in rule.values or ("",):
+                declared = dict.fromkeys(("forma_apur", "apur_csll", "forma_apur_i"), value)
+                params = Parameters(
+                    3,
+                    forma_trib,
+                    cod_qualif_pj="01",
+                    forma_trib_per="",
+                    tip_esc_pre="",
+                    tip_ent="01",
+                    **declared,
+                )
+                assert block_rule(rule.block, params).periods == rule.periods, (rule, forma_trib)

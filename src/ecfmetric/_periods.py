@@ -13,7 +13,7 @@ import attrs
 
 from ._i18n import Message, tr
 from ._layout import ANNUAL_PERIODS, QUARTERS
-from ._parameters import IMUNE_REGIMES, REGIME_BLOCKS, Parameters
+from ._parameters import REGIME_BLOCKS, Parameters
 
 #: How a block's periods make the year.
 YearRule = Literal["A00", "A00 or quarters", "quarters"]
@@ -37,25 +37,39 @@ class BlockRule:
 
 @attrs.frozen
 class PeriodRule:
-    """One row of :data:`PERIOD_RULES`, as ``docs/regimes.md`` shows it."""
+    """One row of :data:`PERIOD_RULES`: for these regimes, the block's periods when the first of
+    ``fields`` that holds one of ``values`` does (no fields: whatever is declared)."""
 
-    regimes: str
+    regimes: tuple[str, ...]
     block: str
-    field: str
-    value: str
+    fields: tuple[str, ...]
+    values: tuple[str, ...]
     periods: tuple[str, ...]
     year: YearRule
 
+    @property
+    def field_text(self) -> str:
+        """The declaring field(s) as docs/regimes.md shows them."""
+        if not self.fields:
+            return "0010.FORMA_TRIB"
+        return "0010." + ", else ".join(self.fields)
 
+    @property
+    def value_text(self) -> str:
+        return " or ".join(self.values) if self.values else "any"
+
+
+_ANY: tuple[str, ...] = ()
 #: The period rules, keyed by regime (FORMA_TRIB) and the declaring field's value.
 PERIOD_RULES: tuple[PeriodRule, ...] = (
-    PeriodRule("1", "L", "0010.FORMA_APUR", "A", ANNUAL_PERIODS, "A00"),
-    PeriodRule("1", "L", "0010.FORMA_APUR", "T", QUARTERS, "quarters"),
-    PeriodRule("2, 3, 4", "L", "0010.FORMA_APUR", "A or T", QUARTERS, "quarters"),
-    PeriodRule("3, 4, 5, 7", "P", "0010.FORMA_TRIB", "any", ("A00", *QUARTERS), "A00 or quarters"),
-    PeriodRule("2, 4, 6, 7", "T", "0010.FORMA_TRIB", "any", QUARTERS, "quarters"),
-    PeriodRule("8, 9", "U", "0010.APUR_CSLL, else FORMA_APUR_I", "A", ANNUAL_PERIODS, "A00"),
-    PeriodRule("8, 9", "U", "0010.APUR_CSLL, else FORMA_APUR_I", "T", QUARTERS, "quarters"),
+    PeriodRule(("1",), "L", ("FORMA_APUR",), ("A",), ANNUAL_PERIODS, "A00"),
+    PeriodRule(("1",), "L", ("FORMA_APUR",), ("T",), QUARTERS, "quarters"),
+    # The manual: a mixed year's L030 periods are quarters, whatever FORMA_APUR says.
+    PeriodRule(("2", "3", "4"), "L", ("FORMA_APUR",), ("A", "T"), QUARTERS, "quarters"),
+    PeriodRule(("3", "4", "5", "7"), "P", _ANY, _ANY, ("A00", *QUARTERS), "A00 or quarters"),
+    PeriodRule(("2", "4", "6", "7"), "T", _ANY, _ANY, QUARTERS, "quarters"),
+    PeriodRule(("8", "9"), "U", ("APUR_CSLL", "FORMA_APUR_I"), ("A",), ANNUAL_PERIODS, "A00"),
+    PeriodRule(("8", "9"), "U", ("APUR_CSLL", "FORMA_APUR_I"), ("T",), QUARTERS, "quarters"),
 )
 
 
@@ -78,23 +92,13 @@ def block_rule(block: str, parameters: Parameters) -> BlockRule:
                 block=block,
             )
         )
-    if block == "L":
-        if forma_trib == "1" and parameters.forma_apur == "A":
-            return BlockRule("L", ANNUAL_PERIODS, "A00", "0010.FORMA_APUR", "A")
-        return BlockRule("L", QUARTERS, "quarters", "0010.FORMA_APUR", parameters.forma_apur)
-    if block == "P":
-        return BlockRule("P", ("A00", *QUARTERS), "A00 or quarters", "0010.FORMA_TRIB", forma_trib)
-    if block == "T":
-        return BlockRule("T", QUARTERS, "quarters", "0010.FORMA_TRIB", forma_trib)
-    assert forma_trib in IMUNE_REGIMES
-    for field, value in (
-        ("0010.APUR_CSLL", parameters.apur_csll),
-        ("0010.FORMA_APUR_I", parameters.forma_apur_i),
-    ):
-        if value == "A":
-            return BlockRule("U", ANNUAL_PERIODS, "A00", field, value)
-        if value == "T":
-            return BlockRule("U", QUARTERS, "quarters", field, value)
+    rules = [r for r in PERIOD_RULES if r.block == block and forma_trib in r.regimes]
+    for field in rules[0].fields or (None,):
+        value = forma_trib if field is None else getattr(parameters, field.lower())
+        for rule in rules:
+            if field is None or value in rule.values:
+                declared = f"0010.{field or 'FORMA_TRIB'}"
+                return BlockRule(block, rule.periods, rule.year, declared, value)
     raise NoRule(
         tr(
             "neither 0010.APUR_CSLL nor 0010.FORMA_APUR_I says A (annual) or T (quarterly), so "

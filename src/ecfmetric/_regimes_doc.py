@@ -39,7 +39,7 @@ def render() -> str:
         "A00 or quarters": "A00 if it has P150 lines, else the sum of the quarters",
     }
     out += [
-        f"| {rule.regimes} | {rule.block} | `{rule.field}` | {rule.value} | "
+        f"| {', '.join(rule.regimes)} | {rule.block} | `{rule.field_text}` | {rule.value_text} | "
         f"{_period_list(rule.periods)} | {year_text[rule.year]} |"
         for rule in PERIOD_RULES
     ]
