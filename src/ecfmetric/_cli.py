@@ -32,11 +32,11 @@ from ._cli_export import (
     refusal,
     table,
 )
-from ._cli_text import Lang
 from ._console import Progress, forgiving_output, is_unicode, wants_progress
 from ._errors import EcfError
 from ._format import render_report, render_text
 from ._i18n import language
+from ._labels import Lang
 from ._model import Finding, RevenueMetric
 from ._reader import read
 

@@ -1,6 +1,6 @@
 """The command line's human output in Portuguese (pt-BR), its default language.
 
-Money as ``1.234.567,89`` (:func:`ecfmetric._format.brl`), dates as ``dd/mm/aaaa``, the CNPJ
+Money as ``1.234.567,89``, dates as ``dd/mm/aaaa``, the CNPJ
 masked, and the labels of the portal's form. ``--lang en`` draws the English text of
 :mod:`ecfmetric._format` instead. Codes (``COUNT_MISMATCH``) never change with the language;
 the library's messages are English for now and are shown after their code.
@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final
 
 from . import _labels
 from ._format import brl
-from ._labels import COMPONENT_WORDS, LABELS, REGIME_NAMES, signature_text
+from ._labels import COMPONENT_WORDS, LABELS, REGIME_NAMES, Lang, signature_text
 from ._model import RevenueMetric
 
 if TYPE_CHECKING:
     from ._validate import ValidationReport
 
-Lang = Literal["pt", "en"]
 
-PORTAL_LABELS: Final = LABELS
 _WORDS: Final = COMPONENT_WORDS["pt"]
 
 _DESCRIPTION_WIDTH = 60
@@ -61,8 +59,8 @@ def render_metric(metric: RevenueMetric) -> str:
         facts.append(f"retificadora (substitui o recibo {metric.receipt or '?'})")
     out.append(", ".join(facts))
     out.append("")
-    width = max(len(label) for label in PORTAL_LABELS.values())
-    for name, label in PORTAL_LABELS.items():
+    width = max(len(label) for label in LABELS.values())
+    for name, label in LABELS.items():
         if name == "net_revenue":
             out.append(f"  {'':{width}}  {'-' * 20}")
         out.append(f"  {label:{width}}  {money(getattr(metric, name)):>20}")
@@ -83,7 +81,7 @@ def render_metric(metric: RevenueMetric) -> str:
             if len(description) > _DESCRIPTION_WIDTH:
                 description = description[: _DESCRIPTION_WIDTH - 1] + "…"
             out.append(
-                f"  {where:>11}{period}{code} {description}: {brl(line.amount)} "
+                f"  {where:>11}{period}{code} {description}: {money(line.amount)} "
                 f"→ {_WORDS[line.component]}"
             )
     if metric.signature is not None:
@@ -107,7 +105,7 @@ def render_report(report: ValidationReport) -> str:
         severity = "ERRO" if f.severity == "error" else "AVISO"
         out.append(f"  {severity:5} {f.code:24} {where}{record}: {f.message}")
     if report.metric is not None:
-        out.append(f"  {PORTAL_LABELS['net_revenue']}: {money(report.metric.net_revenue)}")
+        out.append(f"  {LABELS['net_revenue']}: {money(report.metric.net_revenue)}")
     return "\n".join(out)
 
 

@@ -31,7 +31,7 @@ from ._layout import (
     fields_0010,
     quarter_span,
 )
-from ._lines import MAX_LINE_LENGTH
+from ._lines import BLOCK_EDGES, MAX_LINE_LENGTH, RECORD_ENDS
 from ._model import Finding
 from ._parameters import IND_VALOR, Header, Parameters, check_closed, check_parameters
 from ._periods import NoRule, block_rule
@@ -216,8 +216,8 @@ class Collector:
                 and raw[:1] == b"|"
                 and register not in special
                 and raw[1] == structure.block_byte
-                and raw[2:5] not in _BLOCK_EDGES
-                and raw.endswith(_RECORD_ENDS)
+                and raw[2:5] not in BLOCK_EDGES
+                and raw.endswith(RECORD_ENDS)
                 and register[1:].isdigit()
                 and len(raw) <= MAX_LINE_LENGTH
                 and number > 1
@@ -920,12 +920,6 @@ def cut_signature(line: bytes) -> bytes:
         if cut > 0:
             return line[:cut]
     return line
-
-
-#: The last three characters of a register that opens or closes a block (``x001``, ``x990``).
-_BLOCK_EDGES = frozenset({b"001", b"990"})
-#: How a record line ends: its closing ``|`` and a line ending.
-_RECORD_ENDS = (b"|\r\n", b"|\n")
 
 
 class _SkipRecord(Exception):

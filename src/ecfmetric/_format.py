@@ -5,21 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ._labels import COMPONENT_WORDS, LABELS_EN, signature_text
+from ._labels import COMPONENT_WORDS, LABELS_EN, money, signature_text
 from ._model import MONEY_FIELDS, RevenueMetric
 
 if TYPE_CHECKING:
     from ._validate import ValidationReport
 
-LABELS = LABELS_EN
-
 
 def brl(value: Decimal | None) -> str:
     """``Decimal('11990000.00')`` → ``"11.990.000,00"``; ``None`` → ``"unknown"``."""
-    if value is None:
-        return "unknown"
-    text = f"{value:,.2f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return "unknown" if value is None else money(value, "pt")
 
 
 def render_text(metric: RevenueMetric) -> str:
@@ -42,11 +37,11 @@ def render_text(metric: RevenueMetric) -> str:
         facts.append(f"rectifying (replaces receipt {metric.receipt or '?'})")
     out.append(", ".join(facts))
     out.append("")
-    width = max(len(label) for label in LABELS.values())
+    width = max(len(label) for label in LABELS_EN.values())
     for name in MONEY_FIELDS:
         if name == "net_revenue":
             out.append(f"  {'':{width}}  {'-' * 20}")
-        out.append(f"  {LABELS[name]:{width}}  {brl(getattr(metric, name)):>20}")
+        out.append(f"  {LABELS_EN[name]:{width}}  {brl(getattr(metric, name)):>20}")
     if len(metric.periods) > 1 or (metric.periods and metric.periods[0].period != "A00"):
         out.append("")
         out.append("Periods:")

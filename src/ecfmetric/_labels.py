@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final
 
 from ._cnpj import format_cnpj
+from ._i18n import Language, format_date
 
 if TYPE_CHECKING:
     from ._model import SignatureSummary
 
-Lang = Literal["pt", "en"]
+Lang = Language
 #: The five components and the net, in the order of the metric's fields.
 COMPONENTS: Final = (
     "gross_revenue",
@@ -25,7 +26,6 @@ COMPONENTS: Final = (
     "other_deductions",
     "net_revenue",
 )
-LANGUAGES: Final = ("pt", "en")
 
 #: The portal's own labels (the form "Comprovação de Métricas"), in the portal's order.
 LABELS: Final[dict[str, str]] = {
@@ -140,9 +140,7 @@ def money(value: Decimal | None, lang: Lang) -> str:
 
 def date(value: dt.date | None, lang: Lang) -> str:
     """pt ``31/12/2025`` / en ``2025-12-31``."""
-    if value is None:
-        return ""
-    return f"{value:%d/%m/%Y}" if lang == "pt" else value.isoformat()
+    return "" if value is None else format_date(value, lang)
 
 
 def cnpj(value: str | None) -> str:
@@ -150,12 +148,3 @@ def cnpj(value: str | None) -> str:
     if value is None:
         return ""
     return format_cnpj(value) if len(value) == 14 else value
-
-
-def check_lang(lang: str) -> Lang:
-    """``lang`` if it is a language the library speaks, else ``ValueError``."""
-    if lang == "pt":
-        return "pt"
-    if lang == "en":
-        return "en"
-    raise ValueError(f"language must be 'pt' (pt-BR) or 'en', got {lang!r}")

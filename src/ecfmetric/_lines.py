@@ -184,9 +184,9 @@ def scan_counted(
 # Each line's first six bytes, |REG|: what a plain record is told by (and counted under).
 _HEAD = itemgetter(slice(0, 6))
 # A block's opening and closing records (x001, x990): never plain, they change the open block.
-_BLOCK_EDGES = frozenset({b"001", b"990"})
+BLOCK_EDGES = frozenset({b"001", b"990"})
 # A record ends with its closing "|" and a line ending (CRLF or LF).
-_RECORD_ENDS = (b"|\r\n", b"|\n")
+RECORD_ENDS = (b"|\r\n", b"|\n")
 # At most this many registers are tried by _count_known (a block's plain records come in a few).
 _MAX_KNOWN = 8
 
@@ -197,7 +197,7 @@ def _plain_head(head: bytes, letter: int, handled: frozenset[bytes]) -> bool:
         head[:1] == b"|"
         and head[5:6] == b"|"
         and head[1] == letter
-        and head[2:5] not in _BLOCK_EDGES
+        and head[2:5] not in BLOCK_EDGES
         and head[1:5] not in handled
         and head[2:5].isdigit()
     )
@@ -211,7 +211,7 @@ def _count_plain(
     heads = Counter(map(_HEAD, lines))
     if not all(_plain_head(head, letter, handled) for head in heads):
         return None
-    if not all(map(bytes.endswith, lines, repeat(_RECORD_ENDS))):
+    if not all(map(bytes.endswith, lines, repeat(RECORD_ENDS))):
         return None
     if max(map(len, lines)) > MAX_LINE_LENGTH:
         return None
