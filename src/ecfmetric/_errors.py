@@ -65,6 +65,20 @@ class EcfError(ValueError):
         return (_rebuild, (type(self), self.args, self.__dict__.copy()))
 
 
+def _position(
+    source: str | None, line_number: int | None, record: str | None
+) -> list[Message | str]:
+    """The parts of a position that are known: the file, the line, the record (and field)."""
+    where: list[Message | str] = []
+    if source is not None:
+        where.append(source)
+    if line_number is not None:
+        where.append(tr("line {number}", number=line_number))
+    if record is not None:
+        where.append(record)
+    return where
+
+
 def _placed(where: list[Message | str], reason: Message) -> Message:
     if not where:
         return reason
@@ -114,13 +128,10 @@ class EcfFormatError(EcfError):
         super().__init__(self._message())
 
     def _message(self) -> Message:
-        where: list[Message | str] = []
-        if self.source is not None:
-            where.append(self.source)
-        if self.line_number is not None:
-            where.append(tr("line {number}", number=self.line_number))
-        if self.record is not None:
-            where.append(self.record if self.field is None else f"{self.record}.{self.field}")
+        record = self.record
+        if record is not None and self.field is not None:
+            record = f"{record}.{self.field}"
+        where = _position(self.source, self.line_number, record)
         return _placed(where, self.reason_with_text())
 
     def reason_with_text(self) -> Message:
@@ -168,13 +179,7 @@ class MetricUnavailableError(EcfError):
         super().__init__(self._message())
 
     def _message(self) -> Message:
-        where: list[Message | str] = []
-        if self.source is not None:
-            where.append(self.source)
-        if self.line_number is not None:
-            where.append(tr("line {number}", number=self.line_number))
-        if self.record is not None:
-            where.append(self.record)
+        where = _position(self.source, self.line_number, self.record)
         if self.period is not None:
             where.append(tr("period {period}", period=self.period))
         return _placed(where, self._reason)
