@@ -81,9 +81,13 @@ class Plan:
         return best
 
 
-def _deductions(root: str) -> tuple[Row, ...]:
-    return (
-        Row(root, "deductions", "DEDUÇÕES DA RECEITA BRUTA"),
+def _deductions(
+    root: str, title: str = "DEDUÇÕES DA RECEITA BRUTA", *, avp: bool = True
+) -> tuple[Row, ...]:
+    """The deductions subtotal ``root`` and its lines, as L300A, P150A and U150A number them
+    (U150A has no AVP line under it: ``avp=False``)."""
+    rows = (
+        Row(root, "deductions", title),
         Row(f"{root}.01", "cancellations", "(-) Vendas Canceladas e Devoluções de Vendas"),
         Row(f"{root}.02", "discounts", "(-) Descontos Incondicionais e Abatimentos"),
         Row(f"{root}.03", "taxes", "(-) ICMS"),
@@ -95,6 +99,11 @@ def _deductions(root: str) -> tuple[Row, ...]:
             "taxes",
             "(-) Demais Impostos e Contribuições Incidentes sobre Vendas e Serviços",
         ),
+    )
+    if not avp:
+        return rows
+    return (
+        *rows,
         Row(f"{root}.10", "other_deductions", "(-) Ajuste a Valor Presente sobre Receita Bruta"),
     )
 
@@ -121,14 +130,7 @@ PLAN_U_A = Plan(
     rows=(
         Row("4.01.01", "gross_revenue", "RECEITA DAS ATIVIDADES"),
         Row("4.01.02", "deductions", "DEDUÇÕES DAS RECEITAS"),
-        Row("4.01.02.01", "deductions", "DEDUÇÕES DAS RECEITAS DAS ATIVIDADES"),
-        Row("4.01.02.01.01", "cancellations", "(-) Vendas Canceladas, Devoluções e Abatimentos"),
-        Row("4.01.02.01.02", "discounts", "(-) Descontos Incondicionais"),
-        Row("4.01.02.01.03", "taxes", "(-) ICMS"),
-        Row("4.01.02.01.04", "taxes", "(-) COFINS"),
-        Row("4.01.02.01.05", "taxes", "(-) PIS/PASEP"),
-        Row("4.01.02.01.06", "taxes", "(-) ISS"),
-        Row("4.01.02.01.09", "taxes", "(-) Demais Impostos e Contribuições"),
+        *_deductions("4.01.02.01", "DEDUÇÕES DAS RECEITAS DAS ATIVIDADES", avp=False),
     ),
     source="dynamic table U150_A (2014); manual of leiaute 4, U150",
 )
