@@ -103,10 +103,12 @@ def test_read_loads_only_the_reading_path(path: Path) -> None:
 
 
 def test_the_cli_loads_only_what_its_options_need() -> None:
-    """`ecfmetric FILE` loads neither validate() nor the signature code; --check does."""
+    """`ecfmetric FILE` loads neither validate() nor the signature code, nor what only standard
+    input or an internal error needs (tempfile, traceback); --check does load its modules."""
     run = "from ecfmetric._cli import main\nmain(sys.argv[1:])"
     plain = _modules_after(run, str(LATIN1))
     assert not {m for m in plain if m in HEAVY or m.split(".")[0] in HEAVY}
+    assert not plain & {"tempfile", "traceback"}
     checked = _modules_after(run, "--check", "--json", str(LATIN1))
     assert {"ecfmetric._validate", "ecfmetric._signature", "json"} <= checked
 

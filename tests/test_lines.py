@@ -133,6 +133,11 @@ def files(draw: st.DrawFn) -> bytes:
 @example(data=b"|K001|0|\n|K155|\n\n|K155|\n|K990|3|\n", cuts=[], skip_blocks=READ_SKIP)
 @example(data=b"|\n|K155|\nX\n|K1\n", cuts=[3], skip_blocks=READ_SKIP)
 @example(data=b"|\n|\n|K001|0|", cuts=[], skip_blocks=frozenset(range(256)))
+# Chunks that start inside block K (the regular-expression path): a carried line completed by the
+# chunk, a chunk ending in b"\n|K" whose next chunk holds "990", a cut right after a b"\n".
+@example(data=b"|K001|0|\n|K155|1|\n|K155|2|\n|K990|4|\n", cuts=[13], skip_blocks=READ_SKIP)
+@example(data=b"|K001|0|\n|K155|1|\n|K990|3|\n|L001|", cuts=[5, 20], skip_blocks=READ_SKIP)
+@example(data=b"|K001|0|\n|K155|1|\n|K\n\n|K9|\n", cuts=[9, 18], skip_blocks=READ_SKIP)
 @example(
     data=b"|K001|\n" + b"|K155|\n" * 100 + b"|L300|\n" + b"|K155|\n", cuts=[], skip_blocks=READ_SKIP
 )

@@ -11,10 +11,7 @@ import argparse
 import contextlib
 import functools
 import os
-import shutil
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
@@ -187,6 +184,8 @@ def _guarded(args: argparse.Namespace) -> int:
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.flush()
         print(_INTERNAL[args.lang], file=sys.stderr)
+        import traceback
+
         traceback.print_exc(file=sys.stderr)
         return EXIT_INTERNAL
 
@@ -244,6 +243,9 @@ class _Inputs:
 
     def _stdin(self) -> IO[bytes]:
         if self.stdin is None:
+            import shutil
+            import tempfile
+
             copy = tempfile.SpooledTemporaryFile(max_size=_STDIN_IN_MEMORY)  # noqa: SIM115
             shutil.copyfileobj(sys.stdin.buffer, copy)
             self.stdin = copy

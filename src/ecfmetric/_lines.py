@@ -6,6 +6,7 @@ chunk, its lines, and one line carried over, whatever the size of the input.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from io import BytesIO
@@ -40,6 +41,14 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
     current = -1
     low = high = b""
     for chunk in chunks:
+        if skip >= 0:
+            taken = _skippable_prefix(chunk, carry, skip)
+            if taken:
+                # The chunk's first lines, up to its first line that needs the rule below, are
+                # counted without making a line object of them; the rest, if any, goes on.
+                number += chunk.count(b"\n", 0, taken)
+                carry = b""
+                chunk = chunk[taken:]
         if not chunk:
             continue
         # The chunk's lines, cut after each b"\n" by C code (memchr); the last one may be
@@ -53,8 +62,9 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
         fast = True
         while index < end:
             if skip >= 0 and fast:
-                # The hot path: a run of lines of a skipped block is counted without a Python
-                # step per line (see _run_length); it stops at the first line that needs one.
+                # A run of a skipped block's lines after a line of this chunk that needed the
+                # rule (the block's first line, a stray line) is counted without a Python step
+                # per line (see _run_length); it stops at the first line that needs one.
                 run = _run_length(lines, index, low, high)
                 index += run
                 number += run
@@ -95,6 +105,38 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
         yield number + 1, carry
 
 
+def _skippable_prefix(chunk: bytes, carry: bytes, skip: int) -> int:
+    """How many bytes from the start of ``chunk`` hold only lines scan_lines skips in block
+    ``skip``, the first of them being ``carry`` followed by the chunk's first line; 0 if none.
+
+    The prefix ends after a b"\\n": every line it holds is complete. A line is skipped when it
+    starts with ``|``, the block's letter and a byte other than ``9``; the regular expression
+    finds the first b"\\n" that such a line does not follow (an empty or malformed line, another
+    block, the block's x990, a line cut by the chunk's end before its third byte), in C, without
+    a Python step or a bytes object per line.
+    """
+    first = chunk.find(b"\n") + 1
+    if not first:
+        return 0
+    line = carry + chunk[:first] if carry else chunk[:first]
+    if len(line) < 3 or line[0] != _PIPE or line[1] != skip or line[2] == _NINE:
+        return 0
+    stop = _stop_pattern(skip).search(chunk, first - 1)
+    return stop.start() + 1 if stop else chunk.rfind(b"\n") + 1
+
+
+_STOP_PATTERNS: dict[int, re.Pattern[bytes]] = {}
+
+
+def _stop_pattern(letter: int) -> re.Pattern[bytes]:
+    """A b"\\n" that no line of block ``letter`` scan_lines would skip follows."""
+    pattern = _STOP_PATTERNS.get(letter)
+    if pattern is None:
+        pattern = re.compile(rb"\n(?!\|" + re.escape(bytes([letter])) + rb"[^9])")
+        _STOP_PATTERNS[letter] = pattern
+    return pattern
+
+
 #: Lines tried at once by _run_length before it doubles; small, so that a stray line costs little.
 _FIRST_WINDOW = 32
 
@@ -108,8 +150,6 @@ def _run_length(lines: list[bytes], start: int, low: bytes, high: bytes) -> int:
     ``max`` compare whole windows of lines in C, windows doubling while they hold only such
     lines; the first window that holds another line is searched line by line.
     """
-    if start == 0 and low <= min(lines) and max(lines) < high:
-        return len(lines)  # the usual case: a whole chunk inside a skipped block, no copy
     index = start
     end = len(lines)
     size = _FIRST_WINDOW
