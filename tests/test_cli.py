@@ -495,7 +495,7 @@ def test_periods_and_warnings_in_portuguese(cli: Cli) -> None:
 
 def test_lang_en_is_the_english_text(cli: Cli) -> None:
     out = run("--lang", "en", SAMPLE).stdout.decode()
-    assert "source ecf, year 2025" in out
+    assert "ECF file, calendar year 2025, 2025-01-01 to 2025-12-31" in out
     assert "→ gross revenue" in out
     assert cli("--lang", "en", SAMPLE).stdout.decode() == out
     assert "Periods:" in cli("--lang", "en", QUARTERLY).stdout.decode()
@@ -506,7 +506,7 @@ def test_lang_en_is_the_english_text(cli: Cli) -> None:
     assert "OK, no error" in check
     assert "Signature: Signed by PADARIA" in check
     table = cli("--lang", "en", SAMPLE, QUARTERLY).stdout.decode()
-    assert "gross 13.001.097,90\tnet 10.402.217,49" in table
+    assert "gross revenue 13,001,097.90\tnet revenue 10,402,217.49" in table
 
 
 def test_signature_in_portuguese(cli: Cli) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -13,7 +14,7 @@ import attrs
 import pytest
 
 import ecfmetric
-from ecfmetric import _cli, _cli_text, _validate
+from ecfmetric import _cli, _labels, _text, _validate
 from ecfmetric._cli_export import Table, refusal
 from ecfmetric._errors import EcfError, EcfFormatError, WorkerCrashedError
 from ecfmetric._model import Finding
@@ -29,7 +30,7 @@ def test_a_form_metric_in_portuguese() -> None:
     metric = ecfmetric.from_form(
         gross_revenue="1.234.567,89", cancellations="0,00", taxes="1.000,00", discounts="0,00"
     )
-    text = _cli_text.render_metric(metric)
+    text = _text.render_metric(metric, "pt")
     assert text.splitlines()[0] == "(sem nome) — CNPJ (não informado)"
     assert text.splitlines()[1] == "formulário"
     assert "1.234.567,89" in text
@@ -39,24 +40,24 @@ def test_a_form_metric_in_portuguese() -> None:
 
 
 def test_an_scp_and_a_rectifying_file_in_portuguese() -> None:
-    scp = _cli_text.render_metric(ecfmetric.read(FIXTURES / "x3_scp_0012.txt"))
+    scp = _text.render_metric(ecfmetric.read(FIXTURES / "x3_scp_0012.txt"), "pt")
     assert "SCP do sócio ostensivo CNPJ 13.579.246/0001-01" in scp
-    rural = _cli_text.render_metric(ecfmetric.read(FIXTURES / "real_rural_0006.txt"))
+    rural = _text.render_metric(ecfmetric.read(FIXTURES / "real_rural_0006.txt"), "pt")
     assert "retificadora (substitui o recibo 5E1A9C3B" in rural
 
 
 def test_amounts_not_stated_are_said_so() -> None:
-    text = _cli_text.render_metric(ecfmetric.read(FIXTURES / "x3_presumido_cash_0011.txt"))
+    text = _text.render_metric(ecfmetric.read(FIXTURES / "x3_presumido_cash_0011.txt"), "pt")
     assert "(-) Impostos Sobre Serviços e Vendas          não informado" in text
-    assert _cli_text.money(None) == "não informado"
-    assert _cli_text.money(Decimal("-1234567.8")) == "-1.234.567,80"
-    assert _cli_text.cnpj("123") == "123"
+    assert _labels.money(None, "pt") == "não informado"
+    assert _labels.money(Decimal("-1234567.8"), "pt") == "-1.234.567,80"
+    assert _labels.cnpj("123") == "123"
     bare = attrs.evolve(ecfmetric.read(SAMPLE), lines=(), warnings=())
-    assert "Linhas lidas" not in _cli_text.render_metric(bare)
+    assert "Linhas lidas" not in _text.render_metric(bare, "pt")
 
 
 def test_every_regime_has_a_portuguese_name() -> None:
-    assert set(_cli_text.REGIME_NAMES) == set(ecfmetric.Regime)
+    assert set(_labels.REGIME_NAMES) == set(ecfmetric.Regime)
 
 
 def test_excel_cells() -> None:
@@ -102,7 +103,7 @@ def test_refusal_of_any_library_error() -> None:
         "record": None,
         "field": None,
     }
-    line = _cli_text.refusal_line(
+    line = _text.refusal_line(
         refusal("e.txt", EcfFormatError("bad", line_number=3, record="L300", code="X")), "pt"
     )
     assert line == "e.txt: recusado, linha 3, L300 [X]: bad"
@@ -228,30 +229,62 @@ def test_a_signature_that_does_not_verify_with_no_signer() -> None:
 @pytest.mark.parametrize(
     ("args", "shown"),
     [
-        (["x3_scp_0012.txt"], "SCP of managing partner CNPJ 13579246000101"),
+        (["x3_scp_0012.txt"], "SCP of managing partner CNPJ 13.579.246/0001-01"),
         (["real_rural_0006.txt"], "rectifying (replaces receipt 5E1A9C3B"),
-        (["x3_presumido_cash_0011.txt"], "unknown"),
+        (["x3_presumido_cash_0011.txt"], "(-) Taxes on sales and services            not stated"),
         (["--check", "real_annual_0012_mismatch.txt"], "WARNING NET_REVENUE_MISMATCH"),
-        (["x3_presumido_cash_0011.txt", "real_rural_0006.txt"], "net unknown"),
+        (["x3_presumido_cash_0011.txt", "real_rural_0006.txt"], "net revenue not stated"),
     ],
     ids=["scp", "rectifying", "unknown", "check", "table"],
 )
 def test_lang_en(args: list[str], shown: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """--lang en draws the English text of ecfmetric._format."""
+    """--lang en draws the same output with the English words, amounts and dates."""
     files = [arg if arg.startswith("--") else str(FIXTURES / arg) for arg in args]
     assert _cli.main(["--lang", "en", *files]) == 0
     assert shown in capsys.readouterr().out
 
 
 def test_english_text_of_a_form_and_a_file_wide_error() -> None:
-    from ecfmetric._format import render_report, render_text
-
-    metric = ecfmetric.from_form(gross_revenue="1,00", cancellations=0, taxes=0, discounts=0)
-    text = render_text(metric)
-    assert text.splitlines()[:2] == ["(no name) — CNPJ (not given)", "source form"]
+    metric = ecfmetric.from_form(gross_revenue="1.234,50", cancellations=0, taxes=0, discounts=0)
+    text = _text.render_metric(metric, "en")
+    assert text.splitlines()[:2] == ["(no name) — CNPJ (not given)", "form"]
+    net = next(line for line in text.splitlines() if "NET REVENUE" in line)
+    assert net.split()[-1] == "1,234.50"
     assert "form" in text.split("Lines read:")[1]
-    bare = render_text(attrs.evolve(metric, lines=()))
+    bare = _text.render_metric(attrs.evolve(metric, lines=()), "en")
     assert "Lines read" not in bare
     truncated = ecfmetric.validate(FIXTURES / "truncated_no_9999.txt")
-    assert "ERROR   TRUNCATED                file" in render_report(truncated)
-    assert "net revenue" not in render_report(truncated)
+    assert "ERROR   TRUNCATED                file" in _text.render_report(truncated, "en")
+    assert "ERRO  TRUNCATED                arquivo" in _text.render_report(truncated, "pt")
+    assert "NET REVENUE" not in _text.render_report(truncated, "en")
+
+
+def test_both_languages_draw_the_same_breakdown() -> None:
+    """The same lines in the same order in Portuguese and English, only the words, amounts and
+    dates differ: every amount of one is the other's with the separators swapped."""
+    metric = ecfmetric.read(FIXTURES / "real_quarterly_0008_lf_utf8.txt")
+    pt = _text.render_metric(metric, "pt").splitlines()
+    en = _text.render_metric(metric, "en").splitlines()
+    assert len(pt) == len(en)
+    amount = re.compile(r"(?<![\d.,])-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}(?![\d.,])")
+    swap = str.maketrans(".,", ",.")
+    for pt_line, en_line in zip(pt, en, strict=True):
+        assert [a.translate(swap) for a in amount.findall(pt_line)] == amount.findall(en_line)
+    assert "ano-calendário 2021, 01/01/2021 a 31/12/2021" in pt[1]
+    assert "calendar year 2021, 2021-01-01 to 2021-12-31" in en[1]
+    row_pt = _text.table_row("a.txt", metric, "pt").split("\t")
+    row_en = _text.table_row("a.txt", metric, "en").split("\t")
+    assert row_pt[:3] == row_en[:3] == ["a.txt", "23.456.789/0001-95", "2021"]
+    assert row_pt[4] == "receita líquida 7.233.907,31"
+    assert row_en[4] == "net revenue 7,233,907.31"
+
+
+def test_a_signed_metric_shows_who_signed_in_either_language() -> None:
+    """read(signature=True) puts the signature in the breakdown, in the words of the language."""
+    metric = ecfmetric.read(SIGNED, signature=True)
+    assert metric.signature is not None
+    pt = _text.render_metric(metric, "pt")
+    en = _text.render_metric(metric, "en")
+    assert f"Hashcode {metric.signature.hashcode}" in pt
+    assert "Assinado por" in pt and "cadeia de certificados não verificada" in pt
+    assert "Signed by" in en and "certificate chain not checked" in en

@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
-from . import _cli_text
+from . import _text
 from ._cli_export import (
     CSV_COLUMNS,
     FINDING_COLUMNS,
@@ -31,7 +31,6 @@ from ._cli_export import (
 )
 from ._console import Progress, forgiving_output, is_unicode, wants_progress
 from ._errors import EcfError
-from ._format import render_report, render_text
 from ._i18n import language
 from ._labels import Lang
 from ._model import Finding, RevenueMetric
@@ -325,15 +324,15 @@ def _human(lang: Lang, results: list[_Result]) -> None:
     if len(results) == 1 and read_ok:
         metric = read_ok[0].metric
         assert metric is not None
-        print(render_text(metric) if lang == "en" else _cli_text.render_metric(metric))
+        print(_text.render_metric(metric, lang))
     else:
         for r in read_ok:
             assert r.metric is not None
-            print(_cli_text.table_row(r.path, r.metric, lang))
+            print(_text.table_row(r.path, r.metric, lang))
     sys.stdout.flush()
     for r in results:
         if r.refusal is not None:
-            print(f"ecfmetric: {_cli_text.refusal_line(r.refusal, lang)}", file=sys.stderr)
+            print(f"ecfmetric: {_text.refusal_line(r.refusal, lang)}", file=sys.stderr)
 
 
 # -- checking ------------------------------------------------------------------------------------
@@ -376,9 +375,8 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
             for path, report, _ in checked:
                 finding_rows(out, path, report)
     else:
-        render = render_report if args.lang == "en" else _cli_text.render_report
         texts = [
-            f"{render(report)}\n{signature.text(args.lang)}"
+            f"{_text.render_report(report, args.lang)}\n{signature.text(args.lang)}"
             for _, report, signature in checked
             if signature is not None
         ]
@@ -386,7 +384,7 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
             print("\n\n".join(texts))
         sys.stdout.flush()
         for row in unopened:
-            print(f"ecfmetric: {_cli_text.refusal_line(row, args.lang)}", file=sys.stderr)
+            print(f"ecfmetric: {_text.refusal_line(row, args.lang)}", file=sys.stderr)
     if args.lines is not None:
         _write_lines(args, [(p, r.metric) for p, r, _ in checked if r.metric is not None])
     findings = [f for _, report, _ in checked for f in report.findings]
