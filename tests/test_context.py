@@ -150,15 +150,17 @@ def test_from_dict_and_the_proof_under_any_context(context: decimal.Context) -> 
 
 
 def test_from_dict_refuses_garbage_money_even_without_the_invalid_operation_trap() -> None:
-    """With the caller's InvalidOperation trap off, Decimal('x') would be NaN, silently."""
+    """With the caller's InvalidOperation trap off, Decimal('x') would be NaN, silently: the
+    amount's spelling is checked before it becomes a Decimal."""
     data = ecfmetric.from_form(
         gross_revenue="10,00", cancellations="0", taxes="0", discounts="0"
     ).to_dict()
     data["gross_revenue"] = "ten"
     with decimal.localcontext() as context:
         context.traps[decimal.InvalidOperation] = False
-        with pytest.raises(decimal.InvalidOperation):
+        with pytest.raises(ecfmetric.BadProofDataError) as caught:
             ecfmetric.RevenueMetric.from_dict(data)
+    assert caught.value.path == "gross_revenue"
 
 
 def test_read_many_in_process_under_a_small_precision() -> None:

@@ -816,3 +816,87 @@ def test_types_module_doctest() -> None:
     """The example in ecfmetric.types runs."""
     results = doctest.testmod(types)
     assert (results.failed, results.attempted) == (0, 3)
+
+
+# -- the result types' own from_dict: checked as a proof's metrics are ----------------------------
+
+SAMPLE_METRIC = Path(__file__).parent.parent / "fixtures" / "real_annual_0012_mismatch.txt"
+SIGNED_METRIC = Path(__file__).parent.parent / "fixtures" / "signed" / "one_rsa_sha256.ecf"
+
+
+def _refused(load: Callable[[Any], object], data: Any) -> BadProofDataError:
+    with pytest.raises(BadProofDataError) as caught:
+        load(data)
+    return caught.value
+
+
+def test_metric_from_dict_refuses_what_to_dict_never_writes() -> None:
+    """RevenueMetric.from_dict takes only what to_dict writes; the error names the value's path.
+
+    Hand-made cases: the fixture's metric (worked out in fixtures/README.md) with one value
+    changed each time, and what each change breaks."""
+    metric = ecfmetric.read(SAMPLE_METRIC)
+    data = metric.to_dict()
+    assert RevenueMetric.from_dict(copy.deepcopy(data)) == metric
+
+    missing = copy.deepcopy(data)
+    del missing["file_name"]
+    assert "missing key(s) file_name" in str(_refused(RevenueMetric.from_dict, missing))
+
+    extra = {**copy.deepcopy(data), "net": "1.00"}
+    assert "unknown key(s) 'net'" in str(_refused(RevenueMetric.from_dict, extra))
+
+    cases: list[tuple[str, Callable[[dict[str, Any]], None]]] = [
+        ("net_revenue", lambda d: d.update(net_revenue="1.00")),
+        ("gross_revenue", lambda d: d.update(gross_revenue="1000,00")),
+        ("period_start", lambda d: d.update(period_start="01/01/2025")),
+        ("lines[2].amount", lambda d: d["lines"][2].update(amount=1000)),
+        ("warnings[0].severity", lambda d: d["warnings"][0].update(severity="fatal")),
+        ("periods[0].end", lambda d: d["periods"][0].update(end=None)),
+        ("rectifying", lambda d: d.update(rectifying="no")),
+        ("regime", lambda d: d.update(regime="simples")),
+    ]
+    for path, change in cases:
+        broken = copy.deepcopy(data)
+        change(broken)
+        assert _refused(RevenueMetric.from_dict, broken).path == path, path
+
+
+def test_form_metric_from_dict_refuses_a_negative_amount() -> None:
+    """A form never gives a negative amount: one in a saved form metric is refused."""
+    data = from_form(gross_revenue="10,00", cancellations="0", taxes="0", discounts="0").to_dict()
+    data["cancellations"] = "-1.00"
+    data["net_revenue"] = "11.00"
+    assert _refused(RevenueMetric.from_dict, data).path == "cancellations"
+
+
+def test_the_parts_from_dict_are_checked_too() -> None:
+    """Finding, SourceLine, PeriodMetric and SignatureSummary round-trip and refuse bad values."""
+    metric = ecfmetric.read(SAMPLE_METRIC)
+    warning, line, period = metric.warnings[0], metric.lines[0], metric.periods[0]
+    assert Finding.from_dict(warning.to_dict()) == warning
+    assert ecfmetric.SourceLine.from_dict(line.to_dict()) == line
+    assert ecfmetric.PeriodMetric.from_dict(period.to_dict()) == period
+    assert _refused(Finding.from_dict, {**warning.to_dict(), "line_number": "19"}).path == (
+        "line_number"
+    )
+    assert _refused(ecfmetric.SourceLine.from_dict, {**line.to_dict(), "component": "x"}).path == (
+        "component"
+    )
+    assert _refused(ecfmetric.PeriodMetric.from_dict, [period.to_dict()]).path == ""
+    # A period's figures may be negative (an ECF's may), but must still add up.
+    zero = dict.fromkeys(("cancellations", "discounts", "taxes", "other_deductions"), "0.00")
+    negative = {**period.to_dict(), **zero, "gross_revenue": "-5.00", "net_revenue": "-5.00"}
+    assert ecfmetric.PeriodMetric.from_dict(negative).net_revenue == Decimal("-5.00")
+    unsummed = {**negative, "net_revenue": None}
+    assert _refused(ecfmetric.PeriodMetric.from_dict, unsummed).path == "net_revenue"
+
+    signed = ecfmetric.read(SIGNED_METRIC, signature=True).signature
+    assert signed is not None
+    summary = signed.to_dict()
+    assert ecfmetric.SignatureSummary.from_dict(summary) == signed
+    lower = {**summary, "hashcode": summary["hashcode"].lower()}
+    error = _refused(ecfmetric.SignatureSummary.from_dict, lower)
+    assert error.path == "hashcode"
+    assert "40 hexadecimal digits in capitals" in str(error)
+    assert _refused(ecfmetric.SignatureSummary.from_dict, None).path == ""

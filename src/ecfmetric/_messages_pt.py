@@ -749,6 +749,9 @@ PORTUGUESE: Final[dict[str, str]] = {
     "must be an integer, got {got}": "deve ser um inteiro, recebido {got}",
     "must be true or false, got {got}": "deve ser true ou false, recebido {got}",
     "must be a string, got {got}": "deve ser um texto, recebido {got}",
+    "must be 40 hexadecimal digits in capitals, got {got}": (
+        "deve ter 40 dígitos hexadecimais em maiúsculas, recebido {got}"
+    ),
     'must be an amount such as "1000.00", got {got}': (
         'deve ser um valor como "1000.00", recebido {got}'
     ),

@@ -111,10 +111,14 @@ class Finding:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
-        """The inverse of :meth:`to_dict` (the message is kept as the words it was saved in)."""
-        return cls(
-            data["code"], data["message"], data["line_number"], data["record"], data["severity"]
-        )
+        """The inverse of :meth:`to_dict` (the message is kept as the words it was saved in).
+
+        Checked as :meth:`RevenueMetric.from_dict` checks: :class:`~ecfmetric.BadProofDataError`
+        for anything ``to_dict`` would not write.
+        """
+        from ._proof_load import finding
+
+        return finding(data, "")
 
 
 @attrs.frozen
@@ -150,16 +154,10 @@ class SourceLine:
     @classmethod
     @in_money_context
     def from_dict(cls, data: dict[str, Any]) -> SourceLine:
-        """The inverse of :meth:`to_dict`."""
-        return cls(
-            data["line_number"],
-            data["record"],
-            data["period"],
-            data["code"],
-            data["description"],
-            Decimal(data["amount"]),
-            data["component"],
-        )
+        """The inverse of :meth:`to_dict`, checked (:class:`~ecfmetric.BadProofDataError`)."""
+        from ._proof_load import source_line
+
+        return source_line(data, "")
 
 
 @attrs.frozen
@@ -197,15 +195,13 @@ class PeriodMetric:
     @classmethod
     @in_money_context
     def from_dict(cls, data: dict[str, Any]) -> PeriodMetric:
-        """The inverse of :meth:`to_dict`."""
-        return cls(
-            period=data["period"],
-            start=dt.date.fromisoformat(data["start"]),
-            end=dt.date.fromisoformat(data["end"]),
-            block=data["block"],
-            record=data["record"],
-            **{name: _money(data[name]) for name in MONEY_FIELDS},
-        )
+        """The inverse of :meth:`to_dict`, checked (:class:`~ecfmetric.BadProofDataError`).
+
+        A period's figures may be negative, as an ECF's may.
+        """
+        from ._proof_load import period
+
+        return period(data, "", signed=True)
 
 
 @attrs.frozen
@@ -249,17 +245,10 @@ class SignatureSummary:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SignatureSummary:
-        """The inverse of :meth:`to_dict`."""
-        return cls(
-            hashcode=data["hashcode"],
-            verified=data["verified"],
-            reason=data["reason"],
-            signers=tuple(
-                SignerSummary(s["name"], s["cnpj"], s["cpf"], s["verified"])
-                for s in data["signers"]
-            ),
-            chain_checked=data["chain_checked"],
-        )
+        """The inverse of :meth:`to_dict`, checked (:class:`~ecfmetric.BadProofDataError`)."""
+        from ._proof_load import signature_summary
+
+        return signature_summary(data, "")
 
     def signed_by(self) -> str:
         """The signers' names (with their CNPJ or CPF), comma-separated."""
@@ -366,30 +355,17 @@ class RevenueMetric:
     @classmethod
     @in_money_context
     def from_dict(cls, data: dict[str, Any]) -> RevenueMetric:
-        """Rebuild a metric from :meth:`to_dict`'s output (``from_dict(m.to_dict()) == m``)."""
-        return cls(
-            cnpj=data["cnpj"],
-            company_name=data["company_name"],
-            reference_year=data["reference_year"],
-            period_start=_date(data["period_start"]),
-            period_end=_date(data["period_end"]),
-            regime=None if data["regime"] is None else Regime(data["regime"]),
-            layout_version=data["layout_version"],
-            rectifying=data["rectifying"],
-            receipt=data["receipt"],
-            source=data["source"],
-            **{name: _money(data[name]) for name in MONEY_FIELDS},
-            periods=tuple(PeriodMetric.from_dict(p) for p in data["periods"]),
-            lines=tuple(SourceLine.from_dict(line) for line in data["lines"]),
-            warnings=tuple(Finding.from_dict(w) for w in data["warnings"]),
-            managing_partner_cnpj=data.get("managing_partner_cnpj"),
-            partial_year=data.get("partial_year", False),
-            fingerprint=data.get("fingerprint"),
-            file_name=data.get("file_name"),
-            signature=None
-            if data.get("signature") is None
-            else SignatureSummary.from_dict(data["signature"]),
-        )
+        """Rebuild a metric from :meth:`to_dict`'s output (``from_dict(m.to_dict()) == m``).
+
+        Checked, as ``Proof.from_dict`` checks the metrics it holds: every key ``to_dict``
+        writes and no other, each value of its type and in its canonical spelling (money as
+        ``"1234.50"``, dates as ``2025-12-31``), the net equal to the gross less the deductions,
+        no negative figure from a form. Anything else raises
+        :class:`~ecfmetric.BadProofDataError` with the path of the value (``"lines[3].amount"``).
+        """
+        from ._proof_load import metric
+
+        return metric(data, "")
 
 
 def format_money(value: Decimal | None) -> str | None:
@@ -397,14 +373,6 @@ def format_money(value: Decimal | None) -> str | None:
     if value is None:
         return None
     return f"{value:.2f}"
-
-
-def _money(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
-def _date(value: str | None) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(value)
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -239,7 +239,8 @@ def findings(value: object, path: str) -> tuple[Finding, ...]:
     return tuple(finding(item, at(path, i)) for i, item in enumerate(array(value, path)))
 
 
-def _source_line(value: object, path: str) -> SourceLine:
+def source_line(value: object, path: str) -> SourceLine:
+    """A :class:`SourceLine` from its dict."""
     data = obj(value, path, _LINE_KEYS)
     component = data["component"]
     if component is not None and component not in _LINE_COMPONENTS:
@@ -261,7 +262,8 @@ def _source_line(value: object, path: str) -> SourceLine:
     )
 
 
-def _period(value: object, path: str, *, signed: bool) -> PeriodMetric:
+def period(value: object, path: str, *, signed: bool) -> PeriodMetric:
+    """A :class:`PeriodMetric` from its dict; negative figures only when ``signed``."""
     data = obj(value, path, _PERIOD_KEYS)
     values = _figures(data, path, signed=signed)
     start = _date(data["start"], at(path, "start"))
@@ -315,11 +317,11 @@ def metric(value: object, path: str) -> RevenueMetric:
         source=source,
         **values,
         periods=tuple(
-            _period(item, at(at(path, "periods"), i), signed=signed)
+            period(item, at(at(path, "periods"), i), signed=signed)
             for i, item in enumerate(array(data["periods"], at(path, "periods")))
         ),
         lines=tuple(
-            _source_line(item, at(at(path, "lines"), i))
+            source_line(item, at(at(path, "lines"), i))
             for i, item in enumerate(array(data["lines"], at(path, "lines")))
         ),
         warnings=findings(data["warnings"], at(path, "warnings")),
@@ -334,12 +336,18 @@ def metric(value: object, path: str) -> RevenueMetric:
 
 
 def _signature(value: object, path: str) -> SignatureSummary | None:
-    if value is None:
-        return None
+    return None if value is None else signature_summary(value, path)
+
+
+def signature_summary(value: object, path: str) -> SignatureSummary:
+    """A :class:`SignatureSummary` from its dict."""
     data = obj(value, path, _SIGNATURE_KEYS)
     hashcode = string(data["hashcode"], at(path, "hashcode"))
     if not _HASHCODE.fullmatch(hashcode):
-        fail(at(path, "hashcode"), tr("must be a string, got {got}", got=short(hashcode)))
+        fail(
+            at(path, "hashcode"),
+            tr("must be 40 hexadecimal digits in capitals, got {got}", got=short(hashcode)),
+        )
     signers = []
     for i, item in enumerate(array(data["signers"], at(path, "signers"))):
         where = at(at(path, "signers"), i)
