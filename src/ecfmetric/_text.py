@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING, Final
 
 from ._labels import (
     COMPONENT_WORDS,
-    LABELS,
-    LABELS_EN,
     REGIME_NAMES,
     SEVERITY_WORDS,
     Lang,
     cnpj,
     date,
+    labels,
     money,
     signature_text,
 )
@@ -107,9 +106,9 @@ def render_metric(metric: RevenueMetric, lang: Lang) -> str:
     if metric.rectifying:
         facts.append(words["rectifying"].format(receipt=metric.receipt or "?"))
     out.extend((", ".join(facts), ""))
-    labels = LABELS if lang == "pt" else LABELS_EN
-    width = max(len(label) for label in labels.values())
-    for name, label in labels.items():  # the portal's order
+    names = labels(lang)
+    width = max(len(label) for label in names.values())
+    for name, label in names.items():  # the portal's order
         if name == "net_revenue":
             out.append(f"  {'':{width}}  {'-' * 20}")
         out.append(f"  {label:{width}}  {money(getattr(metric, name), lang):>20}")
@@ -179,8 +178,7 @@ def render_report(report: ValidationReport, lang: Lang) -> str:
         record = f" {f.record}" if f.record else ""
         out.append(f"  {severities[f.severity]:{width}} {f.code:24} {where}{record}: {f.message}")
     if report.metric is not None:
-        label = (LABELS if lang == "pt" else LABELS_EN)["net_revenue"]
-        out.append(f"  {label}: {money(report.metric.net_revenue, lang)}")
+        out.append(f"  {labels(lang)['net_revenue']}: {money(report.metric.net_revenue, lang)}")
     return "\n".join(out)
 
 
