@@ -285,6 +285,11 @@ def _verify(
     else:
         candidates = [content]
         prehashed = True
+    key_algorithm = cert.public_key.algorithm
+    if key_algorithm not in _USABLE_KEYS:
+        # Checked before loading: cryptography 51+ warns on loading a DSA key, and a caller
+        # running with warnings as errors would get that instead of this answer.
+        return f"a {key_algorithm} key is not supported (RSA or EC only)"
     try:
         key = load_der_public_key(cert.public_key.dump())
     except (ValueError, UnsupportedAlgorithm) as error:
@@ -303,6 +308,9 @@ def _signed_attrs_der(signed_attrs: Any) -> list[bytes]:
     stored = b"\x31" + bytes(signed_attrs.dump())[1:]
     der = bytes(signed_attrs.untag().dump(force=True))
     return [stored] if der == stored else [stored, der]
+
+
+_USABLE_KEYS = frozenset({"rsa", "rsassa_pss", "ec"})
 
 
 def _check_value(
