@@ -47,7 +47,7 @@ from typing import Any, Protocol, cast
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 # Targets (issues 13 and 25): read() and validate() against the bare loop (run inside a
 # function), the CLI process against the bare-loop process on files of TARGET_CLI_MIN_SIZE and
@@ -293,23 +293,23 @@ def _unit(rng: random.Random, spec: Sequence[tuple[str, int]]) -> tuple[bytes, C
 
 
 # One cost center of block K, per period: every balance-sheet account (K155, 9 fields) with its
-# referential mapping (K156, 8 fields: one referential account, or two for one account in ten)
+# referential mapping (K156, 8 fields: one referential account, or two for one account in ten),
 # and every result account before closing (K355, 5 fields) with its mapping (K356, 4 fields): the
-# bulk of a Lucro Real company's ECF. Field counts: benchmarks/ecf_layout.py.
+# bulk of a Lucro Real company's ECF. As the layout nests them, a period (K030) holds all its
+# K155 (each followed by its K156), then all its K355 (each followed by its K356). Field counts:
+# benchmarks/ecf_layout.py.
 _K155 = "|K155|{acc}|{cc}|{a}|D|{b}|{c}|{d}|{s}|"
 _K156 = "|K156|{ref}|{a}|D|{b}|{c}|{d}|{s}|"
-K_UNIT = [
-    (f"{_K155}\n{_K156}", 270),
-    (f"{_K155}\n{_K156}\n{_K156}", 30),
-    ("|K355|{res}|{cc}|{d}|{s}|\n|K356|{rref}|{d}|{s}|", 150),
-]
+K_BALANCE_UNIT = [(f"{_K155}\n{_K156}", 270), (f"{_K155}\n{_K156}\n{_K156}", 30)]
+K_RESULT_UNIT = [("|K355|{res}|{cc}|{d}|{s}|\n|K356|{rref}|{d}|{s}|", 150)]
 # Block C (balances recovered from the ECD, C155 with the ECD's line number; C157 for the few
 # balances transferred from another account) is a tenth of block K; E is smaller still.
 C_UNIT = [
     ("|C155|{acc}|{cc}|{a}|D|{b}|{c}|{d}|{s}|{line}|", 32),
     ("|C155|{acc}|{cc}|{a}|D|{b}|{c}|{d}|{s}|{line}|\n|C157|{acc}|{cc}|{d}|{s}|{line}|", 3),
 ]
-E_UNIT = [("|E155|{acc}|{cc}|{a}|D|{b}|{c}|{d}|{s}|", 4), ("|E355|{res}|{cc}|{d}|{s}|", 2)]
+E_BALANCE_UNIT = [("|E155|{acc}|{cc}|{a}|D|{b}|{c}|{d}|{s}|", 4)]
+E_RESULT_UNIT = [("|E355|{res}|{cc}|{d}|{s}|", 2)]
 VARIANTS = 8
 
 
@@ -365,7 +365,7 @@ def generate(path: Path, size: int, seed: int = 2025) -> None:
 
 def _write(stream: _Out, seed: int, centers: int, accounts: int) -> None:
     rng = random.Random(seed + 1)
-    k_units = _units(seed, K_UNIT)
+    k_units = _units(seed, K_BALANCE_UNIT), _units(seed + 4, K_RESULT_UNIT)
     w = _Writer(stream)
     w.records(
         [
@@ -405,10 +405,11 @@ def _write(stream: _Out, seed: int, centers: int, accounts: int) -> None:
         f"|E010|0{1 + n % 4}|{n:07d}|CONTA REFERENCIAL {n}|{_money(rng.randrange(10**9))}|D|"
         for n in range(accounts // 4)
     )
-    e_units = _units(seed + 3, E_UNIT)
+    e_units = _units(seed + 3, E_BALANCE_UNIT), _units(seed + 5, E_RESULT_UNIT)
     for period, (start, end, code) in enumerate(PERIODS):
         w.records([f"|E030|{start}|{end}|{code}|"])
-        _repeat(w, e_units, range(centers), period)
+        for units in e_units:
+            _repeat(w, units, range(centers), period)
     w.close("E")
 
     # J: chart of accounts, its referential mapping, cost centers.
@@ -428,7 +429,8 @@ def _write(stream: _Out, seed: int, centers: int, accounts: int) -> None:
     w.open("K")
     for period, (start, end, code) in enumerate(PERIODS):
         w.records([f"|K030|{start}|{end}|{code}|"])
-        _repeat(w, k_units, range(centers), period)
+        for units in k_units:
+            _repeat(w, units, range(centers), period)
     w.close("K")
 
     # L: what the metric reads, near the end of the file.

@@ -41,7 +41,7 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
     current = -1
     low = high = b""
     for chunk in chunks:
-        if skip >= 0:
+        if skip >= 0 and _short_lines(chunk):
             taken = _skippable_prefix(chunk, carry, skip)
             if taken:
                 # The chunk's first lines, up to its first line that needs the rule below, are
@@ -58,6 +58,12 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
             lines[0] = carry + lines[0]
         carry = b"" if lines[-1].endswith(b"\n") else lines.pop()
         end = len(lines)
+        if skip >= 0 and end and low <= min(lines) and max(lines) < high:
+            # A chunk of a skipped block's lines only (see _run_length): counted at once.
+            number += end
+            if len(carry) > MAX_LINE_LENGTH:
+                raise _too_long(number + 1)
+            continue
         index = 0
         fast = True
         while index < end:
@@ -103,6 +109,17 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
             raise _too_long(number + 1)
     if carry:
         yield number + 1, carry
+
+
+#: A chunk whose first _PROBE bytes hold more than _SHORT line endings has short lines (under
+#: about 45 bytes on average): the regular expression of _skippable_prefix skips those faster;
+#: longer lines are skipped faster by readlines() and min()/max() (docs/performance.md).
+_PROBE = 4096
+_SHORT = _PROBE // 45
+
+
+def _short_lines(chunk: bytes) -> bool:
+    return chunk.count(b"\n", 0, _PROBE) > _SHORT
 
 
 def _skippable_prefix(chunk: bytes, carry: bytes, skip: int) -> int:
@@ -198,14 +215,15 @@ def scan_counted(
             continue
         # The chunk's whole lines, the one carried over first; what follows the last b"\n" is
         # carried to the next chunk.
-        region = carry + chunk[:cut] if carry else chunk[:cut]
-        carry = chunk[cut:]
         letter = open_block() if number else -1
         if letter >= 0 and known and len(chunk) <= MAX_LINE_LENGTH:
-            counted = _count_known(region, known, letter, handled, counts)
+            counted = _count_known(chunk, cut, carry, known, letter, handled, counts)
             if counted:
                 number += counted
+                carry = chunk[cut:]
                 continue  # (the carry, part of a chunk at most MAX_LINE_LENGTH long, is not too long)
+        region = carry + chunk[:cut] if carry else chunk[:cut]
+        carry = chunk[cut:]
         lines = BytesIO(region).readlines()
         heads = _count_plain(lines, letter, handled, counts) if letter >= 0 else None
         if heads is not None:
@@ -261,39 +279,55 @@ def _count_plain(
 
 
 def _count_known(
-    region: bytes,
+    chunk: bytes,
+    cut: int,
+    carry: bytes,
     known: list[bytes],
     letter: int,
     handled: frozenset[bytes],
     counts: Counter[bytes],
 ) -> int:
-    """Count the whole lines of ``region`` into ``counts`` if each is a plain record whose head
-    is in ``known``, all with the same line ending; return how many (0, counting nothing, if not).
+    """Count the whole lines of ``carry + chunk[:cut]`` into ``counts`` if each is a plain record
+    whose head is in ``known``, all with the same line ending; return how many (0, counting
+    nothing, if not). ``known`` is put in the order of the counts found, largest first.
 
     Every b"\n" ends a line, so each match of ``end + head`` (``b"|\r\n|K155|"``) is the boundary
     between a line ending in ``end`` and one starting with ``head``, and no boundary matches two
     heads. When the matches add up to one fewer than the lines, every line but the first starts
     with a known head and every line but the last ends with ``end``: the first line's head and
-    the last line's end are checked on their own. A match the count misses (two boundaries that
-    share a byte, as around a record with no field, ``|K155|``) only sends the chunk to
-    _count_plain. The caller has checked the chunk is at most MAX_LINE_LENGTH long, so only the
-    first line, which holds what was carried over, can be longer.
+    the last line's end are checked on their own. The heads are counted in turn until their
+    matches add up to that: the others then have none (a chunk of block K holds two or three of
+    its registers, not all). A match the count misses (two boundaries that share a byte, as
+    around a record with no field, ``|K155|``) only sends the chunk to _count_plain. The caller
+    has checked the chunk is at most MAX_LINE_LENGTH long, so only the first line, which holds
+    what was carried over, can be longer. The chunk is searched in place (``carry`` holds no
+    b"\n"): the first line is the only one that can hold carried bytes.
     """
     heads = [head for head in known if _plain_head(head, letter, handled)]
-    first = region.find(b"\n") + 1
-    if region[:6] not in heads or first > MAX_LINE_LENGTH:
+    first = chunk.find(b"\n", 0, cut) + 1
+    line = carry + chunk[:first] if carry else chunk[:first]
+    # (first < 3: the first line's end may begin in the carry; left to _count_plain.)
+    if line[:6] not in heads or len(line) > MAX_LINE_LENGTH or first < 3:
         return 0
-    end = b"|\r\n" if region.endswith(b"|\r\n") else b"|\n"
-    if not region.endswith(end) or not region[:first].endswith(end):
+    end = b"|\r\n" if chunk.endswith(b"|\r\n", 0, cut) else b"|\n"
+    if not chunk.endswith(end, 0, cut) or not line.endswith(end):
         return 0
-    lines = region.count(b"\n")
-    found = [region.count(end + head) for head in heads]
-    if sum(found) != lines - 1:
+    lines = chunk.count(b"\n", 0, cut)
+    boundaries = lines - 1
+    start = first - len(end)  # the first boundary's match starts there
+    found = dict.fromkeys(heads, 0)
+    for head in heads:
+        if not boundaries:
+            break
+        found[head] = count = chunk.count(end + head, start, cut)
+        boundaries -= count
+    if boundaries:
         return 0
-    found[heads.index(region[:6])] += 1  # the first line
-    for head, count in zip(heads, found, strict=True):
+    found[line[:6]] += 1  # the first line
+    for head, count in found.items():
         if count:
             counts[head[1:5]] += count
+    known.sort(key=lambda head: -found.get(head, 0))
     return lines
 
 
