@@ -17,26 +17,18 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
-from . import _text
-from ._cli_export import (
-    CSV_COLUMNS,
-    FINDING_COLUMNS,
-    LINE_COLUMNS,
-    Dialect,
-    finding_rows,
-    line_rows,
-    metric_row,
-    refusal,
-    table,
-)
 from ._console import Progress, forgiving_output, is_unicode, wants_progress
 from ._errors import EcfError
 from ._i18n import language
-from ._labels import Lang
 from ._model import Finding, RevenueMetric
 from ._reader import read
 
+# Loaded by the modes that use them, not at start-up: the text renderer (_text) only for text
+# output, the CSV writers and the refusal rows (_cli_export) only for CSV, --lines or a refused
+# file, validate() and the signature code only for --check and --signature.
 if TYPE_CHECKING:
+    from ._cli_export import Dialect
+    from ._labels import Lang
     from ._signature_cli import SignatureCheck
     from ._validate import ValidationReport
 
@@ -71,6 +63,10 @@ def _version() -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m ecfmetric",
+        # add_argument() builds a help formatter for each argument (to check its metavar), and
+        # argparse's default one imports shutil and asks the terminal its width: a fixed width
+        # while the parser is built; help and usage errors get the terminal's (set below).
+        formatter_class=functools.partial(argparse.HelpFormatter, width=80),
         description=(
             "Lê arquivos SPED ECF e mostra a métrica de receita (receita bruta → receita "
             "líquida). Código de saída: 0 quando todos os arquivos foram lidos (com --check: sem "
@@ -136,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
         help="idioma do texto para pessoas: pt (português, o padrão) ou en (inglês, para "
         "desenvolvedores); o padrão segue ECFMETRIC_LANG; códigos e campos não mudam",
     )
+    parser.formatter_class = argparse.HelpFormatter
     return parser
 
 
@@ -297,6 +294,8 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
             with opened() as stream:
                 results.append(_Result(path, read(stream, strict=not args.lenient), None))
         except (EcfError, OSError) as error:
+            from ._cli_export import refusal
+
             results.append(_Result(path, None, refusal(path, error)))
     if inputs.progress is not None:
         inputs.progress.close()
@@ -307,6 +306,8 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
         ]
         _json(rows[0] if len(rows) == 1 else rows)
     elif args.csv or args.excel:
+        from ._cli_export import CSV_COLUMNS, metric_row
+
         with _stdout_table(_dialect(args), CSV_COLUMNS) as out:
             for r in results:
                 metric_row(out, r.path, r.metric, r.refusal)
@@ -320,6 +321,8 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
 
 
 def _human(lang: Lang, results: list[_Result]) -> None:
+    from . import _text
+
     read_ok = [r for r in results if r.metric is not None]
     if len(results) == 1 and read_ok:
         metric = read_ok[0].metric
@@ -340,6 +343,7 @@ def _human(lang: Lang, results: list[_Result]) -> None:
 
 def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
     # Loaded only for --check: a plain `ecfmetric FILE` starts without them.
+    from ._cli_export import refusal
     from ._signature_cli import check_signature
     from ._validate import ValidationReport, validate
 
@@ -371,10 +375,14 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
         ]
         _json(rows[0] if len(rows) == 1 else rows)
     elif args.csv or args.excel:
+        from ._cli_export import FINDING_COLUMNS, finding_rows
+
         with _stdout_table(_dialect(args), FINDING_COLUMNS) as out:
             for path, report, _ in checked:
                 finding_rows(out, path, report)
     else:
+        from . import _text
+
         texts = [
             f"{_text.render_report(report, args.lang)}\n{signature.text(args.lang)}"
             for _, report, signature in checked
@@ -434,6 +442,8 @@ def _dialect(args: argparse.Namespace) -> Dialect:
 
 @contextlib.contextmanager
 def _stdout_table(dialect: Dialect, header: Sequence[str]) -> Iterator[Any]:
+    from ._cli_export import table
+
     # CSV is bytes in a fixed encoding, whatever the console's: written under the text layer.
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
@@ -462,6 +472,8 @@ class _TextSink:
 
 
 def _write_lines(args: argparse.Namespace, metrics: list[tuple[str, RevenueMetric | None]]) -> None:
+    from ._cli_export import LINE_COLUMNS, line_rows, table
+
     with table(args.lines_out, _dialect(args), LINE_COLUMNS) as out:
         for path, metric in metrics:
             assert metric is not None
