@@ -205,7 +205,8 @@ def scan_counted(
     """
     number = 0
     carry = b""
-    known: list[bytes] = []
+    known: list[bytes] = []  # heads of plain records of block known_letter, met in a chunk before
+    known_letter = -1
     for chunk in chunks:
         cut = chunk.rfind(b"\n") + 1
         if cut == 0:
@@ -216,8 +217,8 @@ def scan_counted(
         # The chunk's whole lines, the one carried over first; what follows the last b"\n" is
         # carried to the next chunk.
         letter = open_block() if number else -1
-        if letter >= 0 and known and len(chunk) <= MAX_LINE_LENGTH:
-            counted = _count_known(chunk, cut, carry, known, letter, handled, counts)
+        if letter == known_letter >= 0 and known and len(chunk) <= MAX_LINE_LENGTH:
+            counted = _count_known(chunk, cut, carry, known, counts)
             if counted:
                 number += counted
                 carry = chunk[cut:]
@@ -228,7 +229,7 @@ def scan_counted(
         heads = _count_plain(lines, letter, handled, counts) if letter >= 0 else None
         if heads is not None:
             number += len(lines)
-            known = heads
+            known, known_letter = heads, letter
         else:
             for line in lines:
                 number += 1
@@ -283,12 +284,11 @@ def _count_known(
     cut: int,
     carry: bytes,
     known: list[bytes],
-    letter: int,
-    handled: frozenset[bytes],
     counts: Counter[bytes],
 ) -> int:
     """Count the whole lines of ``carry + chunk[:cut]`` into ``counts`` if each is a plain record
-    whose head is in ``known``, all with the same line ending; return how many (0, counting
+    whose head is in ``known`` (heads of plain records of the block now open, as _count_plain
+    found them), all with the same line ending; return how many (0, counting
     nothing, if not). ``known`` is put in the order of the counts found, largest first.
 
     Every b"\n" ends a line, so each match of ``end + head`` (``b"|\r\n|K155|"``) is the boundary
@@ -303,11 +303,10 @@ def _count_known(
     what was carried over, can be longer. The chunk is searched in place (``carry`` holds no
     b"\n"): the first line is the only one that can hold carried bytes.
     """
-    heads = [head for head in known if _plain_head(head, letter, handled)]
     first = chunk.find(b"\n", 0, cut) + 1
     line = carry + chunk[:first] if carry else chunk[:first]
     # (first < 3: the first line's end may begin in the carry; left to _count_plain.)
-    if line[:6] not in heads or len(line) > MAX_LINE_LENGTH or first < 3:
+    if line[:6] not in known or len(line) > MAX_LINE_LENGTH or first < 3:
         return 0
     end = b"|\r\n" if chunk.endswith(b"|\r\n", 0, cut) else b"|\n"
     if not chunk.endswith(end, 0, cut) or not line.endswith(end):
@@ -315,19 +314,24 @@ def _count_known(
     lines = chunk.count(b"\n", 0, cut)
     boundaries = lines - 1
     start = first - len(end)  # the first boundary's match starts there
-    found = dict.fromkeys(heads, 0)
-    for head in heads:
+    found = [0] * len(known)
+    for index, head in enumerate(known):
         if not boundaries:
             break
-        found[head] = count = chunk.count(end + head, start, cut)
+        found[index] = count = chunk.count(end + head, start, cut)
         boundaries -= count
     if boundaries:
         return 0
-    found[line[:6]] += 1  # the first line
-    for head, count in found.items():
+    found[known.index(line[:6])] += 1  # the first line
+    for head, count in zip(known, found, strict=True):
         if count:
             counts[head[1:5]] += count
-    known.sort(key=lambda head: -found.get(head, 0))
+    if found != sorted(found, reverse=True):
+        # The registers of this chunk first: the next chunk likely holds the same.
+        known[:] = [
+            head
+            for _, head in sorted(zip(found, known, strict=True), key=itemgetter(0), reverse=True)
+        ]
     return lines
 
 
