@@ -80,7 +80,7 @@ def _refusal(error: EcfError) -> str:
 
 def outputs(fixture: str, lang: str) -> bytes:
     """All the outputs of ``fixture`` in ``lang``, one section each (run from the root)."""
-    from ecfmetric import _cli
+    from ecfmetric.cli import _cli
 
     sections: list[str] = []
     with ecfmetric.language(lang):  # type: ignore[arg-type]
