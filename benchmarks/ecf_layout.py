@@ -14,7 +14,8 @@ from __future__ import annotations
 #: Where a count comes from (public sources).
 SOURCES = {
     "L12": "the leiaute-0012 field lists of K155, K156, K355, K356, C155, C157, E155 and E355, "
-    "confirmed from public layouts for this benchmark (issue 25)",
+    "confirmed from public layouts for this benchmark (issue 25); the leiaute-0011 table (X11) "
+    "gives the same counts",
     "X11": "the field table extracted from the official manual of leiaute 0011 (AC 2024): "
     "akretion/sped-extractor, spedextractor/specs/ecf/10/fields.csv (highest field index of the "
     "register); no source seen says leiaute 0012 changed these records",
