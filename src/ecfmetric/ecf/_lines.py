@@ -40,13 +40,16 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
     skip = -1
     current = -1
     low = high = b""
+    short = False  # the last chunk skipped at once had short lines: see _SHORT_LINE
     for chunk in chunks:
-        if skip >= 0 and _short_lines(chunk):
+        if skip >= 0 and short:
             taken = _skippable_prefix(chunk, carry, skip)
             if taken:
                 # The chunk's first lines, up to its first line that needs the rule below, are
                 # counted without making a line object of them; the rest, if any, goes on.
-                number += chunk.count(b"\n", 0, taken)
+                counted = chunk.count(b"\n", 0, taken)
+                number += counted
+                short = counted * _SHORT_LINE > taken
                 carry = b""
                 chunk = chunk[taken:]
         if not chunk:
@@ -61,6 +64,7 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
         if skip >= 0 and end and low <= min(lines) and max(lines) < high:
             # A chunk of a skipped block's lines only (see _run_length): counted at once.
             number += end
+            short = end * _SHORT_LINE > len(chunk)
             if len(carry) > MAX_LINE_LENGTH:
                 raise _too_long(number + 1)
             continue
@@ -111,15 +115,10 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
         yield number + 1, carry
 
 
-#: A chunk whose first _PROBE bytes hold more than _SHORT line endings has short lines (under
-#: about 45 bytes on average): the regular expression of _skippable_prefix skips those faster;
-#: longer lines are skipped faster by readlines() and min()/max() (docs/performance.md).
-_PROBE = 4096
-_SHORT = _PROBE // 45
-
-
-def _short_lines(chunk: bytes) -> bool:
-    return chunk.count(b"\n", 0, _PROBE) > _SHORT
+#: Lines shorter than this on average (in the last chunk skipped at once) are skipped faster by
+#: the regular expression of _skippable_prefix; longer ones by readlines() and min()/max() of the
+#: whole chunk (docs/performance.md). Both are exact: this only chooses the faster.
+_SHORT_LINE = 45
 
 
 def _skippable_prefix(chunk: bytes, carry: bytes, skip: int) -> int:
