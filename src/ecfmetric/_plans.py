@@ -136,7 +136,8 @@ PLAN_A = Plan(
         Row("3.11.01.01.01", "gross_revenue", "RECEITA BRUTA DA ATIVIDADE RURAL"),
         *_deductions("3.11.01.01.02"),
     ),
-    source="dynamic tables L300_A v4 and P150 v3 (identical rows); DL 1.598/77 art. 12",
+    source="the RFB's tables L300A and P150A in force for the period (docs/tables.md); DL "
+    "1.598/77 art. 12",
 )
 
 PLAN_U_A = Plan(
@@ -148,7 +149,8 @@ PLAN_U_A = Plan(
         Row("4.01.02", "deductions", "DEDUÇÕES DAS RECEITAS"),
         *_deductions("4.01.02.01", "DEDUÇÕES DAS RECEITAS DAS ATIVIDADES", avp=False),
     ),
-    source="dynamic table U150_A (2014); manual of leiaute 4, U150",
+    source="the RFB's table U150A in force for the period (docs/tables.md); manual of leiaute 4, "
+    "U150",
 )
 
 #: The day the RFB's COSIF plans (L300B, P150B, U150B) moved to 9-digit codes; the old codes
@@ -198,7 +200,8 @@ PLAN_INSURER = Plan(
         Row("3.01.01.01.01.04.09", "taxes", "PIS"),
         Row("3.01.01.01.01.04.10", "taxes", "COFINS"),
     ),
-    source="dynamic tables L300_C v1/v2, U150_C; the RFB's Y540 rule for insurers",
+    source="the RFB's tables L300C, U150C in force for the period (docs/tables.md); the RFB's "
+    "Y540 rule for insurers",
     proxy=noop(
         "insurer proxy: gross revenue = the positive lines of 3.01.01.01.01.01 PRÊMIOS GANHOS; "
         "cancellations = 3.01.01.01.01.01.02 (-) Ajustes de Emissão; taxes = PIS "
