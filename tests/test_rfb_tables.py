@@ -290,3 +290,51 @@ def test_table_not_checked_for_p200_in_2014() -> None:
     assert len(found) == 1
     with ecfmetric.language("en"):
         assert "P200 in 2014" in str(found[0].message)
+
+
+def test_a_2015_presumido_bank_has_no_p150b_so_cosif_codes_are_unknown() -> None:
+    """P150B starts in 2016: a 2015 presumido with COD_QUALIF_PJ 02 is checked against P150A, and
+    its COSIF code is UNKNOWN_CODE, never the COSIF zero."""
+    records = [
+        "|0000|LECF|0002|11222333000181|EMPRESA TESTE LTDA|0|0|||01012015|31122015|N||0||",
+        "|0001|0|",
+        "|0010||N|N|5|T|02|PPPP||C||||2|",
+        "|0990||",
+        "|P001|0|",
+        "|P030|01012015|31032015|T01|",
+        "|P150|3.1.7.1.0.00.00|RECEITAS OPERACIONAIS|S|4|04|3.1.7.0.0.00.00|100,00|C|",
+        "|P990||",
+    ]
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(ecf_bytes(records))
+    assert (caught.value.code, caught.value.line_number) == ("UNKNOWN_CODE", 7)
+    with ecfmetric.language("en"):
+        assert "table P150A" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("record", "code"),
+    [("T120", "3"), ("T150", "99"), ("P200", "9")],
+)
+def test_table_records_are_checked(record: str, code: str) -> None:
+    """T120 3 and T150 99 are no code of their tables; P200 9 starts 01/01/2019 (not in 2018)."""
+    block = record[0]
+    header = "|0000|LECF|0005|11222333000181|EMPRESA TESTE LTDA|0|0|||01012018|31122018|N||0||"
+    params = "|0010||N|N|6|T|01|AAAA|||||||" if block == "T" else "|0010||N|N|5|T|01|PPPP||L||||1|"
+    records = [header, "|0001|0|", params, "|0990||"]
+    records.append(f"|{block}001|0|")
+    records.append(f"|{block}030|01012018|31032018|T01|")
+    first = (
+        "|T120|2|Receita Bruta Sujeita ao Percentual de 1,92%|10,00|"
+        if block == "T"
+        else ("|P200|8|Receita Bruta Sujeita ao Percentual de 32%|10,00|")
+    )
+    records += [first, f"|{record}|{code}|Linha|5,00|", f"|{block}990||"]
+    for strict in (True, False):
+        with pytest.raises(ecfmetric.EcfFormatError) as caught:
+            read_bytes(ecf_bytes(records), strict=strict)
+        assert (caught.value.code, caught.value.line_number, caught.value.record) == (
+            "UNKNOWN_CODE",
+            8,
+            record,
+        )
