@@ -8,7 +8,6 @@ the leiaute-11/12 spreadsheets), not produced by the code under test.
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 import os
 import subprocess
@@ -44,13 +43,14 @@ def test_shipped_tables_are_what_the_script_derives() -> None:
     if folder is None:
         pytest.skip("the RFB's table files are not beside the clone (../shared/external)")
     built = _rfb_build.build(folder)
-    shipped = sorted(p.name for p in _rfb_build.data_dir().glob("*.json.gz"))
-    assert shipped == sorted(f"{plan}.json.gz" for plan in built)
+    suffix = _rfb_tables.SUFFIX
+    shipped = sorted(p.name for p in _rfb_build.data_dir().glob(f"*{suffix}"))
+    assert shipped == sorted(f"{plan}{suffix}" for plan in built)
     for plan, data in built.items():
-        on_disk = (_rfb_build.data_dir() / f"{plan}.json.gz").read_bytes()
-        assert json.loads(gzip.decompress(on_disk)) == json.loads(
-            gzip.decompress(_rfb_build.encode(data))
-        ), plan
+        on_disk = (_rfb_build.data_dir() / f"{plan}{suffix}").read_bytes()
+        assert on_disk == _rfb_build.encode(data), plan
+        # What is read back is what was derived.
+        assert _rfb_tables.decode(on_disk) == json.loads(json.dumps(data)), plan
 
 
 def test_the_script_writes_the_files(tmp_path: Path) -> None:
@@ -58,9 +58,8 @@ def test_the_script_writes_the_files(tmp_path: Path) -> None:
     if folder is None:
         pytest.skip("the RFB's table files are not beside the clone (../shared/external)")
     assert _rfb_build.main([str(folder), str(tmp_path)]) == 0
-    assert (tmp_path / "L300B.json.gz").read_bytes() == (
-        _rfb_build.data_dir() / "L300B.json.gz"
-    ).read_bytes()
+    name = f"L300B{_rfb_tables.SUFFIX}"
+    assert (tmp_path / name).read_bytes() == (_rfb_build.data_dir() / name).read_bytes()
     assert _rfb_build.main([]) == 2
 
 
@@ -68,7 +67,7 @@ def test_import_does_not_load_the_tables() -> None:
     """The tables load the first time a period needs them, never at ``import ecfmetric``."""
     code = (
         "import sys, ecfmetric; from ecfmetric import _rfb_tables; "
-        "print(_rfb_tables._plan_data.cache_info().currsize, 'gzip' in sys.modules, "
+        "print(_rfb_tables._plan_data.cache_info().currsize, 'zlib' in sys.modules, "
         "'ecfmetric._rfb_build' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)

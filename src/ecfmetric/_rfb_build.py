@@ -4,7 +4,7 @@ Run ``python -m ecfmetric._rfb_build FOLDER`` with FOLDER holding the RFB's "Tab
 as published: ``ac-2014/`` … ``ac-2021/`` the program's table files
 (``…DINAMICO_<set>$SPEDECF_DINAMICA_<table>$<version>$<id>``, Windows-1252, ``|``-separated)
 and ``ac-2024/``, ``ac-2025/`` the leiaute-11/12 spreadsheets' sheets as CSV. It rewrites
-``src/ecfmetric/_data/rfb/<PLAN>.json.gz``; ``tests/test_rfb_tables.py`` holds the shipped files
+``src/ecfmetric/_data/rfb/<PLAN>.tsv.z``; ``tests/test_rfb_tables.py`` holds the shipped files
 equal to what this produces.
 
 Which rows make the table of a year:
@@ -24,15 +24,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gzip
-import json
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ._rfb_tables import FIRST_YEAR, NEWEST_YEAR, OPEN_YEAR
+from ._rfb_tables import FIRST_YEAR, NEWEST_YEAR, OPEN_YEAR, SUFFIX
 
 #: The plans the metric reads, as the shipped tables name them.
 DRE_PLANS = (
@@ -261,9 +260,24 @@ def build(folder: Path) -> dict[str, dict[str, Any]]:
 
 
 def encode(plan: dict[str, Any]) -> bytes:
-    """A plan's tables as the shipped bytes (gzip with no timestamp, so the same every run)."""
-    text = json.dumps(plan, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    """A plan's tables as the shipped bytes: tab-separated text (``_rfb_tables.decode`` reads
+    it), zlib-compressed (deterministic: the same rows give the same bytes)."""
+    out = [f"plan\t{plan['plan']}", f"source\t{plan['source']}"]
+    for table in plan["tables"]:
+        out.append(
+            "table\t{}\t{}\t{}\t{}".format(
+                table["year"],
+                int(table["dated"]),
+                ";".join(table["sources"]),
+                " ".join(str(index) for index in table["rows"]),
+            )
+        )
+    for row in plan["rows"]:
+        fields = [str(field) for field in row]
+        if any("\t" in field or "\n" in field for field in fields):
+            raise ValueError(f"a tab or line break in a row of {plan['plan']}: {row!r}")
+        out.append("row\t" + "\t".join(fields))
+    return zlib.compress(("\n".join(out) + "\n").encode("utf-8"), 9)
 
 
 def data_dir() -> Path:
@@ -279,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     target = Path(args[1]) if len(args) == 2 else data_dir()
     target.mkdir(parents=True, exist_ok=True)
     for name, plan in build(folder).items():
-        (target / f"{name}.json.gz").write_bytes(encode(plan))
+        (target / f"{name}{SUFFIX}").write_bytes(encode(plan))
         sizes = ", ".join(f"{t['year']}: {len(t['rows'])}" for t in plan["tables"])
         print(f"{name}: {len(plan['rows'])} distinct rows; rows by year {sizes}")
     return 0

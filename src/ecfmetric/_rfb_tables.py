@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -34,6 +33,9 @@ FIRST_YEAR = 2014
 NEWEST_YEAR = 2025
 #: Every year from this one on is checked against the newest table's open-ended rows.
 OPEN_YEAR = NEWEST_YEAR + 1
+#: The shipped files: ``_data/rfb/<PLAN>.tsv.z`` (zlib-compressed tab-separated text; zlib and
+#: plain text keep gzip, json and zipfile out of the reading path).
+SUFFIX = ".tsv.z"
 
 
 @attrs.frozen
@@ -89,13 +91,35 @@ def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
+def decode(raw: bytes) -> dict[str, Any]:
+    """A shipped file's bytes as the plan's data (``_rfb_build.encode``'s inverse)."""
+    import zlib
+
+    plan: dict[str, Any] = {"rows": [], "tables": []}
+    for line in zlib.decompress(raw).decode("utf-8").splitlines():
+        kind, _, rest = line.partition("\t")
+        if kind == "row":
+            code, description, start, end, parent, level, type_ = rest.split("\t")
+            plan["rows"].append([code, description, start, end, parent, int(level), type_])
+        elif kind == "table":
+            year, dated, sources, rows = rest.split("\t")
+            plan["tables"].append(
+                {
+                    "year": int(year),
+                    "dated": dated == "1",
+                    "sources": sources.split(";") if sources else [],
+                    "rows": [int(index) for index in rows.split()],
+                }
+            )
+        else:
+            plan[kind] = rest
+    return plan
+
+
 @functools.cache
 def _plan_data(plan: str) -> dict[str, Any]:
-    import gzip
-
-    raw = resources.files("ecfmetric").joinpath("_data", "rfb", f"{plan}.json.gz").read_bytes()
-    data: dict[str, Any] = json.loads(gzip.decompress(raw).decode("utf-8"))
-    return data
+    path = Path(__file__).parent / "_data" / "rfb" / f"{plan}{SUFFIX}"
+    return decode(path.read_bytes())
 
 
 @functools.cache
