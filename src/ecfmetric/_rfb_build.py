@@ -263,15 +263,18 @@ def encode(plan: dict[str, Any]) -> bytes:
     """A plan's tables as the shipped bytes: tab-separated text (``_rfb_tables.decode`` reads
     it), zlib-compressed (deterministic: the same rows give the same bytes)."""
     out = [f"plan\t{plan['plan']}", f"source\t{plan['source']}"]
-    for table in plan["tables"]:
-        out.append(
-            "table\t{}\t{}\t{}\t{}".format(
-                table["year"],
-                int(table["dated"]),
+    out += [
+        "\t".join(
+            (
+                "table",
+                str(table["year"]),
+                str(int(table["dated"])),
                 ";".join(table["sources"]),
                 " ".join(str(index) for index in table["rows"]),
             )
         )
+        for table in plan["tables"]
+    ]
     for row in plan["rows"]:
         fields = [str(field) for field in row]
         if any("\t" in field or "\n" in field for field in fields):
