@@ -120,6 +120,12 @@ def test_which_set_serves_a_year() -> None:
     assert table_2019 is not None
     assert not table_2019.dated
     assert "3.01.01.01.01" in _known("L300A", 2019)
+    # Any version for the set's own year: 3.1.8.1.9.19.00 starts 01/01/2021 in the older
+    # versions of the 2021 set and 01/01/2022 in the newest; a 2021 file may use it.
+    assert "3.1.8.1.9.19.00" in _known("L300B", 2021)
+    table_2022 = _rfb_tables.table_for("L300B", 2022)
+    assert table_2022 is not None
+    assert [row.start for row in table_2022.rows["3.1.8.1.9.19.00"]] == [dt.date(2022, 1, 1)]
     # 2026 and later: the newest table's open-ended rows (711951000 starts 01/02/2026).
     assert "711951000" in _known("L300B", 2026, (1, 1), (3, 31))
     assert "711951000" not in _known("L300B", 2025)
