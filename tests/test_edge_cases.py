@@ -12,7 +12,7 @@ import pytest
 
 import ecfmetric
 from ecf_helpers import CNPJ, ecf_bytes, read_bytes
-from ecfmetric._build import assemble
+from ecfmetric.ecf._build import assemble
 
 D = Decimal
 HEADER = f"|0000|LECF|0012|{CNPJ}|EMPRESA TESTE LTDA|0|0|||01012025|31122025|N||0|||"
@@ -299,7 +299,7 @@ def test_missing_p150_quarter_names_p150() -> None:
 def test_revenue_lines_per_period_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """More kept revenue lines in one period than MAX_LINES_PER_PERIOD (the plans have far fewer
     codes) is refused at the first line past the bound, in lenient mode too: memory stays bounded."""
-    from ecfmetric import _collect
+    from ecfmetric.facts import _collect
 
     # Every code must be a row of the RFB's table (a few hundred per plan), so a flood of made-up
     # codes stops at its first line; the bound itself is shown with a small limit.

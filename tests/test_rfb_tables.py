@@ -20,7 +20,7 @@ import pytest
 import ecfmetric
 from ecf_helpers import HEADER_0012 as HEADER
 from ecf_helpers import ecf_bytes, read_bytes
-from ecfmetric import _plans, _rfb_build, _rfb_tables
+from ecfmetric.rules import _plans, _rfb_build, _rfb_tables
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -38,7 +38,7 @@ def _rfb_folder() -> Path | None:
 
 
 def test_shipped_tables_are_what_the_script_derives() -> None:
-    """``python -m ecfmetric._rfb_build FOLDER`` regenerates exactly the shipped files."""
+    """``python -m ecfmetric.rules._rfb_build FOLDER`` regenerates exactly the shipped files."""
     folder = _rfb_folder()
     if folder is None:
         pytest.skip("the RFB's table files are not beside the clone (../shared/external)")
@@ -66,9 +66,9 @@ def test_the_script_writes_the_files(tmp_path: Path) -> None:
 def test_import_does_not_load_the_tables() -> None:
     """The tables load the first time a period needs them, never at ``import ecfmetric``."""
     code = (
-        "import sys, ecfmetric; from ecfmetric import _rfb_tables; "
+        "import sys, ecfmetric; from ecfmetric.rules import _rfb_tables; "
         "print(_rfb_tables._plan_data.cache_info().currsize, 'zlib' in sys.modules, "
-        "'ecfmetric._rfb_build' in sys.modules)"
+        "'ecfmetric.rules._rfb_build' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
     assert done.stdout.split() == [b"0", b"False", b"False"]
