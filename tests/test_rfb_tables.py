@@ -134,6 +134,17 @@ def test_which_set_serves_a_year() -> None:
     assert "11.20" not in _known("P300", 2026)
 
 
+def test_the_programs_rows_count_where_the_spreadsheet_lacks_them() -> None:
+    """The four rural P150A codes the leiaute-11/12 spreadsheets lack are in the program's P150_R:
+    known in 2024 and 2025."""
+    rural = ("3.11.01.11.01.03", "3.11.01.11.01.06", "3.11.01.11.01.07", "3.11.01.11.01.08")
+    for year in (2024, 2025):
+        table = _rfb_tables.table_for("P150A", year)
+        assert table is not None
+        assert any("P150_R" in source for source in table.sources)
+        assert all(code in _known("P150A", year) for code in rural), year
+
+
 def test_years_and_plans_without_a_table() -> None:
     assert _rfb_tables.table_for("P200", 2014) is None
     assert _rfb_tables.table_for("T150", 2014) is None
