@@ -280,6 +280,13 @@ def test_type_mismatch_is_a_warning_and_the_file_decides() -> None:
     assert [(w.line_number, w.record) for w in mismatches] == [(7, "L300")]
 
 
+def test_an_empty_type_is_a_type_mismatch() -> None:
+    data = _file(2025, "01", "|L300|3.01.01.01.01.06|Receita||6|04|3.01.01.01.01|10,00|C|")
+    metric = read_bytes(data)
+    assert metric.gross_revenue == Decimal("10.00")
+    assert "TYPE_MISMATCH" in {w.code for w in metric.warnings}
+
+
 def test_2025_presumido_bank_p200_against_receitas_operacionais() -> None:
     """A presumido bank (P150B) compares P200 with the quarter's RECEITAS OPERACIONAIS: no false
     P200_P150_MISMATCH when they agree, a true one when they do not."""

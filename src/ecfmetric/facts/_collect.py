@@ -823,7 +823,8 @@ class Collector:
         types = known.get(code)
         if types is None:
             raise self._unknown_code(period, reg, plan, code, number)
-        if kind is not None and kind not in types and (plan, code) not in self._type_warned:
+        mismatch = kind is not None and (len(kind) != 1 or kind not in types)
+        if mismatch and (plan, code) not in self._type_warned:
             assert self.data is not None
             self._type_warned.add((plan, code))
             self.structure.listed(
