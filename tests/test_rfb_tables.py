@@ -313,7 +313,10 @@ def test_2025_presumido_bank_p200_against_receitas_operacionais() -> None:
     assert metric.gross_revenue == Decimal("400.00")
     assert "P200_P150_MISMATCH" not in {w.code for w in metric.warnings}
     metric = read_bytes(bank("90,00"))
-    assert "P200_P150_MISMATCH" in {w.code for w in metric.warnings}
+    mismatches = [w for w in metric.warnings if w.code == "P200_P150_MISMATCH"]
+    assert len(mismatches) == 4
+    with ecfmetric.language("en"):
+        assert "RECEITAS OPERACIONAIS (COSIF) is 100.00" in str(mismatches[0].message)
 
 
 def test_table_not_checked_for_p200_in_2014() -> None:

@@ -476,6 +476,11 @@ PORTUGUESE: Final[dict[str, str]] = {
         "{label}: a receita do P200 (códigos 2, 4, 6, 8, 9 + P300 16) é {total}, mas a receita "
         "bruta do P150 − cancelamentos − descontos é {expected}"
     ),
+    "{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total}, but P150's RECEITAS "
+    "OPERACIONAIS (COSIF) is {expected}": (
+        "{label}: a receita do P200 (códigos 2, 4, 6, 8, 9 + P300 16) é {total}, mas as RECEITAS "
+        "OPERACIONAIS do P150 (COSIF) são {expected}"
+    ),
     "Y540 revenue by establishment adds up to {total}, but gross − cancellations − discounts is "
     "{expected}": (
         "a receita por estabelecimento do Y540 soma {total}, mas a receita bruta − "

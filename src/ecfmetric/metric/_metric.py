@@ -913,6 +913,14 @@ class _Computation:
                     "P200_P150_MISMATCH",
                     tr(
                         "{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total}, but "
+                        "P150's RECEITAS OPERACIONAIS (COSIF) is {expected}",
+                        label=label,
+                        total=total,
+                        expected=expected,
+                    )
+                    if cosif
+                    else tr(
+                        "{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total}, but "
                         "P150 gross − cancellations − discounts is {expected}",
                         label=label,
                         total=total,
