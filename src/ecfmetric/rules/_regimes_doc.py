@@ -45,7 +45,12 @@ def _rfb_tables() -> list[str]:
         for year in range(FIRST_YEAR, OPEN_YEAR + 1):
             table = table_for(plan, year)
             if table is None:
-                out.append(f"| {plan} | {year} | — | | none: `TABLE_NOT_CHECKED` |")
+                instead = (
+                    "none: checked against P150A, the year's only P150 table"
+                    if plan == "P150B"
+                    else "none: `TABLE_NOT_CHECKED`"
+                )
+                out.append(f"| {plan} | {year} | — | | {instead} |")
                 continue
             label = f"{year} and later" if year == OPEN_YEAR else str(year)
             out.append(
