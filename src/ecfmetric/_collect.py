@@ -69,6 +69,25 @@ MAX_LINES_PER_FILE = 20_000
 #: CODIGO is C 50 in the layout (L300, P150, U150, P200, T120 …).
 MAX_CODE_LENGTH = 50
 
+#: ``9100`` (Avisos da Escrituração, 17 fields in leiaute 12): the rule, its message, and the
+#: record and field the PVA named are shown; the other fields the PVA filled are quoted after them.
+F9100_NAMED = ((2, "NOM_REGRA"), (3, "MSG_REGRA"), (4, "REGISTRO"), (5, "CAMPO"))
+F9100_DETAILS = (
+    (6, "CONTEÚDO"),
+    (7, "VALOR_ESPERADO"),
+    (8, "PER_APUR"),
+    (9, "COD_CTA"),
+    (10, "COD_CCUS"),
+    (11, "COD_CTA_REF"),
+    (12, "CODIGO"),
+    (13, "NUM_ORDEM"),
+    (14, "CNPJ_ESTAB"),
+    (15, "CNAE"),
+    (16, "COD_CTA_B"),
+    (17, "COD_TRIBUTO"),
+)
+#: The most PVA warnings listed on a metric; the rest are counted in ``MORE_FINDINGS``.
+MAX_PVA_WARNINGS = 1_000
 #: A referential or table code: digits in dot-separated groups, nothing else (no blanks).
 CODE_SHAPE = re.compile(rb"[0-9]+(?:\.[0-9]+)*")
 #: A record line: ``|``, a register (a digit or capital letter, then three digits), ``|`` ….
@@ -155,6 +174,7 @@ class Collector:
         self.seen_periods: dict[tuple[str, str], int] = {}
         self.plans: dict[str, tuple[str, ...]] = {}
         self.kept_lines = 0
+        self.pva_warnings = 0
         self._handlers: dict[str, Callable[[int, bytes, list[bytes]], None]] = {
             "0010": self._r0010,
             "L030": self._period,
@@ -169,6 +189,7 @@ class Collector:
             "T120": self._table,
             "T150": self._table,
             "Y540": self._y540,
+            "9100": self._r9100,
             "9900": self._r9900,
             "9990": self._r9990,
             "9999": self._r9999,
@@ -843,7 +864,9 @@ class Collector:
         rule = TABLES[reg]
         period.table_records.add(reg)
         revenue = code in rule.revenue
-        if revenue or reg == "T120":
+        # T150 revenue (real estate) does not make an arbitrado quarter read: only a T120 line
+        # does (a quarter holding only tax-calculation lines is missing).
+        if (revenue and reg != "T150") or reg == "T120":
             period.has_revenue_table = True
         description_raw = self._field(fields, number, reg, 3, "DESCRICAO")
         value_text = self._field(fields, number, reg, 4, "VALOR").decode("latin-1")
@@ -887,6 +910,41 @@ class Collector:
         self.data.y540_total = (self.data.y540_total or Decimal("0.00")) + value
         if self.data.y540_line is None:
             self.data.y540_line = number
+
+    # -- block 9 -----------------------------------------------------------------------------
+
+    def _r9100(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        """A warning the PVA wrote into the file (Avisos da Escrituração): shown, never used."""
+        if self.data is None:
+            raise _SkipRecord
+        named = [
+            self._text(self._field(fields, number, "9100", index, name), number, line)
+            for index, name in F9100_NAMED
+        ]
+        rule, message, record, field = named
+        extras = [
+            f"{name} {self._text(fields[index], number, line)}"
+            for index, name in F9100_DETAILS
+            if index < len(fields) - 1 and fields[index]
+        ]
+        where = f"{record}.{field}" if field else record
+        finding = Finding(
+            "PVA_WARNING",
+            tr(
+                "the PVA's own warning {rule} on {where}: {message}{details}",
+                rule=rule or "?",
+                where=where or "?",
+                message=message,
+                details=f" ({', '.join(extras)})" if extras else "",
+            ),
+            number,
+            "9100",
+        )
+        self.pva_warnings += 1
+        if self.pva_warnings <= MAX_PVA_WARNINGS:
+            self.data.warnings.append(finding)
+        else:
+            self.structure.suppressed += 1
 
     # -- block 9 (the structure's) -----------------------------------------------------------
 

@@ -280,11 +280,6 @@ PORTUGUESE: Final[dict[str, str]] = {
     ),
     "a closed pension fund (U150D)": "uma entidade fechada de previdência complementar (U150D)",
     "a political party (U150E)": "um partido político (U150E)",
-    "a presumido filer with books (TIP_ESC_PRE = C) but no P150 in the file: revenue read "
-    "from P200, which is already net of returns and discounts": (
-        "optante pelo Lucro Presumido com escrituração contábil (TIP_ESC_PRE = C), mas sem "
-        "P150 no arquivo: receita lida do P200, que já é líquida de devoluções e descontos"
-    ),
     "period {period} of block {block} covers quarter {quarter}, which 0010.FORMA_TRIB_PER does "
     "not assign to this block": (
         "o período {period} do bloco {block} abrange o {quarter}º trimestre, que a "
@@ -381,11 +376,6 @@ PORTUGUESE: Final[dict[str, str]] = {
     "bruta in the RFB's table; not added": (
         "o código {code} do {record} está descrito como {description!r}, mas na tabela da RFB "
         "só os códigos {codes} são receita bruta; não somado"
-    ),
-    "T150 code 3 ({description!r}) is {amount}: the RFB's arbitrado revenue formula adds it, but "
-    "its meaning is not confirmed, so it is not added": (
-        "o código 3 do T150 ({description!r}) é {amount}: a fórmula da RFB para o Lucro "
-        "Arbitrado o soma, mas o seu significado não está confirmado, então não é somado"
     ),
     "this plan has no receita bruta subtree; the metric is a {proxy}": (
         "este plano de contas não tem conta de receita bruta; a receita apurada é uma "
@@ -814,4 +804,34 @@ PORTUGUESE: Final[dict[str, str]] = {
         "não confere com o valor e as contestações da linha"
     ),
     "the rows add up to {total}, not {got}": "as linhas somam {total}, não {got}",
+    # -- round 4 rulings (issue 22) ---------------------------------------------------------
+    "the PVA's own warning {rule} on {where}: {message}{details}": (
+        "aviso do próprio PVA {rule} em {where}: {message}{details}"
+    ),
+    "FORMA_TRIB_PER gives quarter {quarter} ({first} to {last}) the regime {letter!r}, but it "
+    "lies wholly outside the file's span ({start} to {end}): a quarter outside the period must "
+    "be '0'": (
+        "FORMA_TRIB_PER dá ao trimestre {quarter} ({first} a {last}) o regime {letter!r}, mas ele "
+        "fica inteiramente fora do período do arquivo ({start} a {end}): um trimestre fora do "
+        "período deve ser '0'"
+    ),
+    "TIP_ESC_PRE = 'C' (books kept) makes P150 the presumido quarters' DRE, but the file has no "
+    "P150 line; P200 is only its cross-check. Correct TIP_ESC_PRE (L for a cash book) or give "
+    "the P150 lines": (
+        "TIP_ESC_PRE = 'C' (escrituração contábil) faz do P150 a DRE dos trimestres do Lucro "
+        "Presumido, mas o arquivo não tem linha de P150; o P200 é só a conferência. Corrija o "
+        "TIP_ESC_PRE (L para livro caixa) ou informe as linhas do P150"
+    ),
+    "TIP_ESC_PRE = 'L' (cash book) reads the presumido quarters from P200, but period {period} "
+    "(line {line}) holds P150 lines, the DRE of a filer that keeps books: the file contradicts "
+    "its declaration": (
+        "TIP_ESC_PRE = 'L' (livro caixa) lê os trimestres do Lucro Presumido do P200, mas o "
+        "período {period} (linha {line}) tem linhas de P150, a DRE de quem tem escrituração "
+        "contábil: o arquivo contradiz a sua declaração"
+    ),
+    "a filer with presumido quarters must say in TIP_ESC_PRE whether it keeps books (C: the DRE "
+    "P150 is read) or a cash book (L: P200 is read)": (
+        "quem tem trimestres no Lucro Presumido deve dizer no TIP_ESC_PRE se tem escrituração "
+        "contábil (C: é lida a DRE P150) ou livro caixa (L: é lido o P200)"
+    ),
 }

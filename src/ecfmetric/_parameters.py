@@ -205,6 +205,24 @@ def check_parameters(parameters: Parameters, header: Header) -> ParameterProblem
                     letters,
                 )
             continue
+        if not inside:
+            first, last = quarter_span(header.end.year, quarter)
+            return ParameterProblem(
+                "0010",
+                "FORMA_TRIB_PER",
+                tr(
+                    "FORMA_TRIB_PER gives quarter {quarter} ({first} to {last}) the regime "
+                    "{letter!r}, but it lies wholly outside the file's span ({start} to {end}): "
+                    "a quarter outside the period must be '0'",
+                    quarter=quarter,
+                    first=first,
+                    last=last,
+                    letter=letter,
+                    start=header.start,
+                    end=header.end,
+                ),
+                letters,
+            )
         if BLOCK_OF_QUARTER_LETTER[letter] not in blocks:
             return ParameterProblem(
                 "0010",
