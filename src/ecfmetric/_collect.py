@@ -88,6 +88,8 @@ F9100_DETAILS = (
 )
 #: The most PVA warnings listed on a metric; the rest are counted in ``MORE_FINDINGS``.
 MAX_PVA_WARNINGS = 1_000
+#: ``0000.COD_VER``: four ASCII digits.
+LAYOUT_VERSION = re.compile(r"[0-9]{4}")
 #: A referential or table code: digits in dot-separated groups, nothing else (no blanks).
 CODE_SHAPE = re.compile(rb"[0-9]+(?:\.[0-9]+)*")
 #: A record line: ``|``, a register (a digit or capital letter, then three digits), ``|`` ….
@@ -402,11 +404,11 @@ class Collector:
                 ),
                 number,
                 record,
-                text=line[:60].decode("latin-1"),
+                text=self._text(line, number, line)[:60],
                 code="MALFORMED_LINE",
             )
         self.structure.problem(
-            reason, number, code="MALFORMED_LINE", text=line[:60].decode("latin-1")
+            reason, number, code="MALFORMED_LINE", text=self._text(line, number, line)[:60]
         )
 
     def _text(self, raw: bytes, number: int, line: bytes) -> str:
@@ -469,10 +471,11 @@ class Collector:
         def get(name: str) -> bytes:
             return fields[F0000[name]]
 
-        version = get("COD_VER").decode("latin-1")
+        version = self._text(get("COD_VER"), number, line)
         warnings: list[Finding] = []
         if version not in LAYOUT_YEARS:
-            if len(version) == 4 and version.isdigit() and version > NEWEST_LAYOUT:
+            # Four ASCII digits: str.isdigit() also takes "²" or "５", which no layout has.
+            if LAYOUT_VERSION.fullmatch(version) and version > NEWEST_LAYOUT:
                 warnings.append(
                     Finding(
                         "NEWER_LAYOUT",
@@ -500,10 +503,16 @@ class Collector:
                     code="UNKNOWN_LAYOUT",
                 )
         start = parse_date(
-            get("DT_INI").decode("latin-1"), line_number=number, record="0000", field="DT_INI"
+            self._text(get("DT_INI"), number, line),
+            line_number=number,
+            record="0000",
+            field="DT_INI",
         )
         end = parse_date(
-            get("DT_FIN").decode("latin-1"), line_number=number, record="0000", field="DT_FIN"
+            self._text(get("DT_FIN"), number, line),
+            line_number=number,
+            record="0000",
+            field="DT_FIN",
         )
         if end < start or start.year != end.year or not 2000 <= end.year <= 2100:
             raise self._parameter_error(
@@ -516,16 +525,16 @@ class Collector:
                 ),
                 f"{start:%d%m%Y}..{end:%d%m%Y}",
             )
-        cnpj = get("CNPJ").decode("latin-1")
+        cnpj = self._text(get("CNPJ"), number, line)
         if not cnpj:
             raise self._parameter_error(number, "0000", "CNPJ", tr("CNPJ is empty"), None)
-        ecf_kind = get("TIP_ECF").decode("latin-1")
-        rectification = get("RETIFICADORA").decode("latin-1")
+        ecf_kind = self._text(get("TIP_ECF"), number, line)
+        rectification = self._text(get("RETIFICADORA"), number, line)
         for field, declared in (("TIP_ECF", ecf_kind), ("RETIFICADORA", rectification)):
             problem = check_closed("0000", field, declared)
             if problem is not None:
                 raise self._parameter_error(number, "0000", field, problem.reason, declared)
-        scp = get("COD_SCP").decode("latin-1") or None
+        scp = self._text(get("COD_SCP"), number, line) or None
         if ecf_kind == "2" and scp is None:
             raise self._parameter_error(
                 number,
@@ -574,7 +583,7 @@ class Collector:
                 start=start,
                 end=end,
                 rectification=rectification,
-                receipt=get("NUM_REC").decode("latin-1") or None,
+                receipt=self._text(get("NUM_REC"), number, line) or None,
                 ecf_kind=ecf_kind,
                 scp_cnpj=scp if ecf_kind == "2" else None,
             ),
@@ -595,14 +604,33 @@ class Collector:
                 ),
                 None,
             )
-        positions = fields_0010(self.data.header.layout_version)
+        version = self.data.header.layout_version
+        positions = fields_0010(version)
+        if version > NEWEST_LAYOUT and len(fields) - 2 != len(positions) + 1:
+            # A newer layout is read with the newest map only when 0010 has that map's shape.
+            raise self._error(
+                tr(
+                    "layout {version} is newer than the newest known ({newest}) and its 0010 has "
+                    "{count} fields, not the {expected} of layout {newest}: its parameters cannot "
+                    "be placed; update ecfmetric or fill the form",
+                    version=version,
+                    newest=NEWEST_LAYOUT,
+                    count=len(fields) - 2,
+                    expected=len(positions) + 1,
+                ),
+                number,
+                "0010",
+                code="UNKNOWN_LAYOUT",
+            )
 
         def get(name: str) -> str:
-            return self._field(fields, number, "0010", positions[name], name).decode("latin-1")
+            return self._text(
+                self._field(fields, number, "0010", positions[name], name), number, line
+            )
 
         def optional(name: str) -> str:
             index = positions[name]
-            return fields[index].decode("latin-1") if index < len(fields) - 1 else ""
+            return self._text(fields[index], number, line) if index < len(fields) - 1 else ""
 
         parameters = Parameters(
             line_number=number,
@@ -634,9 +662,9 @@ class Collector:
         block = reg[0]
         self.period = None
         self.broken_period = block
-        start_text = self._field(fields, number, reg, 2, "DT_INI").decode("latin-1")
-        end_text = self._field(fields, number, reg, 3, "DT_FIN").decode("latin-1")
-        code = self._field(fields, number, reg, 4, "PER_APUR").decode("latin-1")
+        start_text = self._text(self._field(fields, number, reg, 2, "DT_INI"), number, line)
+        end_text = self._text(self._field(fields, number, reg, 3, "DT_FIN"), number, line)
+        code = self._text(self._field(fields, number, reg, 4, "PER_APUR"), number, line)
         start = parse_date(start_text, line_number=number, record=reg, field="DT_INI")
         end = parse_date(end_text, line_number=number, record=reg, field="DT_FIN")
         if code not in ANNUAL_PERIODS and code not in QUARTERS:
@@ -774,7 +802,7 @@ class Collector:
                 number,
                 reg,
                 "CODIGO",
-                raw[:60].decode("latin-1"),
+                self._text(raw, number, raw)[:60],
                 code="BAD_CODE",
             )
         if CODE_SHAPE.fullmatch(raw) is None:
@@ -786,7 +814,7 @@ class Collector:
                 number,
                 reg,
                 "CODIGO",
-                raw.decode("latin-1"),
+                self._text(raw, number, raw),
                 code="BAD_CODE",
             )
         return raw.decode("ascii")
@@ -795,7 +823,7 @@ class Collector:
         reg = fields[1].decode("ascii")
         period = self._current_period(number, reg)
         code = self._code(fields, number, reg)
-        indicator = self._field(fields, number, reg, 9, "IND_VALOR").decode("latin-1")
+        indicator = self._text(self._field(fields, number, reg, 9, "IND_VALOR"), number, line)
         if indicator not in IND_VALOR:
             raise self._error(
                 tr("IND_VALOR must be C (credit, +) or D (debit, −)"),
@@ -810,7 +838,7 @@ class Collector:
             return
         self._check_new_line(period, (reg, code), number)
         value = parse_amount(
-            self._field(fields, number, reg, 8, "VALOR").decode("latin-1"),
+            self._text(self._field(fields, number, reg, 8, "VALOR"), number, line),
             line_number=number,
             record=reg,
             field="VALOR",
@@ -819,7 +847,7 @@ class Collector:
             line_number=number,
             code=code,
             description=self._text(fields[3], number, line),
-            kind=fields[4].decode("latin-1"),
+            kind=self._text(fields[4], number, line),
             value=value if indicator == "C" else -value,
             indicator=indicator,
         )
@@ -869,7 +897,7 @@ class Collector:
         if (revenue and reg != "T150") or reg == "T120":
             period.has_revenue_table = True
         description_raw = self._field(fields, number, reg, 3, "DESCRICAO")
-        value_text = self._field(fields, number, reg, 4, "VALOR").decode("latin-1")
+        value_text = self._text(self._field(fields, number, reg, 4, "VALOR"), number, line)
         if not revenue and code not in rule.checked:
             if reg not in ("P200", "T120"):
                 return
@@ -884,7 +912,9 @@ class Collector:
 
     def _y540(self, number: int, line: bytes, fields: list[bytes]) -> None:
         assert self.data is not None
-        establishment = self._field(fields, number, "Y540", 2, "CNPJ_ESTAB").decode("latin-1")
+        establishment = self._text(
+            self._field(fields, number, "Y540", 2, "CNPJ_ESTAB"), number, line
+        )
         root = self.data.header.cnpj[:8]
         if (not cnpj_is_valid(establishment) or establishment[:8] != root) and not any(
             w.code == "Y540_CNPJ" for w in self.data.warnings
@@ -902,7 +932,7 @@ class Collector:
                 )
             )
         value = parse_signed_amount(
-            self._field(fields, number, "Y540", 3, "VL_REC_ESTAB").decode("latin-1"),
+            self._text(self._field(fields, number, "Y540", 3, "VL_REC_ESTAB"), number, line),
             line_number=number,
             record="Y540",
             field="VL_REC_ESTAB",

@@ -13,6 +13,26 @@ def _cut(text: str) -> str:
     return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
 
 
+#: The most characters named by their code point in one message.
+_MAX_POINTS = 5
+
+
+def code_points(text: str) -> str:
+    """The characters of ``text`` a person cannot tell apart by eye from plain ASCII (a
+    full-width ``５``, a superscript ``²``, a no-break space), each with its code point:
+    ``"５ U+FF15"``; empty when the text is printable ASCII."""
+    seen: list[str] = []
+    for char in text:
+        if (char.isascii() and char.isprintable()) or char in seen:
+            continue
+        seen.append(char)
+        if len(seen) == _MAX_POINTS:
+            break
+    return ", ".join(
+        f"{char if char.isprintable() else repr(char)[1:-1]} U+{ord(char):04X}" for char in seen
+    )
+
+
 class EcfError(ValueError):
     """Base of every error ecfmetric raises on purpose.
 
@@ -138,6 +158,14 @@ class EcfFormatError(EcfError):
         """The reason and the offending text, without the position (a report's finding)."""
         if self.text is None:
             return self._reason
+        points = code_points(self.text)
+        if points:
+            return tr(
+                "{reason} (got {text!r}, with {points})",
+                reason=self._reason,
+                text=self.text,
+                points=points,
+            )
         return tr("{reason} (got {text!r})", reason=self._reason, text=self.text)
 
     def with_source(self, source: str) -> EcfFormatError:

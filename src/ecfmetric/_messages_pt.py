@@ -15,6 +15,7 @@ PORTUGUESE: Final[dict[str, str]] = {
     "{where}: {reason}": "{where}: {reason}",
     "{first}, {rest}": "{first}, {rest}",
     "{reason} (got {text!r})": "{reason} (lido: {text!r})",
+    "{reason} (got {text!r}, with {points})": "{reason} (lido: {text!r}, com {points})",
     "{where}: {reason} (got {value})": "{where}: {reason} (informado: {value})",
     "line {number}": "linha {number}",
     "period {period}": "período {period}",
@@ -833,5 +834,24 @@ PORTUGUESE: Final[dict[str, str]] = {
     "P150 is read) or a cash book (L: P200 is read)": (
         "quem tem trimestres no Lucro Presumido deve dizer no TIP_ESC_PRE se tem escrituração "
         "contábil (C: é lida a DRE P150) ou livro caixa (L: é lido o P200)"
+    ),
+    "{field} is empty: a line the metric reads must state its amount (0,00 when it is zero)": (
+        "{field} está vazio: uma linha que a receita lê deve informar o seu valor (0,00 quando "
+        "for zero)"
+    ),
+    "{count} digits before the comma: the field is N 19,2, so {limit} digits before the comma "
+    "at most": (
+        "{count} dígitos antes da vírgula: o campo é N 19,2, então {limit} dígitos antes da "
+        "vírgula no máximo"
+    ),
+    "{count} decimals: the field is N 19,2, so 2 decimals at most": (
+        "{count} casas decimais: o campo é N 19,2, então 2 casas decimais no máximo"
+    ),
+    "layout {version} is newer than the newest known ({newest}) and its 0010 has {count} "
+    "fields, not the {expected} of layout {newest}: its parameters cannot be placed; update "
+    "ecfmetric or fill the form": (
+        "o leiaute {version} é mais novo que o mais novo conhecido ({newest}) e o seu 0010 tem "
+        "{count} campos, não os {expected} do leiaute {newest}: os seus parâmetros não podem ser "
+        "localizados; atualize o ecfmetric ou preencha o formulário"
     ),
 }

@@ -73,7 +73,12 @@ PERIOD_RULES: tuple[PeriodRule, ...] = (
     # D (desobrigada) is a legal value: when neither field says A or T, block U is read as the
     # metric's policy says for imunes (A00 if present, else the quarters).
     PeriodRule(
-        ("8", "9"), "U", ("APUR_CSLL", "FORMA_APUR_I"), ("D",), ("A00", *QUARTERS), "A00 or quarters"
+        ("8", "9"),
+        "U",
+        ("APUR_CSLL", "FORMA_APUR_I"),
+        ("D",),
+        ("A00", *QUARTERS),
+        "A00 or quarters",
     ),
 )
 
