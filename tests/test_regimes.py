@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 
 import ecfmetric
-from ecfmetric import EcfFormatError
 from ecf_helpers import CNPJ, ecf_bytes, read_bytes
+from ecfmetric import EcfFormatError
 
 D = Decimal
 HEADER = f"|0000|LECF|0012|{CNPJ}|EMPRESA TESTE LTDA|0|0|||01012025|31122025|N||0|||"
