@@ -854,4 +854,17 @@ PORTUGUESE: Final[dict[str, str]] = {
         "{count} campos, não os {expected} do leiaute {newest}: os seus parâmetros não podem ser "
         "localizados; atualize o ecfmetric ou preencha o formulário"
     ),
+    "the file's signature does not verify ({reason}): the content changed after signing, or "
+    "the signature is over other bytes; the figures are the file's as it is now, not as it was "
+    "signed (hashcode {hashcode})": (
+        "a assinatura do arquivo não confere ({reason}): o conteúdo mudou depois de assinado, ou "
+        "a assinatura é de outros bytes; os valores são os do arquivo como está agora, não como "
+        "foi assinado (hashcode {hashcode})"
+    ),
+    "a signature fails": "uma assinatura falha",
+    "the signature after 9999 cannot be read ({reason}, byte offset {offset}): the file's "
+    "integrity is not shown": (
+        "a assinatura após o 9999 não pode ser lida ({reason}, posição {offset} em bytes): a "
+        "integridade do arquivo não está demonstrada"
+    ),
 }

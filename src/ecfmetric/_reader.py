@@ -42,7 +42,9 @@ def read(
     ``signature=True`` also reads and verifies the PVA signature after ``9999`` (inside a ZIP or
     gzip upload too) and puts who signed and the hashcode in ``metric.signature`` (``None`` for
     an unsigned file); it needs the ``signature`` extra, and a file object that can seek back.
-    A blob that cannot be parsed raises :class:`SignatureError`.
+    A signature that does not verify adds the warning ``SIGNATURE_MISMATCH`` to the metric; a
+    blob that cannot be read adds its code (``BAD_SIGNATURE`` …) as a warning, with
+    ``metric.signature`` ``None``. :func:`validate` reports both as errors.
 
     Raises :class:`EcfFormatError` for a file that is not a well-formed ECF and
     :class:`MetricUnavailableError` when the metric cannot be computed from it. Both are
@@ -66,13 +68,26 @@ def read(
             raise internal_error(error, name) from error
     if not signature:
         return metric
+    from ._errors import SignatureError
     from ._signature import read_signature, summarize
+    from ._signature_finding import mismatch, unreadable
 
     if start is not None:
         source.seek(start)  # type: ignore[union-attr]
     with opened(source) as stream:
-        found = read_signature(stream, chunk_size=chunk_size)  # type: ignore[arg-type]
-    return attrs.evolve(metric, signature=None if found is None else summarize(found))
+        try:
+            found = read_signature(stream, chunk_size=chunk_size)  # type: ignore[arg-type]
+        except SignatureError as error:
+            # Unreadable: a warning beside the figures (an error in validate()), not a refusal.
+            warnings = (*metric.warnings, unreadable(error))
+            return attrs.evolve(metric, signature=None, warnings=warnings)
+    if found is None:
+        return attrs.evolve(metric, signature=None)
+    summary = summarize(found)
+    finding = mismatch(summary)
+    if finding is None:
+        return attrs.evolve(metric, signature=summary)
+    return attrs.evolve(metric, signature=summary, warnings=(*metric.warnings, finding))
 
 
 def _start_of(source: Source) -> int | None:
