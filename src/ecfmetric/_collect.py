@@ -94,6 +94,15 @@ LAYOUT_VERSION = re.compile(r"[0-9]{4}")
 CODE_SHAPE = re.compile(rb"[0-9]+(?:\.[0-9]+)*")
 #: A record line: ``|``, a register (a digit or capital letter, then three digits), ``|`` ….
 RECORD_START = re.compile(rb"\|[0-9A-Z][0-9]{3}\|")
+
+
+def is_record(line: bytes) -> bool:
+    """The one record grammar of read(), validate() and iter_records(): ``line`` (without its
+    line ending) is ``|``, a register (a digit or capital letter, then three ASCII digits),
+    ``|``, its fields, and a closing ``|``. (``_lines`` applies the same to skipped blocks.)"""
+    return line.endswith(b"|") and RECORD_START.match(line) is not None
+
+
 #: Blocks whose records feed the metric: a malformed or misplaced line there is never skipped.
 METRIC_BLOCKS = frozenset("0LPTU")
 _METRIC_LETTERS = frozenset(b"LPTUlptu")
@@ -317,7 +326,7 @@ class Collector:
                 number,
                 code="LINE_TOO_LONG",
             )
-        if not line.endswith(b"|") or RECORD_START.match(line) is None:
+        if not is_record(line):
             self._malformed(number, line)
             return
         reg = line[1:5].decode("ascii")

@@ -42,10 +42,6 @@ PORTUGUESE: Final[dict[str, str]] = {
         "não é um registro: a linha deve começar com '|', o código do registro (um dígito ou "
         "letra maiúscula e três dígitos) e '|', e terminar com '|'"
     ),
-    "not a record: a line must start with '|', a 4-character register and '|', and end with '|'": (
-        "não é um registro: a linha deve começar com '|', o código do registro (4 caracteres) "
-        "e '|', e terminar com '|'"
-    ),
     "{reason} (in block {block}, whose records feed the metric)": (
         "{reason} (no bloco {block}, cujos registros entram no cálculo da receita)"
     ),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ._collect import Collector, cut_signature, strip_eol
+from ._collect import Collector, cut_signature, is_record, strip_eol
 from ._context import in_money_context
 from ._decoding import UTF8_BOM, TextDecoder
 from ._errors import EcfFormatError, MetricUnavailableError
@@ -124,19 +124,14 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
                     line_number=number,
                     source=name,
                 )
-            if (
-                len(line) < 6
-                or not line.startswith(b"|")
-                or not line.endswith(b"|")
-                or line[5:6] != b"|"
-            ):
+            if not is_record(line):
                 raise EcfFormatError(
                     tr(
-                        "not a record: a line must start with '|', a 4-character register and "
-                        "'|', and end with '|'"
+                        "not a record: a line must start with '|', a register (a digit or "
+                        "capital letter and three digits) and '|', and end with '|'"
                     ),
                     line_number=number,
-                    text=line[:60].decode("latin-1"),
+                    text=decoder.decode(line, number, line)[:60],
                     source=name,
                     code="MALFORMED_LINE",
                 )
