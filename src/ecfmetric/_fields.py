@@ -54,7 +54,7 @@ def parse_amount(text: str, *, line_number: int, record: str, field: str) -> Dec
     match = _AMOUNT.fullmatch(text)
     if match is None:
         raise EcfFormatError(
-            (None if text[:1] in "+-" else _specific(text, field))
+            (None if text[:1] in ("+", "-") else _specific(text, field))
             or tr(
                 "expected an amount with a decimal comma and at most two decimals, "
                 "no sign and no thousands separator (such as 12000000,00)"
