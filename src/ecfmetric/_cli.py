@@ -29,6 +29,7 @@ from ._cli_export import (
     refusal,
     table,
 )
+from ._collect import SIGNATURE_MARKER
 from ._console import Progress, forgiving_output, is_unicode, wants_progress
 from ._errors import EcfError, SignatureSupportError
 from ._i18n import language
@@ -325,12 +326,33 @@ def _read_checked(
     beside the figures (``SIGNATURE_MISMATCH``); without the ``signature`` extra, the figures
     alone."""
     with opened() as stream:
-        try:
-            return read(stream, strict=strict, signature=True)
-        except SignatureSupportError:
-            pass
+        signed = _may_be_signed(stream)
+    if signed:
+        with opened() as stream:
+            try:
+                return read(stream, strict=strict, signature=True)
+            except SignatureSupportError:
+                pass
     with opened() as stream:
         return read(stream, strict=strict)
+
+
+#: A signature blob is at most 1 MiB (``_signature.MAX_BLOB``), after its 10-byte marker.
+_SIGNATURE_TAIL = (1 << 20) + 16
+
+
+def _may_be_signed(stream: BinaryIO) -> bool:
+    """Whether the file may carry a signature: its marker in its last MiB, or a ZIP or gzip
+    upload (whose text is not seen here). A plain unsigned file then loads no signature code."""
+    try:
+        head = stream.read(4)
+        if head[:2] == b"\x1f\x8b" or head[:4] == b"PK\x03\x04":
+            return True
+        size = stream.seek(0, os.SEEK_END)
+        stream.seek(max(0, size - _SIGNATURE_TAIL))
+        return SIGNATURE_MARKER in stream.read(_SIGNATURE_TAIL)
+    except (OSError, ValueError, AttributeError):
+        return True
 
 
 def _human(lang: Lang, results: list[_Result]) -> None:
