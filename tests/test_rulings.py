@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 import ecfmetric
-from ecfmetric._cli import main
-from ecfmetric._html import metric_html
-from ecfmetric._text import render_metric
+from ecfmetric.cli._cli import main
+from ecfmetric.present._html import metric_html
+from ecfmetric.present._text import render_metric
 
 ROOT = Path(__file__).parent.parent
 RULINGS = ROOT / "fixtures" / "rulings"
@@ -311,7 +311,7 @@ def test_iter_records_reads_what_read_reads() -> None:
 
 
 def test_code_points_are_named_only_for_what_the_eye_cannot_tell() -> None:
-    from ecfmetric._errors import code_points
+    from ecfmetric.base._errors import code_points
 
     assert code_points("12000,00") == ""
     assert code_points("10000５,00") == "５ U+FF15"
