@@ -188,6 +188,53 @@ def test_pva_warnings_name_rule_record_and_field() -> None:
     assert "PVA_WARNING" in render_metric(metric, "pt")
 
 
+def test_pva_warnings_are_listed_when_validate_refuses() -> None:
+    """A file refused for another reason (here its RECEITA BRUTA leaf has an empty VALOR) still
+    lists what the PVA said in its 9100 records, beside the error."""
+    data = (RULINGS / "pva_warnings_9100_0012.txt").read_bytes()
+    broken = data.replace(b"|520000,00|C|", b"||C|", 1)
+    report = ecfmetric.validate(io.BytesIO(broken))
+    assert [f.code for f in report.errors] == ["BAD_AMOUNT"]
+    assert [f.line_number for f in report.findings if f.code == "PVA_WARNING"] == [
+        line for line, _, _ in _sidecar(RULINGS / "pva_warnings_9100_0012.txt")["pva_warnings"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("record", "line"),
+    [
+        ("P150", "|P150|3.01.01.01.01.01|Receita da Venda de Produtos|A|6|04|3.01.01.01.01||C|"),
+        ("U150", "|U150|4.01.01.07|RECEITA DA VENDA DE PRODUTOS|A|4|04|4.01.01||C|"),
+    ],
+)
+def test_empty_valor_on_p150_and_u150(record: str, line: str) -> None:
+    """The other DRE records: an empty VALOR on a revenue line is BAD_AMOUNT naming VALOR, in
+    both modes, saying that it is empty (the files of this folder cover L300, P200, T120, T150).
+    """
+    if record == "P150":
+        case = RULINGS / "tip_esc_pre_l_with_p150.txt"
+        text = case.read_bytes().replace(b"|0010||N|5|T|01|PPPP||L|", b"|0010||N|5|T|01|PPPP||C|")
+        old = (
+            b"|P150|3.01.01.01.01.01|Receita da Venda de Produtos|A|6|04|3.01.01.01.01|100000,00|C|"
+        )
+    else:
+        case = RULINGS / "imune_desobrigada_a00.txt"
+        text = case.read_bytes()
+        old = b"|U150|4.01.01.07|RECEITA DA VENDA DE PRODUTOS/MERCADORIAS/SERVICOS|A|4|04|4.01.01|90000,00|C|"
+    assert old in text
+    data = text.replace(old, line.encode(), 1)
+    for strict in (True, False):
+        with pytest.raises(ecfmetric.EcfFormatError) as caught:
+            ecfmetric.read(io.BytesIO(data), strict=strict)
+        assert (caught.value.code, caught.value.record, caught.value.field) == (
+            "BAD_AMOUNT",
+            record,
+            "VALOR",
+        )
+        with ecfmetric.language("pt"):
+            assert "VALOR está vazio" in str(caught.value)
+
+
 def test_pva_warning_never_changes_a_number() -> None:
     """The file with 9100 records gives exactly the figures and lines of its base file."""
     base = ecfmetric.read(ROOT / "fixtures" / "declared" / "legal_real_annual_0012.txt")

@@ -863,4 +863,16 @@ PORTUGUESE: Final[dict[str, str]] = {
         "a assinatura após o 9999 não pode ser lida ({reason}, posição {offset} em bytes): a "
         "integridade do arquivo não está demonstrada"
     ),
+    "FORMA_TRIB_PER gives quarter {quarter} ({first} to {last}) the regime {letter!r}, but 0000 "
+    "says the company was extinguished on {date} (SIT_ESPECIAL 1, DT_SIT_ESP): a quarter after "
+    "the extinction must be '0'": (
+        "FORMA_TRIB_PER dá ao trimestre {quarter} ({first} a {last}) o regime {letter!r}, mas o "
+        "0000 diz que a empresa foi extinta em {date} (SIT_ESPECIAL 1, DT_SIT_ESP): um trimestre "
+        "depois da extinção deve ser '0'"
+    ),
+    "period {period} starts on {start}, after the company was extinguished on {date} "
+    "(0000.SIT_ESPECIAL 1, DT_SIT_ESP): no period follows the extinction": (
+        "o período {period} começa em {start}, depois da extinção da empresa em {date} "
+        "(0000.SIT_ESPECIAL 1, DT_SIT_ESP): nenhum período vem depois da extinção"
+    ),
 }

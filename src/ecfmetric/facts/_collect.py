@@ -595,9 +595,29 @@ class Collector:
                 receipt=self._text(get("NUM_REC"), number, line) or None,
                 ecf_kind=ecf_kind,
                 scp_cnpj=scp if ecf_kind == "2" else None,
+                extinction=self._extinction(get, number, line, start, end),
             ),
             warnings=warnings,
         )
+
+    def _extinction(
+        self,
+        get: Callable[[str], bytes],
+        number: int,
+        line: bytes,
+        start: dt.date,
+        end: dt.date,
+    ) -> dt.date | None:
+        """``DT_SIT_ESP`` of an extinction (``SIT_ESPECIAL`` 1) inside the span, before DT_FIN."""
+        if self._text(get("SIT_ESPECIAL"), number, line) != "1":
+            return None
+        date = parse_date(
+            self._text(get("DT_SIT_ESP"), number, line),
+            line_number=number,
+            record="0000",
+            field="DT_SIT_ESP",
+        )
+        return date if start <= date < end else None
 
     def _r0010(self, number: int, line: bytes, fields: list[bytes]) -> None:
         assert self.data is not None
@@ -712,6 +732,20 @@ class Collector:
                     code,
                 )
         header = self.data.header
+        if header.extinction is not None and start > header.extinction:
+            raise self._period_error(
+                tr(
+                    "period {period} starts on {start}, after the company was extinguished on "
+                    "{date} (0000.SIT_ESPECIAL 1, DT_SIT_ESP): no period follows the extinction",
+                    period=code,
+                    start=start,
+                    date=header.extinction,
+                ),
+                number,
+                reg,
+                "DT_INI",
+                None,
+            )
         if end < start or start < header.start or end > header.end:
             raise self._period_error(
                 tr(

@@ -184,6 +184,9 @@ def validate(
             findings.extend(_trustworthy(metric.warnings, collector.errors))
     if metric is None:
         findings.extend(collector.structure.findings)
+        if data is not None:
+            # What the PVA itself said (9100) helps with a file refused for another reason.
+            findings.extend(w for w in data.warnings if w.code == "PVA_WARNING")
     if signature:
         findings.extend(_signature_findings(source, start, chunk_size))
     findings.sort(key=lambda f: (f.line_number is None, f.line_number or 0))
