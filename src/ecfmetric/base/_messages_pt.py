@@ -875,4 +875,9 @@ PORTUGUESE: Final[dict[str, str]] = {
         "o período {period} começa em {start}, depois da extinção da empresa em {date} "
         "(0000.SIT_ESPECIAL 1, DT_SIT_ESP): nenhum período vem depois da extinção"
     ),
+    "9900 declares {declared} record(s) of block {block} in all, but the block has {counted} "
+    "lines": (
+        "o 9900 declara {declared} registro(s) do bloco {block} no total, mas o bloco tem "
+        "{counted} linhas"
+    ),
 }
