@@ -235,6 +235,24 @@ def test_empty_valor_on_p150_and_u150(record: str, line: str) -> None:
             assert "VALOR está vazio" in str(caught.value)
 
 
+def test_a_short_9100_is_a_shape_problem() -> None:
+    """A 9100 without its CAMPO: strictly MISSING_FIELD (read and validate), leniently a warning
+    beside the unchanged figures (it feeds no number)."""
+    case = RULINGS / "pva_warnings_9100_0012.txt"
+    lines = case.read_bytes().split(b"\r\n")
+    number = _sidecar(case)["pva_warnings"][1][0]
+    assert lines[number - 1].startswith(b"|9100|REGRA_COMPATIBILIDADE_K155_E155|")
+    lines[number - 1] = b"|9100|REGRA_COMPATIBILIDADE_K155_E155|Saldo|K155|"
+    data = b"\r\n".join(lines)
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        ecfmetric.read(io.BytesIO(data))
+    assert (caught.value.code, caught.value.record) == ("MISSING_FIELD", "9100")
+    assert "MISSING_FIELD" in {f.code for f in ecfmetric.validate(io.BytesIO(data)).errors}
+    lenient = ecfmetric.read(io.BytesIO(data), strict=False)
+    assert lenient.net_revenue == Decimal("532075.00")
+    assert {"MISSING_FIELD", "PVA_WARNING"} <= {w.code for w in lenient.warnings}
+
+
 def test_pva_warning_never_changes_a_number() -> None:
     """The file with 9100 records gives exactly the figures and lines of its base file."""
     base = ecfmetric.read(ROOT / "fixtures" / "declared" / "legal_real_annual_0012.txt")

@@ -880,4 +880,9 @@ PORTUGUESE: Final[dict[str, str]] = {
         "o 9900 declara {declared} registro(s) do bloco {block} no total, mas o bloco tem "
         "{counted} linhas"
     ),
+    "9100 has {count} fields; at least {minimum} expected (REG, NOM_REGRA, MSG_REGRA, "
+    "REGISTRO, CAMPO)": (
+        "o 9100 tem {count} campos; eram esperados ao menos {minimum} (REG, NOM_REGRA, "
+        "MSG_REGRA, REGISTRO, CAMPO)"
+    ),
 }

@@ -990,6 +990,20 @@ class Collector:
         """A warning the PVA wrote into the file (Avisos da Escrituração): shown, never used."""
         if self.data is None:
             raise _SkipRecord
+        if len(fields) - 2 < len(F9100_NAMED) + 1:
+            # It feeds no number: strictly an error, leniently a warning (like any shape problem).
+            self.structure.problem(
+                tr(
+                    "9100 has {count} fields; at least {minimum} expected (REG, NOM_REGRA, "
+                    "MSG_REGRA, REGISTRO, CAMPO)",
+                    count=len(fields) - 2,
+                    minimum=len(F9100_NAMED) + 1,
+                ),
+                number,
+                "9100",
+                code="MISSING_FIELD",
+            )
+            return
         named = [
             self._text(self._field(fields, number, "9100", index, name), number, line)
             for index, name in F9100_NAMED
