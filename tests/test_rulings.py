@@ -382,3 +382,5 @@ def test_code_points_are_named_only_for_what_the_eye_cannot_tell() -> None:
     assert code_points("10000５,00") == "５ U+FF15"
     assert code_points("001²") == "² U+00B2"
     assert code_points("1\xa02") == "\\xa0 U+00A0"  # not printable: shown escaped
+    assert code_points("Adição de Ação") == ""  # accented letters are what they look like
+    assert code_points("\x00|L300|") == "\\x00 U+0000"

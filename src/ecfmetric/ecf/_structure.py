@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..base._errors import EcfFormatError
+from ..base._errors import EcfFormatError, quoted
 from ..base._i18n import Message, tr
 from ..model._model import Finding
 
@@ -90,9 +90,7 @@ class Structure:
         if not self.strict:
             self.listed(self.findings, Finding(code, reason, number, record))
         elif self.report:
-            message = (
-                reason if text is None else tr("{reason} (got {text!r})", reason=reason, text=text)
-            )
+            message = reason if text is None else quoted(reason, text)
             self.listed(self.errors, Finding(code, message, number, record, "error"))
         else:
             raise self.error(reason, number, record, field, text, code=code)
