@@ -23,9 +23,31 @@ from ecfmetric.ecf._lines import MAX_LINE_LENGTH, scan_counted, scan_lines
 READ_SKIP = frozenset(range(256)) - READ_BLOCKS
 
 
+def _well_formed(line: bytes, letter: int) -> bool:
+    """Whether ``line`` (with its line ending) is a record of block ``letter`` in the one record
+    grammar (``_collect.is_record``): ``|``, the letter, three ASCII digits, ``|``, and a closing
+    ``|`` before the line ending (CRLF or LF)."""
+    if not line.endswith(b"\n"):
+        return False
+    body = line[:-1]
+    if body.endswith(b"\r"):
+        body = body[:-1]
+    return (
+        len(body) >= 6
+        and bytes([letter]) in b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        and body[0] == ord("|")
+        and body[1] == letter
+        and body[2:5].isdigit()
+        and body[5] == ord("|")
+        and body.endswith(b"|")
+    )
+
+
 def reference(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator[tuple[int, bytes]]:
     """The rule, one line at a time: a line of a skipped block is dropped when it starts with
-    ``|``, its second byte is the block's letter and its third byte is not ``9``."""
+    ``|``, its second byte is the block's letter, its third byte is not ``9``, and it is a
+    well-formed record (strict means strict in skipped blocks too: a malformed line is handed
+    over, and the caller refuses it)."""
     number = 0
     carry = b""
     skip = -1
@@ -42,7 +64,12 @@ def reference(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator[
         for line in BytesIO(region):
             number += 1
             try:
-                if line[1] == skip and line[2] != ord("9") and line[0] == ord("|"):
+                if (
+                    line[1] == skip
+                    and line[2] != ord("9")
+                    and line[0] == ord("|")
+                    and _well_formed(line, skip)
+                ):
                     continue
                 letter = line[1]
                 if letter != current:
@@ -105,13 +132,19 @@ LINES = st.sampled_from(
         b"\r",
         b"\xff\xfe",
         b"|\xff",
+        # A record's start without a record's end, and the reverse: the skip looks at both.
+        b"|K155|1.1|x",
+        b"|K155|1|\r",
+        b"|K155|1|\n|K156|2|",
+        b"|K155|",
+        b"|K1A5|1|",
+        b"|K155}1|",
     ]
 )
 ENDINGS = st.sampled_from([b"\n", b"\r\n", b"\r\r\n"])
 
 
-# Records as long as a real file's (9 and 8 fields): chunks of these take scan_lines' path for
-# long lines (readlines() and min()/max()), chunks of the short ones its regular expression.
+# Records as long as a real file's (9 and 8 fields), and short ones.
 LONG_K155 = b"|K155|1.1.01.001|000001|6371642,47|D|8745216,43|2364823,01|12752035,89|D|"
 LONG_K156 = b"|K156|1.01.01.01.01|6371642,47|D|8745216,43|2364823,01|12752035,89|D|"
 
@@ -158,8 +191,30 @@ def files(draw: st.DrawFn) -> bytes:
 @example(
     data=b"|K001|\n" + b"|K155|\n" * 100 + b"|L300|\n" + b"|K155|\n", cuts=[], skip_blocks=READ_SKIP
 )
-# Long lines (the readlines() and min()/max() path): a stray line, K990 and an empty line among
-# them, a chunk cut inside a line.
+# A line with a record's start but not a record's end (no closing "|", another line ending), a
+# record after an LF line in a CRLF file, a field holding "\r", deep inside block K, in a chunk
+# that starts inside it (so that _skippable_prefix's search decides).
+@example(
+    data=b"|K001|0|\r\n" + b"|K155|1|\r\n" * 40 + b"|K155|1.1|x\r\n" + b"|K155|1|\r\n" * 40,
+    cuts=[10, 200],
+    skip_blocks=READ_SKIP,
+)
+@example(
+    data=b"|K001|0|\r\n" + b"|K155|1|\r\n" * 40 + b"|K155|1|\r\r\n" + b"|K156|1|\r\n" * 9,
+    cuts=[10, 200],
+    skip_blocks=READ_SKIP,
+)
+@example(
+    data=b"|K001|0|\r\n" + b"|K155|1|\r\n" * 40 + b"|K155|1|\n" + b"|K156|a\rb|\r\n" * 9,
+    cuts=[10, 200],
+    skip_blocks=READ_SKIP,
+)
+@example(
+    data=b"|K001|0|\n" + b"|K155|1|\n" * 40 + b"|K155|1\n" + b"|K1A5|1|\n" + b"|K155|1|\n",
+    cuts=[9, 200],
+    skip_blocks=READ_SKIP,
+)
+# Long lines: a stray line, K990 and an empty line among them, a chunk cut inside a line.
 @example(
     data=b"|K001|0|\r\n" + (LONG_K155 + b"\r\n") * 120 + b"|L300|1|\r\n" + LONG_K156 + b"\r\n",
     cuts=[4096, 5000],

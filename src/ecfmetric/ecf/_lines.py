@@ -40,16 +40,13 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
     skip = -1
     current = -1
     low = high = b""
-    short = False  # the last chunk skipped at once had short lines: see _SHORT_LINE
     for chunk in chunks:
-        if skip >= 0 and short:
+        if skip >= 0:
             taken = _skippable_prefix(chunk, carry, skip)
             if taken:
                 # The chunk's first lines, up to its first line that needs the rule below, are
                 # counted without making a line object of them; the rest, if any, goes on.
-                counted = chunk.count(b"\n", 0, taken)
-                number += counted
-                short = counted * _SHORT_LINE > taken
+                number += chunk.count(b"\n", 0, taken)
                 carry = b""
                 chunk = chunk[taken:]
         if not chunk:
@@ -61,13 +58,6 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
             lines[0] = carry + lines[0]
         carry = b"" if lines[-1].endswith(b"\n") else lines.pop()
         end = len(lines)
-        if skip >= 0 and end and low <= min(lines) and max(lines) < high:
-            # A chunk of a skipped block's lines only (see _run_length): counted at once.
-            number += end
-            short = end * _SHORT_LINE > len(chunk)
-            if len(carry) > MAX_LINE_LENGTH:
-                raise _too_long(number + 1)
-            continue
         index = 0
         fast = True
         while index < end:
@@ -75,7 +65,7 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
                 # A run of a skipped block's lines after a line of this chunk that needed the
                 # rule (the block's first line, a stray line) is counted without a Python step
                 # per line (see _run_length); it stops at the first line that needs one.
-                run = _run_length(lines, index, low, high)
+                run = _run_length(lines, index, low, high, _record_pattern(skip))
                 index += run
                 number += run
                 if index == end:
@@ -92,7 +82,12 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
                 # does not start with "|", its third byte sorts above "9", or the fast path is
                 # off for the rest of the chunk). A skipped block's x990 (third byte "9") and
                 # K915/K935-like codes fall through to the caller.
-                if line[1] == skip and line[2] != _NINE and line[0] == _PIPE:
+                if (
+                    line[1] == skip
+                    and line[2] != _NINE
+                    and line[0] == _PIPE
+                    and _record_pattern(skip).fullmatch(line)
+                ):
                     continue
                 letter = line[1]
                 if letter != current:
@@ -115,41 +110,69 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
         yield number + 1, carry
 
 
-#: Lines shorter than this on average (in the last chunk skipped at once) are skipped faster by
-#: the regular expression of _skippable_prefix; longer ones by readlines() and min()/max() of the
-#: whole chunk (docs/performance.md). Both are exact: this only chooses the faster.
-_SHORT_LINE = 45
-
-
 def _skippable_prefix(chunk: bytes, carry: bytes, skip: int) -> int:
     """How many bytes from the start of ``chunk`` hold only lines scan_lines skips in block
     ``skip``, the first of them being ``carry`` followed by the chunk's first line; 0 if none.
 
-    The prefix ends after a b"\\n": every line it holds is complete. A line is skipped when it
-    starts with ``|``, the block's letter and a byte other than ``9``; the regular expression
-    finds the first b"\\n" that such a line does not follow (an empty or malformed line, another
-    block, the block's x990, a line cut by the chunk's end before its third byte), in C, without
-    a Python step or a bytes object per line.
+    The prefix ends after a b"\\n": every line it holds is complete. A line is skipped when it is a
+    well-formed record of the block (see _record_body). The first line is matched whole; for the
+    others, one search finds, in C, without a Python step or a bytes object per line, the first
+    b"\\n" that does not end a record (``|`` and the first line's ending before it) or is not
+    followed by a record's start (``|``, the letter, three digits the first not ``9``, ``|``):
+    each line between two b"\\n" that pass both is a record, and the search never matches inside
+    a line (matching each line whole, as _record_pattern does, costs about twice as much).
     """
     first = chunk.find(b"\n") + 1
     if not first:
         return 0
     line = carry + chunk[:first] if carry else chunk[:first]
-    if len(line) < 3 or line[0] != _PIPE or line[1] != skip or line[2] == _NINE:
+    if _record_pattern(skip).fullmatch(line) is None:
         return 0
-    stop = _stop_pattern(skip).search(chunk, first - 1)
-    return stop.start() + 1 if stop else chunk.rfind(b"\n") + 1
+    crlf = line.endswith(b"\r\n")
+    stop = _stop_pattern(skip, crlf).search(chunk, first - 1)
+    if stop is None:
+        return chunk.rfind(b"\n") + 1
+    at = stop.start()
+    if at == first - 1 or chunk.endswith(b"|\r\n" if crlf else b"|\n", 0, at + 1):
+        return at + 1  # the line ending here is a record; the next one is not
+    return chunk.rfind(b"\n", 0, at) + 1  # the line ending here is not a record
 
 
-_STOP_PATTERNS: dict[int, re.Pattern[bytes]] = {}
+_STOP_PATTERNS: dict[tuple[int, bool], re.Pattern[bytes]] = {}
+_RECORD_PATTERNS: dict[int, re.Pattern[bytes]] = {}
 
 
-def _stop_pattern(letter: int) -> re.Pattern[bytes]:
-    """A b"\\n" that no line of block ``letter`` scan_lines would skip follows."""
-    pattern = _STOP_PATTERNS.get(letter)
+def _record_body(letter: int) -> bytes:
+    # The one record grammar (see _collect.is_record), for a skipped block's line: "|", the
+    # block's letter, three ASCII digits (the first not 9: x990 and K915-like codes go to the
+    # caller), "|", then its fields and a closing "|" (or none: "|K155|"), and the line ending.
+    if not bytes([letter]).isalnum() or bytes([letter]).islower():
+        return rb"(?!)"  # not a register's first byte: no line of it is ever skipped
+    return rb"\|" + re.escape(bytes([letter])) + rb"[0-8][0-9][0-9]\|(?:[^\n]*\|)?\r?\n"
+
+
+def _stop_pattern(letter: int, crlf: bool) -> re.Pattern[bytes]:
+    """A b"\\n" that does not end a record of block ``letter`` (``|`` and the line ending, CRLF
+    or LF, before it) or is not followed by a record's start (see _skippable_prefix)."""
+    pattern = _STOP_PATTERNS.get((letter, crlf))
     if pattern is None:
-        pattern = re.compile(rb"\n(?!\|" + re.escape(bytes([letter])) + rb"[^9])")
-        _STOP_PATTERNS[letter] = pattern
+        if not bytes([letter]).isalnum() or bytes([letter]).islower():
+            pattern = re.compile(rb"\n")  # no line of such a "block" is ever skipped
+        else:
+            end = rb"\|\r\n" if crlf else rb"\|\n"
+            start = rb"\|" + re.escape(bytes([letter])) + rb"[0-8][0-9][0-9]\|"
+            pattern = re.compile(rb"\n(?:(?<!" + end + rb")|(?!" + start + rb"))")
+        _STOP_PATTERNS[letter, crlf] = pattern
+    return pattern
+
+
+def _record_pattern(letter: int) -> re.Pattern[bytes]:
+    """A whole line (with its line ending) that scan_lines may skip in block ``letter``: a
+    well-formed record. A malformed line is handed to the caller, which refuses it strictly."""
+    pattern = _RECORD_PATTERNS.get(letter)
+    if pattern is None:
+        pattern = re.compile(_record_body(letter))
+        _RECORD_PATTERNS[letter] = pattern
     return pattern
 
 
@@ -157,7 +180,9 @@ def _stop_pattern(letter: int) -> re.Pattern[bytes]:
 _FIRST_WINDOW = 32
 
 
-def _run_length(lines: list[bytes], start: int, low: bytes, high: bytes) -> int:
+def _run_length(
+    lines: list[bytes], start: int, low: bytes, high: bytes, record: re.Pattern[bytes]
+) -> int:
     """How many lines from ``lines[start]`` on lie in ``[low, high)``, as bytes.
 
     With ``low = b"|K"`` and ``high = b"|K9"``, a line ending with ``b"\\n"`` lies in that range
@@ -171,10 +196,16 @@ def _run_length(lines: list[bytes], start: int, low: bytes, high: bytes) -> int:
     size = _FIRST_WINDOW
     while index < end:
         window = lines[index : index + size]
-        if not (low <= min(window) and max(window) < high):
-            # Some line of this window is outside the range: stop at the first one.
+        if not (low <= min(window) and max(window) < high and all(map(record.fullmatch, window))):
+            # Some line of this window is outside the range or malformed: stop at the first.
             return (
-                index - start + next(k for k, line in enumerate(window) if not low <= line < high)
+                index
+                - start
+                + next(
+                    k
+                    for k, line in enumerate(window)
+                    if not (low <= line < high and record.fullmatch(line))
+                )
             )
         index += len(window)
         size *= 2
