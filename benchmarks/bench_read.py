@@ -579,8 +579,20 @@ CHILDREN = {
     "validate": _PRELUDE
     + "import ecfmetric\n"
     + "validate = ecfmetric.validate  # its modules are imported here, not in the timed call\n"
+    + "try:  # and those of the signature's check (the signature extra), when installed\n"
+    + "    import ecfmetric.ecf._cms, ecfmetric.ecf._signature_finding\n"
+    + "except ImportError:\n"
+    + "    pass\n"
     + "start = time.perf_counter()\n"
     + "report = validate(path)\n"
+    + "result = repr(getattr(report, 'ok', type(report).__name__))"
+    + _REPORT,
+    # The same without the check of the signature after 9999 (a second pass and its hash).
+    "validate, no sig.": _PRELUDE
+    + "import ecfmetric\n"
+    + "validate = ecfmetric.validate\n"
+    + "start = time.perf_counter()\n"
+    + "report = validate(path, signature=False)\n"
     + "result = repr(getattr(report, 'ok', type(report).__name__))"
     + _REPORT,
     # python-sped's readfile() is Python 2 code (str.decode); its parser is fed line by line
@@ -890,7 +902,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     count, _, each = (args.many or ("4x1M" if quick else "8x64M")).partition("x")
     sped_max = _parse_size(args.sped_max)
 
-    contenders = ["bare", "read", *(["validate"] if args.validate_rounds > 0 else [])]
+    contenders = ["bare", "read"]
+    contenders += ["validate", "validate, no sig."] if args.validate_rounds > 0 else []
     contenders += ["CLI in process", *PROCESSES]
     has_sped = importlib.util.find_spec("sped") is not None
 
@@ -917,7 +930,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for size in sizes:
             order = names[size][r % len(names[size]) :] + names[size][: r % len(names[size])]
             for name in order:
-                if name == "validate" and r >= args.validate_rounds:
+                if name.startswith("validate") and r >= args.validate_rounds:
                     continue
                 if name in PROCESSES:
                     command = [a.replace("{path}", str(paths[size])) for a in PROCESSES[name]]
@@ -968,13 +981,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # its whole process's wall time (Sample.seconds of a measure_process() run).
         judged = [
             ("validate", "validate / bare", "bare", TARGET_VALIDATE_RATIO),
+            # Not judged: the same without the signature's check (a second pass and its hash).
+            ("validate, no sig.", "validate(signature=False) / bare", "bare", None),
             ("CLI process", "CLI process / bare process", "bare process", TARGET_CLI_RATIO),
         ]
         for name, label, against, target in judged:
             if name not in rows[size]:
                 continue
             # The CLI's target is on large files, where its start-up is a small part of the run.
-            judge = not quick and (name != "CLI process" or size >= TARGET_CLI_MIN_SIZE)
+            judge = (
+                not quick
+                and target is not None
+                and (name != "CLI process" or size >= TARGET_CLI_MIN_SIZE)
+            )
             row, other = rows[size][name], rows[size][against]
             if not row.ok or not other.ok:
                 missed.append(f"{name} failed at {_label(size)}")
@@ -987,16 +1006,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if measured
                 else float("nan")
             )
-            verdict = (
-                _verdict(value <= target, judge)
-                if judge or quick
-                else f"(judged from {_label(TARGET_CLI_MIN_SIZE)} on)"
-            )
+            if target is None:
+                verdict = "(not a target)"
+            elif judge or quick:
+                verdict = f"(target <= {target}x) {_verdict(value <= target, judge)}"
+            else:
+                verdict = f"(target <= {target}x) (judged from {_label(TARGET_CLI_MIN_SIZE)} on)"
             print(
-                f"{label} at {_label(size)}: {value:.2f}x (target <= {target}x) "
-                f"{verdict}; {name.split()[0]} peak RSS {peak:.1f} MiB"
+                f"{label} at {_label(size)}: {value:.2f}x {verdict}; "
+                f"{name.split()[0].rstrip(',')} peak RSS {peak:.1f} MiB"
             )
-            if judge and value > target:
+            if judge and target is not None and value > target:
                 missed.append(f"{name} ratio {value:.2f}x at {_label(size)}")
         for name, row in rows[size].items():
             peak = max((s.rss_mib for s in row.ok if s.rss_mib == s.rss_mib), default=0.0)
