@@ -161,7 +161,9 @@ def _stop_pattern(letter: int, crlf: bool) -> re.Pattern[bytes]:
         else:
             end = rb"\|\r\n" if crlf else rb"\|\n"
             start = rb"\|" + re.escape(bytes([letter])) + rb"[0-8][0-9][0-9]\|"
-            pattern = re.compile(rb"\n(?:(?<!" + end + rb")|(?!" + start + rb"))")
+            # One lookahead holding both tests (a lookbehind at the line's end, then the next
+            # line's start) costs less than two lookarounds in alternation.
+            pattern = re.compile(rb"\n(?!(?<=" + end + rb")" + start + rb")")
         _STOP_PATTERNS[letter, crlf] = pattern
     return pattern
 
