@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ._form import from_form
     from ._i18n import get_language, language, set_language
     from ._labels import LABELS, LABELS_EN
+    from ._limits import Limits
     from ._lines import MAX_LINE_LENGTH
     from ._many import ReadResult, read_many
     from ._model import (
@@ -85,6 +86,7 @@ _WHERE = {
     "Finding": "_model",
     "LABELS": "_labels",
     "LABELS_EN": "_labels",
+    "Limits": "_limits",
     "FormInputError": "_errors",
     "FormInputTypeError": "_errors",
     "MetricUnavailableError": "_errors",
@@ -160,6 +162,7 @@ __all__ = [
     "Finding",
     "FormInputError",
     "FormInputTypeError",
+    "Limits",
     "MetricUnavailableError",
     "PeriodMetric",
     "Proof",

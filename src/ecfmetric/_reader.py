@@ -13,6 +13,7 @@ from ._decoding import UTF8_BOM, TextDecoder
 from ._errors import EcfFormatError, MetricUnavailableError
 from ._i18n import tr
 from ._layout import READ_BLOCKS
+from ._limits import Limits, check_chunk_size, check_limits
 from ._lines import MAX_LINE_LENGTH, scan_lines
 from ._metric import compute_metric
 from ._model import Record, RevenueMetric
@@ -26,13 +27,24 @@ CHUNK_SIZE = 1 << 16
 
 @in_money_context
 def read(
-    source: Source, *, strict: bool = True, signature: bool = False, chunk_size: int = CHUNK_SIZE
+    source: Source,
+    *,
+    strict: bool = True,
+    signature: bool = False,
+    chunk_size: int = CHUNK_SIZE,
+    limits: Limits | None = None,
 ) -> RevenueMetric:
     """Read an ECF file and return its revenue metric.
 
     ``source`` is a path or a binary file object (read from its current position, not closed).
     The file is streamed in ``chunk_size`` pieces: memory does not grow with its size. Reading
-    stops at the ``9999`` record; a signature block after it is never decoded.
+    stops at the ``9999`` record; a signature block after it is never decoded. A ZIP or gzip
+    input is decompressed to its end all the same, so that its CRC and length are checked
+    (``BAD_ARCHIVE``).
+
+    ``limits`` (a :class:`Limits`) sets what the call may cost: the bytes a compressed input
+    may expand to, the lines, the lines kept for the metric and their bytes; the defaults
+    (``Limits()``) are far above any real ECF. Past one, the file is refused.
 
     With ``strict=True`` (the default) a structural problem (a counter that disagrees, a block
     left open, a malformed line) is an error; with ``strict=False`` it becomes a
@@ -49,14 +61,17 @@ def read(
     :class:`EcfError`; any other exception on any input bytes is a bug. ``OSError`` from opening
     or reading the source passes through.
     """
+    check_chunk_size(chunk_size)
+    limits = check_limits(limits)
     name = name_of(source)
     start = _start_of(source) if signature else None
-    with opened(source) as stream:
-        collector = Collector(strict=strict, source=name)
+    with opened(source, limits) as stream:
+        collector = Collector(strict=strict, source=name, limits=limits)
         collector.full_blocks = frozenset(chr(b) for b in READ_BLOCKS)
         skip = frozenset(range(256)) - READ_BLOCKS
         try:
             data = collector.feed(scan_lines(chunks_of(stream, chunk_size), skip))
+            stream.finish()
             metric = compute_metric(data, name)
         except (EcfFormatError, MetricUnavailableError) as error:
             if error.source is None and name is not None:
@@ -70,8 +85,7 @@ def read(
 
     if start is not None:
         source.seek(start)  # type: ignore[union-attr]
-    with opened(source) as stream:
-        found = read_signature(stream, chunk_size=chunk_size)  # type: ignore[arg-type]
+    found = read_signature(source, chunk_size=chunk_size, limits=limits)
     return attrs.evolve(metric, signature=None if found is None else summarize(found))
 
 
@@ -95,6 +109,7 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
     The signature block after ``9999`` is never read. Raises :class:`EcfFormatError` for a line
     that is not a record.
     """
+    check_chunk_size(chunk_size)
     name = name_of(source)
     decoder = TextDecoder()
     with opened(source) as stream:
@@ -127,9 +142,11 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
                 )
             parts = line[1:-1].split(b"|")
             fields = tuple(decoder.decode(part, number, line) for part in parts)
-            yield Record(number, fields[0], fields)
             if fields[0] == "9999":
+                stream.finish()
+                yield Record(number, fields[0], fields)
                 return
+            yield Record(number, fields[0], fields)
     raise EcfFormatError(tr("the file ends without the 9999 record"), source=name, code="TRUNCATED")
 
 

@@ -9,12 +9,10 @@ imported only when a file is signed.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 import attrs
@@ -22,9 +20,10 @@ import attrs
 from ._cnpj import format_cnpj
 from ._errors import SignatureError, SignatureSupportError
 from ._i18n import tr
+from ._limits import Limits, check_chunk_size, check_limits
 from ._model import SignatureSummary, SignerSummary
 from ._reader import CHUNK_SIZE, chunks_of
-from ._sources import Source, name_of
+from ._sources import Source, name_of, opened
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -177,13 +176,20 @@ def summarize(signature: Signature) -> SignatureSummary:
     )
 
 
-def read_signature(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Signature | None:
+def read_signature(
+    source: Source, *, chunk_size: int = CHUNK_SIZE, limits: Limits | None = None
+) -> Signature | None:
     """Read and verify the PVA signature block of a SPED file (ECF; an ECD is read the same way).
 
     ``source`` is a path or a binary file object (read from its current position, not closed).
     The text is streamed in ``chunk_size`` pieces and hashed on the way: memory does not grow
     with the file. Only the first ``SBRCAAEPDR`` after the start of the ``9999`` line counts;
     the blob after it is bounded at :data:`MAX_BLOB` bytes.
+
+    A ZIP or gzip is opened as :func:`~ecfmetric.read` opens it: the signature is read from the
+    member whose figures ``read()`` gives (an archive that hides another ECF is refused), the
+    bytes hashed are that member's, and the archive is read to its end (CRC checked).
+    ``limits`` are :func:`~ecfmetric.read`'s.
 
     Returns ``None`` for a file without a signature block (no ``9999`` line, or no marker after
     it). A signature that does not check (a changed byte, a wrong key) gives a result with
@@ -193,12 +199,18 @@ def read_signature(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Signature
     one (``SIGNATURE_TOO_LARGE``), and :class:`SignatureSupportError` (an :class:`EcfError`
     and an ``ImportError``) when the ``signature`` extra is not installed.
     """
+    check_chunk_size(chunk_size)
+    limits = check_limits(limits)
     name = name_of(source)
-    with _opened_raw(source) as readable:
-        # A plain file can seek (a second digest pass); a decompressed upload cannot.
-        stream = readable
-        start = _tell(stream)
-        found = _scan(stream, chunk_size, name)
+    raw_start = None if isinstance(source, (str, bytes, os.PathLike)) else _tell(source)
+    with opened(source, limits, sniff=False) as readable:
+        found = _scan(readable, chunk_size, name)  # type: ignore[arg-type]
+        readable.finish()
+        # A plain file can seek (a second digest pass); a decompressed member cannot.
+        stream: BinaryIO = readable.stream  # type: ignore[assignment]
+        start = None
+        if not readable.compressed:
+            start = 0 if isinstance(source, (str, bytes, os.PathLike)) else raw_start
         if found is None:
             return None
         try:
@@ -344,13 +356,3 @@ def _file_type(head: bytes) -> str | None:
 
 def _format_cpf(cpf: str) -> str:
     return f"{cpf[:3]}.{cpf[3:6]}.{cpf[6:9]}-{cpf[9:]}" if len(cpf) == 11 else cpf
-
-
-@contextlib.contextmanager
-def _opened_raw(source: Source) -> Iterator[BinaryIO]:
-    # The signature covers the bytes as they are on disk: no decompression, no sniffing.
-    if isinstance(source, (str, bytes, os.PathLike)):
-        with open(source, "rb") as stream:
-            yield stream
-        return
-    yield source

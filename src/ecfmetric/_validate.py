@@ -9,6 +9,7 @@ import attrs
 from ._collect import Collector, NoHeader, finding_of
 from ._context import in_money_context
 from ._errors import EcfFormatError, MetricUnavailableError
+from ._limits import Limits, check_chunk_size, check_limits
 from ._lines import scan_counted
 from ._metric import compute_metric
 from ._model import Finding, RevenueMetric
@@ -94,7 +95,11 @@ def _trustworthy(warnings: tuple[Finding, ...], errors: list[Finding]) -> list[F
 
 @in_money_context
 def validate(
-    source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE
+    source: Source,
+    *,
+    strict: bool = True,
+    chunk_size: int = CHUNK_SIZE,
+    limits: Limits | None = None,
 ) -> ValidationReport:
     """Read the whole file and report every finding, errors and warnings, with its position.
 
@@ -105,21 +110,24 @@ def validate(
 
     ``strict=False`` judges the file as ``read(strict=False)`` does: the counters and the
     structure of blocks that feed no figure are warnings; everything that feeds a figure is
-    still an error.
+    still an error. ``limits`` are the budgets of :func:`read`.
     """
+    check_chunk_size(chunk_size)
+    limits = check_limits(limits)
     name = name_of(source)
-    with opened(source) as stream:
-        collector = Collector(strict=strict, source=name, report=True)
+    with opened(source, limits) as stream:
+        collector = Collector(strict=strict, source=name, report=True, limits=limits)
         # Whole chunks of records the collector would only count (most of block K) are counted
         # in C by scan_counted(), into the collector's own counts, and never reach feed().
         lines = scan_counted(
             chunks_of(stream, chunk_size),
             collector.counts,
-            lambda: collector.structure.block_byte,
+            lambda: collector.structure.plain_byte,
             collector.registers_read,
         )
         try:
             data = collector.feed(lines)
+            stream.finish()
         except EcfFormatError as error:
             return ValidationReport(name, (finding_of(error),), None, 1)
         except NoHeader:
