@@ -853,4 +853,36 @@ PORTUGUESE: Final[dict[str, str]] = {
         "as linhas de receita guardadas somam mais de {limit} bytes (Limits.kept_bytes): muito "
         "mais que as de qualquer ECF"
     ),
+    # -- issue 23: signatures and saved proofs ----------------------------------------------
+    "the signature blob is nested too deeply to be read": (
+        "o bloco da assinatura tem aninhamento profundo demais para ser lido"
+    ),
+    "larger than the largest amount ({limit}), got {got}": (
+        "maior que o maior valor aceito ({limit}), recebido {got}"
+    ),
+    "a form's figure has no signature": "um valor do formulário não tem assinatura",
+    "must be true exactly when there is a signer and every signer is verified": (
+        "deve ser true exatamente quando há um signatário e todos os signatários conferem"
+    ),
+    "a reason is given exactly when the signature is not verified": (
+        "um motivo é dado exatamente quando a assinatura não confere"
+    ),
+    "the library never checks the certificate chain": (
+        "a biblioteca nunca verifica a cadeia de certificados"
+    ),
+    "not JSON data as to_dict() writes it": "não são dados JSON como to_dict() os escreve",
+    "the data carries an HMAC: load it with key=": (
+        "os dados trazem um HMAC: carregue-os com key="
+    ),
+    "missing: the data was not saved with a key (to_dict(key=...))": (
+        "ausente: os dados não foram gravados com uma chave (to_dict(key=...))"
+    ),
+    "does not match: the data changed after it was saved, or the key is another": (
+        "não confere: os dados mudaram depois de gravados, ou a chave é outra"
+    ),
+    "the proof's companies are not the contract's: missing {missing}; not in the contract "
+    "{extra}": (
+        "as empresas da comprovação não são as do contrato: faltam {missing}; fora do contrato "
+        "{extra}"
+    ),
 }

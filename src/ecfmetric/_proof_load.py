@@ -30,6 +30,7 @@ from ._model import (
     SourceLine,
     format_money,
 )
+from ._money import MAX_FORM_AMOUNT
 from .types import (
     ContestDict,
     FindingDict,
@@ -139,17 +140,37 @@ def _line_number(value: object, path: str) -> int | None:
     return number
 
 
-def money(value: object, path: str, *, signed: bool) -> Decimal | None:
-    """An amount as ``format_money`` writes it, or None; negative only where ``signed``."""
+def money(value: object, path: str, *, signed: bool, bounded: bool = True) -> Decimal | None:
+    """An amount as ``format_money`` writes it, or None; negative only where ``signed``; at
+    most :data:`MAX_FORM_AMOUNT` in size where ``bounded`` (every amount read or typed; a net
+    revenue or a total is checked by what it adds up from instead)."""
     if value is None:
         return None
     if not isinstance(value, str):
         fail(path, tr('must be an amount such as "1000.00", got {got}', got=_kind(value)))
     if _MONEY.fullmatch(value) is None:
         fail(path, tr('not an amount with two decimals such as "1000.00": {got}', got=short(value)))
+    if bounded and len(value) > 24:  # far above 17 digits: not worth making a Decimal of it
+        fail(
+            path,
+            tr(
+                "larger than the largest amount ({limit}), got {got}",
+                limit=MAX_FORM_AMOUNT,
+                got=short(value),
+            ),
+        )
     amount = Decimal(value)
     if not signed and value.startswith("-"):
         fail(path, tr("this amount is never negative, got {got}", got=short(value)))
+    if bounded and abs(amount) > MAX_FORM_AMOUNT:
+        fail(
+            path,
+            tr(
+                "larger than the largest amount ({limit}), got {got}",
+                limit=MAX_FORM_AMOUNT,
+                got=short(value),
+            ),
+        )
     return amount
 
 
@@ -173,7 +194,7 @@ def _figures(data: dict[str, Any], path: str, *, signed: bool) -> dict[str, Deci
     values: dict[str, Decimal | None] = {
         name: money(data[name], at(path, name), signed=signed) for name in CONTESTABLE
     }
-    net = money(data["net_revenue"], at(path, "net_revenue"), signed=signed)
+    net = money(data["net_revenue"], at(path, "net_revenue"), signed=signed, bounded=False)
     expected = net_of(values)
     if expected is None and net is not None:
         fail(at(path, "net_revenue"), tr("a component is unknown, so the net revenue must be null"))
@@ -304,6 +325,9 @@ def metric(value: object, path: str) -> RevenueMetric:
     regime = data["regime"]
     if regime is not None and (not isinstance(regime, str) or regime not in _REGIMES):
         fail(at(path, "regime"), tr("not a regime: {got}", got=short(regime)))
+    signature = _signature(data["signature"], at(path, "signature"))
+    if signature is not None and source == "form":
+        fail(at(path, "signature"), tr("a form's figure has no signature"))
     return RevenueMetric(
         cnpj=_optional_cnpj(data["cnpj"], at(path, "cnpj")),
         company_name=optional_string(data["company_name"], at(path, "company_name")),
@@ -331,7 +355,7 @@ def metric(value: object, path: str) -> RevenueMetric:
         partial_year=boolean(data["partial_year"], at(path, "partial_year")),
         fingerprint=optional_string(data["fingerprint"], at(path, "fingerprint")),
         file_name=optional_string(data["file_name"], at(path, "file_name")),
-        signature=_signature(data["signature"], at(path, "signature")),
+        signature=signature,
     )
 
 
@@ -360,12 +384,26 @@ def signature_summary(value: object, path: str) -> SignatureSummary:
                 boolean(signer["verified"], at(where, "verified")),
             )
         )
+    verified = boolean(data["verified"], at(path, "verified"))
+    reason = optional_string(data["reason"], at(path, "reason"))
+    # What read_signature() gives: verified exactly when there is a signer and every one
+    # verifies, a reason exactly when not, and the chain never checked.
+    if verified != (bool(signers) and all(signer.verified for signer in signers)):
+        fail(
+            at(path, "verified"),
+            tr("must be true exactly when there is a signer and every signer is verified"),
+        )
+    if (reason is None) != verified:
+        fail(at(path, "reason"), tr("a reason is given exactly when the signature is not verified"))
+    chain_checked = boolean(data["chain_checked"], at(path, "chain_checked"))
+    if chain_checked:
+        fail(at(path, "chain_checked"), tr("the library never checks the certificate chain"))
     return SignatureSummary(
         hashcode=hashcode,
-        verified=boolean(data["verified"], at(path, "verified")),
-        reason=optional_string(data["reason"], at(path, "reason")),
+        verified=verified,
+        reason=reason,
         signers=tuple(signers),
-        chain_checked=boolean(data["chain_checked"], at(path, "chain_checked")),
+        chain_checked=chain_checked,
     )
 
 
