@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeAlias
 from ._errors import EcfError, EcfFormatError
 from ._i18n import Message, tr
 from ._limits import Limits
+from ._printable import printable
 
 if TYPE_CHECKING:
     import zipfile
@@ -307,7 +308,7 @@ class _Input:
                 "ZIP_MEMBERS",
             )
         if len(files) > 1:
-            shown = ", ".join(info.filename for info in files[:5])
+            shown = ", ".join(printable(info.filename) for info in files[:5])
             raise self._error(
                 tr(
                     "the ZIP archive holds {count} files ({shown} and {more} more): it must hold "
@@ -330,7 +331,7 @@ class _Input:
         except Exception as error:
             raise self._archive_error(error) from None
         info = files[0]
-        self.member = f" ({info.filename})"
+        self.member = f" ({printable(info.filename)})"
         if info.flag_bits & 0x1:
             raise self._error(
                 tr(
@@ -381,7 +382,7 @@ class _Input:
                     tr(
                         "the ZIP archive's entry {member} is password-protected: it cannot be "
                         "checked; give the ECF file alone",
-                        member=info.filename,
+                        member=printable(info.filename),
                     ),
                     "BAD_ARCHIVE",
                 )
@@ -393,7 +394,7 @@ class _Input:
                     tr(
                         "the ZIP archive hides a file in {member}, an entry that is normally "
                         "ignored, and it is {what}: give the ECF file alone",
-                        member=info.filename,
+                        member=printable(info.filename),
                         what=tr("an archive")
                         if head[:1] in (b"\x1f", b"P")
                         else tr("a SPED file (|0000|)"),

@@ -1,0 +1,17 @@
+"""Names shown to a person: control characters escaped, so that a file name cannot move the
+cursor, clear the terminal or break a line of the output."""
+
+from __future__ import annotations
+
+
+def printable(name: str) -> str:
+    """``name`` with every character that is not printable (C0/C1 controls, line breaks,
+    bidirectional overrides, undecodable bytes) written as its Python escape (``\\x1b``)."""
+    if name.isprintable():
+        return name
+    return "".join(
+        char
+        if char.isprintable()
+        else char.encode("unicode_escape", "backslashreplace").decode("ascii")
+        for char in name
+    )
