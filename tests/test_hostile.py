@@ -348,3 +348,8 @@ def test_bad_limits_are_the_caller_s_error() -> None:
         Limits(lines=0)
     with pytest.raises(TypeError, match="limits"):
         ecfmetric.read_bytes(DATA, limits={"lines": 10})  # type: ignore[arg-type]
+
+
+def test_read_many_refuses_a_bad_chunk_size_at_once() -> None:
+    with pytest.raises(ValueError, match="chunk_size"):
+        ecfmetric.read_many([SAMPLE, SAMPLE], workers=2, chunk_size=0)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sized
 import attrs
 
 from ._errors import EcfError
+from ._limits import check_chunk_size
 from ._model import RevenueMetric
 from ._reader import CHUNK_SIZE, read
 from ._sources import Source
@@ -66,6 +67,7 @@ def read_many(
         workers = os.cpu_count() or 1
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers!r}")
+    check_chunk_size(chunk_size)  # the caller's mistake, said here, not in each result
     if isinstance(sources, Sized):
         workers = max(1, min(workers, len(sources)))
     if workers == 1:
