@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import BinaryIO
 
 import attrs
 
@@ -17,7 +18,7 @@ from ._limits import Limits, check_chunk_size, check_limits
 from ._lines import MAX_LINE_LENGTH, scan_lines
 from ._metric import compute_metric
 from ._model import Record, RevenueMetric
-from ._sources import Readable, Source, name_of, opened
+from ._sources import Readable, Source, _Input, name_of, opened
 
 #: Bytes read at a time. Memory use is about one chunk plus one line, whatever the file size.
 #: 64 KiB: a chunk's lines (about 1,300 line objects) stay in the CPU cache while scan_lines
@@ -52,9 +53,11 @@ def read(
     the metric reads is an error in both modes.
 
     ``signature=True`` also reads and verifies the PVA signature after ``9999`` (inside a ZIP or
-    gzip upload too) and puts who signed and the hashcode in ``metric.signature`` (``None`` for
-    an unsigned file); it needs the ``signature`` extra, and a file object that can seek back.
-    A blob that cannot be parsed raises :class:`SignatureError`.
+    gzip upload too: the member the figures come from) and puts who signed and the hashcode in
+    ``metric.signature`` (``None`` for an unsigned file); it needs the ``signature`` extra. It is
+    found in the same pass as the figures, over the same bytes, so any stream will do (a
+    digest other than SHA-1 or SHA-256 needs a path, to read the text again). A blob that
+    cannot be parsed raises :class:`SignatureError`.
 
     Raises :class:`EcfFormatError` for a file that is not a well-formed ECF and
     :class:`MetricUnavailableError` when the metric cannot be computed from it. Both are
@@ -64,13 +67,27 @@ def read(
     check_chunk_size(chunk_size)
     limits = check_limits(limits)
     name = name_of(source)
-    start = _start_of(source) if signature else None
+    tap = None
+    start = None
+    if signature:
+        from ._signature import Tap
+
+        tap = Tap(name)
+        start = _position(source)
     with opened(source, limits) as stream:
         collector = Collector(strict=strict, source=name, limits=limits)
         collector.full_blocks = frozenset(chr(b) for b in READ_BLOCKS)
         skip = frozenset(range(256)) - READ_BLOCKS
         try:
-            data = collector.feed(scan_lines(chunks_of(stream, chunk_size), skip))
+            chunks = chunks_of(stream, chunk_size)
+            if tap is not None:
+                # The signature is found in the same pass, over the very bytes the figures come
+                # from; the rest of the input (the signature block) then goes through it too.
+                chunks = tap.tap(chunks)
+            data = collector.feed(scan_lines(chunks, skip))
+            if tap is not None:
+                for _ in chunks:
+                    pass
             stream.finish()
             metric = compute_metric(data, name)
         except (EcfFormatError, MetricUnavailableError) as error:
@@ -79,27 +96,35 @@ def read(
             raise
         except (ValueError, IndexError, KeyError, UnicodeError) as error:  # pragma: no cover
             raise internal_error(error, name) from error
-    if not signature:
-        return metric
-    from ._signature import read_signature, summarize
+        if tap is None:
+            return metric
+        found = tap.close()
+        if found is None:
+            return metric
+        from ._signature import summarize, verified
 
-    if start is not None:
-        source.seek(start)  # type: ignore[union-attr]
-    found = read_signature(source, chunk_size=chunk_size, limits=limits)
-    return attrs.evolve(metric, signature=None if found is None else summarize(found))
+        again = _again(source, stream, start)
+        return attrs.evolve(metric, signature=summarize(verified(found, name, again)))
 
 
-def _start_of(source: Source) -> int | None:
-    """Where a file object's reading starts, to come back for the signature (``None``: a path)."""
+def _position(source: Source) -> int | None:
+    """Where a file object's reading starts, if it can seek back there (``0`` for a path)."""
     if isinstance(source, (str, bytes, os.PathLike)):
-        return None
+        return 0
     try:
-        return source.tell()
-    except (OSError, AttributeError, ValueError) as error:
-        raise TypeError(
-            "read(signature=True) reads the file twice: pass a path or a file object that can "
-            "seek (tell() failed)"
-        ) from error
+        return source.tell() if source.seekable() else None
+    except (OSError, AttributeError, ValueError):
+        return None
+
+
+def _again(source: Source, stream: _Input, start: int | None) -> tuple[BinaryIO, int] | None:
+    """Where the covered bytes can be read again, for a digest not computed on the way: a plain
+    file from where its reading started; ``None`` for a member of an archive or a stream that
+    cannot seek (the signer is then not verified, with that reason)."""
+    if stream.compressed or start is None:
+        return None
+    raw: BinaryIO = stream.stream  # type: ignore[assignment]
+    return raw, start
 
 
 def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Record]:

@@ -26,7 +26,7 @@ from ._reader import CHUNK_SIZE, chunks_of
 from ._sources import Source, name_of, opened
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Generator, Iterator
 
 #: The PVA's marker between the text and the signature blob.
 MARKER = b"SBRCAAEPDR"
@@ -213,28 +213,35 @@ def read_signature(
             start = 0 if isinstance(source, (str, bytes, os.PathLike)) else raw_start
         if found is None:
             return None
-        try:
-            from . import _cms
-        except ImportError as error:
-            raise SignatureSupportError(
-                tr(
-                    "reading a signature needs asn1crypto and cryptography ({error}): "
-                    "pip install 'ecfmetric[signature]'",
-                    error=str(error),
-                )
-            ) from error
+        return verified(found, name, None if start is None else (stream, start))
 
-        def digest(algorithm: str) -> bytes | None:
-            if algorithm in found.digests:
-                return found.digests[algorithm]
-            if start is None:
-                return None
-            found.digests[algorithm] = _rehash(stream, start, found.marker_offset, algorithm)
+
+def verified(
+    found: _Found, name: str | None, again: tuple[BinaryIO, int] | None = None
+) -> Signature:
+    """The signature ``found`` by a scan, checked (``_cms``); ``again`` is where the covered
+    bytes can be read a second time (a stream and its start), for a digest not streamed."""
+    try:
+        from . import _cms
+    except ImportError as error:
+        raise SignatureSupportError(
+            tr(
+                "reading a signature needs asn1crypto and cryptography ({error}): "
+                "pip install 'ecfmetric[signature]'",
+                error=str(error),
+            )
+        ) from error
+
+    def digest(algorithm: str) -> bytes | None:
+        if algorithm in found.digests:
             return found.digests[algorithm]
+        if again is None:
+            return None
+        stream, start = again
+        found.digests[algorithm] = _rehash(stream, start, found.marker_offset, algorithm)
+        return found.digests[algorithm]
 
-        blocks, signers = _cms.read_blocks(
-            found.tail, found.marker_offset + len(MARKER), digest, name
-        )
+    blocks, signers = _cms.read_blocks(found.tail, found.marker_offset + len(MARKER), digest, name)
     reason = _reason(signers)
     return Signature(
         hashcode=found.digests["sha1"].hex().upper(),
@@ -260,9 +267,46 @@ class _Found:
 
 def _scan(stream: BinaryIO, chunk_size: int, name: str | None) -> _Found | None:
     """Find the first marker after the start of the 9999 line, hashing every byte before it."""
+    tap = Tap(name)
+    for chunk in chunks_of(stream, chunk_size):
+        tap.feed(chunk)
+    return tap.close()
+
+
+class Tap:
+    """The signature scan fed chunk by chunk, as the reader reads them: ``read(signature=True)``
+    finds the signature in the same pass, over the same bytes as the figures."""
+
+    def __init__(self, name: str | None) -> None:
+        self._scanner = _scanner(name)
+        next(self._scanner)
+        self._found: _Found | None = None
+        self._closed = False
+
+    def feed(self, chunk: bytes) -> None:
+        self._scanner.send(chunk)
+
+    def tap(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
+        """``chunks``, each fed to the scan on its way."""
+        for chunk in chunks:
+            self._scanner.send(chunk)
+            yield chunk
+
+    def close(self) -> _Found | None:
+        """The end of the input: what was found (``None``: no signature block)."""
+        if not self._closed:
+            self._closed = True
+            try:
+                self._scanner.send(None)
+            except StopIteration as stop:
+                self._found = stop.value
+        return self._found
+
+
+def _scanner(name: str | None) -> Generator[None, bytes | None, _Found | None]:
+    """The scan as a coroutine: sent each chunk, then ``None`` at the end; returns what it found."""
     hashers = [hashlib.new(algorithm) for algorithm in STREAMED_DIGESTS]
     updates: list[Callable[[bytes | memoryview], None]] = [h.update for h in hashers]
-    chunks = chunks_of(stream, chunk_size)
     # buf holds the bytes not hashed yet, from file offset base. A virtual b"\n" (base -1) lets a
     # 9999 line at the very start of the file be found like any other.
     buf = b"\n"
@@ -283,7 +327,7 @@ def _scan(stream: BinaryIO, chunk_size: int, name: str | None) -> _Found | None:
             update(view)
         base += cut
         buf, pos = buf[cut:], max(0, pos - cut)
-        chunk = next(chunks, None)
+        chunk = yield
         if chunk is None:
             return None
         if len(head) < _HEAD:
@@ -294,10 +338,11 @@ def _scan(stream: BinaryIO, chunk_size: int, name: str | None) -> _Found | None:
         update(view)
     marker_offset = base + at
     tail = bytearray(buf[at + len(MARKER) :])
-    for chunk in chunks:
-        tail += chunk
-        if len(tail) > MAX_BLOB:
+    while len(tail) <= MAX_BLOB:
+        chunk = yield
+        if chunk is None:
             break
+        tail += chunk
     if len(tail) > MAX_BLOB:
         raise SignatureError(
             tr(
