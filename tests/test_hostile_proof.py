@@ -194,3 +194,15 @@ def test_contest_and_conclude_are_exact_under_a_five_digit_context() -> None:
         assert result.total_net_revenue == Decimal("12344444.34")
         assert ConcludedProof.from_dict(result.to_dict()) == result
         assert context.prec == 5
+
+
+def test_a_figure_changed_with_its_net_but_not_its_lines_is_refused() -> None:
+    """The form's lines: gross 1000.00, taxes 150.00. The figure edited to 9000.00 with its net
+    8850.00 still adds up, but no longer equals the line that fed it."""
+    proof = Proof(2024, companies=[HEAD])
+    proof.add(form(HEAD))
+    data: Any = proof.to_dict()
+    metric = data["companies"][0]["metric"]
+    metric["gross_revenue"], metric["net_revenue"] = "9000.00", "8850.00"
+    error = refused(lambda: Proof.from_dict(data), "companies[0].metric.gross_revenue")
+    assert "1000.00" in str(error)

@@ -885,4 +885,10 @@ PORTUGUESE: Final[dict[str, str]] = {
         "as empresas da comprovação não são as do contrato: faltam {missing}; fora do contrato "
         "{extra}"
     ),
+    "must be the sum of the lines that feed it, {total}, got {got}": (
+        "deve ser a soma das linhas que o alimentam, {total}, recebido {got}"
+    ),
+    "must be the sum of the periods, {total}, got {got}": (
+        "deve ser a soma dos períodos, {total}, recebido {got}"
+    ),
 }

@@ -328,6 +328,15 @@ def metric(value: object, path: str) -> RevenueMetric:
     signature = _signature(data["signature"], at(path, "signature"))
     if signature is not None and source == "form":
         fail(at(path, "signature"), tr("a form's figure has no signature"))
+    periods = tuple(
+        period(item, at(at(path, "periods"), i), signed=signed)
+        for i, item in enumerate(array(data["periods"], at(path, "periods")))
+    )
+    lines = tuple(
+        source_line(item, at(at(path, "lines"), i))
+        for i, item in enumerate(array(data["lines"], at(path, "lines")))
+    )
+    _add_up(values, periods, lines, path)
     return RevenueMetric(
         cnpj=_optional_cnpj(data["cnpj"], at(path, "cnpj")),
         company_name=optional_string(data["company_name"], at(path, "company_name")),
@@ -340,14 +349,8 @@ def metric(value: object, path: str) -> RevenueMetric:
         receipt=optional_string(data["receipt"], at(path, "receipt")),
         source=source,
         **values,
-        periods=tuple(
-            period(item, at(at(path, "periods"), i), signed=signed)
-            for i, item in enumerate(array(data["periods"], at(path, "periods")))
-        ),
-        lines=tuple(
-            source_line(item, at(at(path, "lines"), i))
-            for i, item in enumerate(array(data["lines"], at(path, "lines")))
-        ),
+        periods=periods,
+        lines=lines,
         warnings=findings(data["warnings"], at(path, "warnings")),
         managing_partner_cnpj=_optional_cnpj(
             data["managing_partner_cnpj"], at(path, "managing_partner_cnpj")
@@ -357,6 +360,43 @@ def metric(value: object, path: str) -> RevenueMetric:
         file_name=optional_string(data["file_name"], at(path, "file_name")),
         signature=signature,
     )
+
+
+def _add_up(
+    values: Mapping[str, Decimal | None],
+    periods: tuple[PeriodMetric, ...],
+    lines: tuple[SourceLine, ...],
+    path: str,
+) -> None:
+    """What the reader and the form keep: each known component is the sum of the lines that fed
+    it (when there are lines) and of its periods (when every period states it)."""
+    for name in CONTESTABLE:
+        value = values[name]
+        if value is None:
+            continue
+        if lines:
+            fed = _exact(_ZERO, (-line.amount for line in lines if line.component == name))
+            if fed != value:
+                fail(
+                    at(path, name),
+                    tr(
+                        "must be the sum of the lines that feed it, {total}, got {got}",
+                        total=f"{fed:.2f}",
+                        got=f"{value:.2f}",
+                    ),
+                )
+        stated = [getattr(item, name) for item in periods]
+        if stated and None not in stated:
+            total = _exact(_ZERO, (-amount for amount in stated))
+            if total != value:
+                fail(
+                    at(path, name),
+                    tr(
+                        "must be the sum of the periods, {total}, got {got}",
+                        total=f"{total:.2f}",
+                        got=f"{value:.2f}",
+                    ),
+                )
 
 
 def _signature(value: object, path: str) -> SignatureSummary | None:
