@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from ecfmetric._cli import main
+from ecfmetric.cli._cli import main
 
 SAMPLE = Path(__file__).parent.parent / "fixtures" / "real_annual_0012_crlf_latin1.txt"
 DATA = SAMPLE.read_bytes()

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding
 
 import ecfmetric
-from ecfmetric import _cli
+from ecfmetric.cli import _cli
 from test_signature import _RSA, BASE, MARKER, _blob_for, _cert, _read, _replace_definite
 
 SIGNED = Path(__file__).parent.parent / "fixtures" / "signed" / "one_rsa_sha256.ecf"
