@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ecfmetric
 from ecf_helpers import ecf_bytes, real_annual
@@ -353,3 +355,37 @@ def test_bad_limits_are_the_caller_s_error() -> None:
 def test_read_many_refuses_a_bad_chunk_size_at_once() -> None:
     with pytest.raises(ValueError, match="chunk_size"):
         ecfmetric.read_many([SAMPLE, SAMPLE], workers=2, chunk_size=0)
+
+
+_SIGNED_PLAIN = DATA + TAIL
+_PLAIN_METRIC = ecfmetric.read_bytes(_SIGNED_PLAIN)
+_PACKED = {
+    "gzip": gzip.compress(_SIGNED_PLAIN),
+    "zip": zipped(("ECF.txt", _SIGNED_PLAIN)),
+    "zip-bzip2": zipped(("ECF.txt", _SIGNED_PLAIN), method=zipfile.ZIP_BZIP2),
+    "zip-lzma": zipped(("ECF.txt", _SIGNED_PLAIN), method=zipfile.ZIP_LZMA),
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    how=st.sampled_from(sorted(_PACKED)),
+    where=st.floats(min_value=0, max_value=1, exclude_max=True),
+    xor=st.integers(1, 255),
+)
+def test_a_changed_byte_of_an_archive_never_gives_another_figure(
+    how: str, where: float, xor: int
+) -> None:
+    """One byte of the archive changed, anywhere (the text, the signature block after 9999,
+    the headers): the plain file's metric or an EcfError, never another figure or exception.
+    The CRC-32 of the member, now checked to its end, is what catches a change past 9999."""
+    data = bytearray(_PACKED[how])
+    data[int(where * len(data))] ^= xor
+    code: object = None
+    metric = None
+    try:
+        metric = ecfmetric.read_bytes(bytes(data))
+    except ecfmetric.EcfError as error:
+        code = getattr(error, "code", None)
+    assert code != "INTERNAL_ERROR"
+    assert metric is None or metric == _PLAIN_METRIC
