@@ -148,3 +148,22 @@ def test_control_characters_in_zip_member_names_are_escaped(
     err = capsys.readouterr().err
     assert "\x1b" not in err
     assert "a\\x1b[31m.txt" in err
+
+
+def test_control_characters_read_from_a_file_are_escaped_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A company name (0000.NOME) holding an escape sequence: printed escaped, never sent."""
+    from ecf_helpers import HEADER_0012, ecf_bytes, real_annual
+
+    header = HEADER_0012.replace("EMPRESA TESTE", "EMPRESA \x1b[2J\x1b]0;x\x07TESTE")
+    records = real_annual(
+        ["|L300|3.01.01.01.01.04|Venda|A|6|04|3.01.01.01.01|9,00|C|"], header=header
+    )
+    path = tmp_path / "ecf.txt"
+    path.write_bytes(ecf_bytes(records))
+    assert main(["--lang", "en", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "EMPRESA \\x1b[2J\\x1b]0;x\\x07TESTE" in out

@@ -15,3 +15,13 @@ def printable(name: str) -> str:
         else char.encode("unicode_escape", "backslashreplace").decode("ascii")
         for char in name
     )
+
+
+def printable_text(text: str) -> str:
+    """A whole text for a terminal: as :func:`printable`, but its line breaks and tabs kept
+    (a company name or description read from a file cannot hold an escape sequence either)."""
+    if text.isprintable():
+        return text
+    return "\n".join(
+        "\t".join(printable(cell) for cell in line.split("\t")) for line in text.split("\n")
+    )

@@ -19,7 +19,7 @@ import attrs
 
 from ..base._errors import EcfError
 from ..base._i18n import language
-from ..base._printable import printable
+from ..base._printable import printable, printable_text
 from ..model._labels import Lang
 from ..model._model import Finding, RevenueMetric
 from ..present import _text
@@ -411,15 +411,17 @@ def _human(lang: Lang, results: list[_Result]) -> None:
     if len(results) == 1 and read_ok:
         metric = read_ok[0].metric
         assert metric is not None
-        print(_text.render_metric(metric, lang))
+        print(printable_text(_text.render_metric(metric, lang)))
     else:
         for r in read_ok:
             assert r.metric is not None
-            print(_text.table_row(r.path, r.metric, lang))
+            print(printable_text(_text.table_row(r.path, r.metric, lang)))
     sys.stdout.flush()
     for r in results:
         if r.refusal is not None:
-            print(f"ecfmetric: {_text.refusal_line(r.refusal, lang)}", file=sys.stderr)
+            print(
+                printable_text(f"ecfmetric: {_text.refusal_line(r.refusal, lang)}"), file=sys.stderr
+            )
 
 
 # -- checking ------------------------------------------------------------------------------------
@@ -468,10 +470,12 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
             if signature is not None
         ]
         if texts:
-            print("\n\n".join(texts))
+            print(printable_text("\n\n".join(texts)))
         sys.stdout.flush()
         for row in unopened:
-            print(f"ecfmetric: {_text.refusal_line(row, args.lang)}", file=sys.stderr)
+            print(
+                printable_text(f"ecfmetric: {_text.refusal_line(row, args.lang)}"), file=sys.stderr
+            )
     if args.lines is not None:
         _write_lines(args, [(p, r.metric) for p, r, _ in checked if r.metric is not None])
     findings = [f for _, report, _ in checked for f in report.findings]
@@ -500,7 +504,11 @@ def _signature(args: argparse.Namespace, inputs: _Inputs) -> int:
         rows = [check.to_dict() for check in checks]
         _json(rows[0] if len(rows) == 1 else rows)
     else:
-        print("\n\n".join(f"{check.path}\n{check.text(args.lang)}" for check in checks))
+        print(
+            printable_text(
+                "\n\n".join(f"{check.path}\n{check.text(args.lang)}" for check in checks)
+            )
+        )
     return EXIT_OK if all(check.ok for check in checks) else EXIT_REFUSED
 
 
