@@ -389,3 +389,15 @@ def test_a_changed_byte_of_an_archive_never_gives_another_figure(
         code = getattr(error, "code", None)
     assert code != "INTERNAL_ERROR"
     assert metric is None or metric == _PLAIN_METRIC
+
+
+def test_read_many_passes_the_limits_to_each_file() -> None:
+    """Two workers and one: the sample (more than 20 lines in the blocks read record by record)
+    is refused under Limits(read_lines=20), and read as read() reads it without limits."""
+    for workers in (1, 2):
+        results = list(
+            ecfmetric.read_many([SAMPLE, SAMPLE], workers=workers, limits=Limits(read_lines=20))
+        )
+        assert [getattr(r.error, "code", None) for r in results] == ["TOO_MANY_LINES"] * 2
+    (result,) = ecfmetric.read_many([SAMPLE], limits=Limits())
+    assert result.metric == ecfmetric.read(SAMPLE)
