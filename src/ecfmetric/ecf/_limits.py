@@ -35,8 +35,10 @@ class Limits:
 
     ``expanded_bytes``: the most bytes a ZIP or gzip input may expand to (``EXPANSION_LIMIT``).
     ``lines``: the most lines the file may have (``TOO_MANY_LINES``). ``read_lines``: the most
-    lines of the blocks read record by record (``0``, ``L``, ``P``, ``T``, ``U``, ``Y``, ``9``;
-    in a real file a few thousand), which cost the most per line (``TOO_MANY_LINES``).
+    lines read one by one: those of the blocks read record by record (``0``, ``L``, ``P``,
+    ``T``, ``U``, ``Y``, ``9``; in a real file a few thousand) and, in ``validate()``, any line of
+    another block that is not a well-formed record of it; they cost the most per line
+    (``TOO_MANY_LINES``).
     ``kept_lines``: the most revenue lines kept for the metric (``TOO_MANY_LINES``).
     ``kept_bytes``: the most bytes those kept lines may add up to, as they stand in the file
     (``TOO_MANY_LINES``). Each is a whole number of at least 1.
