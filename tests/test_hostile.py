@@ -278,22 +278,25 @@ def test_block_l_lines_past_the_read_lines_budget_are_refused() -> None:
 
 
 def test_kept_lines_with_huge_descriptions_are_refused_by_their_bytes() -> None:
-    """20,000 kept L300 lines with 64 KB descriptions (1.3 GB): refused past Limits.kept_bytes
-    (4 MiB by default, about 64 such lines), not held in memory."""
-    lines = (
-        b"|L300|3.01.01.01.01.%02d|" % (n % 100)
-        + b"D" * 65_000
-        + b"|A|6|04|3.01.01.01.01|1,00|C|\r\n"
-        for n in range(20_000)
-    )
+    """Kept L300 lines with 64 KB descriptions: refused past Limits.kept_bytes, not held.
+
+    A period holds each code once and only the RFB table's codes (children .01 to .08 of
+    3.01.01.01.01 here), so a file cannot keep 20,000 such lines any more; the bytes budget
+    bounds what the codes and periods that remain could hold (4 MiB by default). Each line is
+    65,054 bytes; with a budget of 5 of them, the 6th kept line is refused: BASIC's lines before
+    the first L300 are 6, so at line 6 + 6 = 12."""
+    line = b"|L300|3.01.01.01.01.%02d|" + b"D" * 65_000 + b"|A|6|04|3.01.01.01.01|1,00|C|\r\n"
+    size = len(line % 1)
+    assert size == 65_054
+    lines = (line % (1 + n % 8) for n in range(20_000))
     stream = LazyGzip(_hostile(lines))
     with pytest.raises(EcfFormatError) as caught:
-        ecfmetric.read(stream)
+        ecfmetric.read(stream, limits=Limits(kept_bytes=5 * size))
     assert caught.value.code == "TOO_MANY_LINES"
     assert "Limits.kept_bytes" in caught.value.reason
-    # BASIC's lines before the first L300 are 6; 4 MiB // 65,051 bytes = 64 lines are kept.
-    assert caught.value.line_number == 6 + 64 + 1
+    assert caught.value.line_number == 6 + 6
     assert stream.expanded < 64 << 20
+    assert Limits().kept_bytes == 4 << 20
 
 
 def test_lines_and_expanded_bytes_budgets() -> None:

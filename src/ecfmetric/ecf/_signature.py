@@ -280,25 +280,40 @@ class Tap:
         self._scanner = _scanner(name)
         next(self._scanner)
         self._found: _Found | None = None
+        self._error: SignatureError | None = None
         self._closed = False
 
     def feed(self, chunk: bytes) -> None:
-        self._scanner.send(chunk)
+        """One more chunk. A block that cannot be read is kept for :meth:`close` to raise: the
+        figures are read all the same (it is a finding beside them, not a refusal of the file)."""
+        if self._error is not None or self._closed:
+            return
+        try:
+            self._scanner.send(chunk)
+        except SignatureError as error:
+            self._error = error
+        except StopIteration:  # pragma: no cover - the scanner ends only when closed
+            self._closed = True
 
     def tap(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
         """``chunks``, each fed to the scan on its way."""
         for chunk in chunks:
-            self._scanner.send(chunk)
+            self.feed(chunk)
             yield chunk
 
     def close(self) -> _Found | None:
-        """The end of the input: what was found (``None``: no signature block)."""
-        if not self._closed:
+        """The end of the input: what was found (``None``: no signature block); raises the
+        :class:`SignatureError` of a block that could not be read."""
+        if self._error is None and not self._closed:
             self._closed = True
             try:
                 self._scanner.send(None)
             except StopIteration as stop:
                 self._found = stop.value
+            except SignatureError as error:
+                self._error = error
+        if self._error is not None:
+            raise self._error
         return self._found
 
 

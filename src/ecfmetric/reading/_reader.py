@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
@@ -16,9 +16,12 @@ from ..ecf._layout import READ_BLOCKS
 from ..ecf._limits import Limits, check_chunk_size, check_limits
 from ..ecf._lines import MAX_LINE_LENGTH, scan_lines
 from ..ecf._sources import CHUNK_SIZE, Source, _Input, chunks_of, name_of, opened
-from ..facts._collect import Collector, cut_signature, strip_eol
+from ..facts._collect import Collector, cut_signature, is_record, strip_eol
 from ..metric._metric import compute_metric
 from ..model._model import Record, RevenueMetric
+
+if TYPE_CHECKING:
+    from ..ecf._signature import Signature, Tap
 
 
 @in_money_context
@@ -51,8 +54,10 @@ def read(
     gzip upload too: the member the figures come from) and puts who signed and the hashcode in
     ``metric.signature`` (``None`` for an unsigned file); it needs the ``signature`` extra. It is
     found in the same pass as the figures, over the same bytes, so any stream will do (a
-    digest other than SHA-1 or SHA-256 needs a path, to read the text again). A blob that
-    cannot be parsed raises :class:`SignatureError`.
+    digest other than SHA-1 or SHA-256 needs a path or a seekable stream, to read the text
+    again). A signature that does not verify adds the warning ``SIGNATURE_MISMATCH`` to the
+    metric; a blob that cannot be read adds its code (``BAD_SIGNATURE`` …) as a warning, with
+    ``metric.signature`` ``None``. :func:`validate` reports both as errors.
 
     Raises :class:`EcfFormatError` for a file that is not a well-formed ECF and
     :class:`MetricUnavailableError` when the metric cannot be computed from it. Both are
@@ -93,13 +98,38 @@ def read(
             raise internal_error(error, name) from error
         if tap is None:
             return metric
-        found = tap.close()
-        if found is None:
-            return metric
-        from ..ecf._signature import summarize, verified
+        from ..base._errors import SignatureError
+        from ..ecf._signature import summarize
+        from ..ecf._signature_finding import mismatch, unreadable
 
-        again = _again(source, stream, start)
-        return attrs.evolve(metric, signature=summarize(verified(found, name, again)))
+        try:
+            checked = signature_of(tap, name, _again(source, stream, start))
+        except SignatureError as error:
+            # Unreadable: a warning beside the figures (an error in validate()), not a refusal.
+            warnings = (*metric.warnings, unreadable(error))
+            return attrs.evolve(metric, signature=None, warnings=warnings)
+    if checked is None:
+        return attrs.evolve(metric, signature=None)
+    summary = summarize(checked)
+    finding = mismatch(summary)
+    if finding is None:
+        return attrs.evolve(metric, signature=summary)
+    return attrs.evolve(metric, signature=summary, warnings=(*metric.warnings, finding))
+
+
+def signature_of(
+    tap: Tap, name: str | None, again: tuple[BinaryIO, int] | None
+) -> Signature | None:
+    """The signature the tap found while the file was read, checked (``None``: unsigned).
+
+    Raises :class:`SignatureError` for a block that cannot be read, and
+    :class:`SignatureSupportError` without the ``signature`` extra."""
+    found = tap.close()
+    if found is None:
+        return None
+    from ..ecf._signature import verified
+
+    return verified(found, name, again)
 
 
 def _position(source: Source) -> int | None:
@@ -144,19 +174,14 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
                     line_number=number,
                     source=name,
                 )
-            if (
-                len(line) < 6
-                or not line.startswith(b"|")
-                or not line.endswith(b"|")
-                or line[5:6] != b"|"
-            ):
+            if not is_record(line):
                 raise EcfFormatError(
                     tr(
-                        "not a record: a line must start with '|', a 4-character register and "
-                        "'|', and end with '|'"
+                        "not a record: a line must start with '|', a register (a digit or "
+                        "capital letter and three digits) and '|', and end with '|'"
                     ),
                     line_number=number,
-                    text=line[:60].decode("latin-1"),
+                    text=decoder.decode(line, number, line)[:60],
                     source=name,
                     code="MALFORMED_LINE",
                 )
