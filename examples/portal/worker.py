@@ -1,0 +1,122 @@
+"""Each upload parsed in a child process with CPU, memory and time limits.
+
+A hostile upload (a small archive that expands to gigabytes of lines, a pathological text) costs
+at most the limits below and ends as a refusal the page can show; the server process never holds
+the file's content. The child is started by a ``forkserver`` (a clean process, not a fork of the
+threaded server), sets ``resource.setrlimit`` on itself (address space and CPU seconds) and is
+killed by the parent past the wall-clock limit. Unix only (``resource``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import signal
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+import attrs
+
+import ecfmetric
+import present
+
+
+@attrs.frozen
+class Limits:
+    """What one upload may cost: CPU seconds, bytes of address space, wall-clock seconds."""
+
+    cpu_seconds: int = 60
+    memory_bytes: int = 2 * 1024 * 1024 * 1024
+    wall_seconds: float = 120.0
+
+
+@attrs.frozen
+class Outcome:
+    """What the child gave: ``value`` (``kind == "ok"``) or why it gave nothing.
+
+    ``kind`` is ``"ok"``, ``"memory"`` (past the memory limit), ``"cpu"`` (past the CPU
+    limit), ``"time"`` (past the wall-clock limit, killed) or ``"crash"`` (died otherwise).
+    """
+
+    kind: str
+    value: Any = None
+
+
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(["worker"])
+
+
+def _child(connection: Connection, limits: Limits, function: Callable[..., Any], args: Any) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    cpu = max(1, limits.cpu_seconds)
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    try:
+        result = function(*args)
+    except MemoryError:
+        connection.send(Outcome("memory"))
+    except BaseException as error:  # the parent shows a refusal, never a traceback
+        connection.send(Outcome("crash", type(error).__name__))
+    else:
+        connection.send(Outcome("ok", result))
+    finally:
+        connection.close()
+
+
+def run_limited(function: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> Outcome:
+    """``function(*args)`` in a child process within ``limits``; its result or why none.
+
+    ``function`` must be importable by name (a module-level function) and its result picklable.
+    """
+    receiving, sending = _CONTEXT.Pipe(duplex=False)
+    process = _CONTEXT.Process(target=_child, args=(sending, limits, function, args), daemon=True)
+    process.start()
+    sending.close()
+    try:
+        if receiving.poll(limits.wall_seconds):
+            try:
+                outcome: Outcome = receiving.recv()
+            except EOFError:
+                outcome = Outcome("crash")
+        else:
+            outcome = Outcome("time")
+    finally:
+        receiving.close()
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+    if outcome.kind == "crash" and process.exitcode == -signal.SIGXCPU:
+        return Outcome("cpu")
+    if outcome.kind == "crash" and process.exitcode == -signal.SIGKILL:
+        return Outcome("cpu")  # past the hard CPU limit
+    return outcome
+
+
+def read_upload(path: str, filename: str) -> dict[str, Any]:
+    """In the child: ``ecfmetric.read(..., signature=True)`` of the uploaded file.
+
+    Returns ``{"metric": RevenueMetric.to_dict()}`` and, when the signature block cannot be
+    read (the figure is still usable), ``"signature_error"``; or ``{"error": shown}``.
+    """
+    with open(path, "rb") as file:
+        try:
+            metric = ecfmetric.read(file, signature=True)
+        except (ecfmetric.SignatureError, ecfmetric.SignatureSupportError) as error:
+            signature_error = present.shown_error(_named(error, filename))
+        except (ecfmetric.EcfFormatError, ecfmetric.MetricUnavailableError) as error:
+            return {"error": present.shown_error(_named(error, filename))}
+        else:
+            return {"metric": metric.to_dict(), "signature_error": None}
+        file.seek(0)
+        try:
+            metric = ecfmetric.read(file)
+        except (ecfmetric.EcfFormatError, ecfmetric.MetricUnavailableError) as error:
+            return {"error": present.shown_error(_named(error, filename))}
+        return {"metric": metric.to_dict(), "signature_error": signature_error}
+
+
+def _named(error: ecfmetric.EcfError, filename: str) -> ecfmetric.EcfError:
+    if isinstance(error, (ecfmetric.EcfFormatError, ecfmetric.MetricUnavailableError)):
+        if error.source is None or error.source != filename:
+            return error.with_source(filename)
+    return error
