@@ -428,7 +428,7 @@ class Portal:
     async def upload(self, request: Request) -> Response:
         cnpj = request.path_params["cnpj"]
         person, csrf = await self.require(request, cnpj)
-        form = await self.form(request, csrf, max_files=1, max_fields=4)
+        form = await self.form(request, csrf, max_files=1, max_fields=8)
         try:
             upload = form.get("arquivo")
             if not isinstance(upload, UploadFile) or not upload.filename:

@@ -72,24 +72,27 @@ def run_limited(function: Callable[..., Any], args: tuple[Any, ...], limits: Lim
     process = _CONTEXT.Process(target=_child, args=(sending, limits, function, args), daemon=True)
     process.start()
     sending.close()
+    outcome: Outcome | None = None
     try:
-        if receiving.poll(limits.wall_seconds):
-            try:
-                outcome: Outcome = receiving.recv()
-            except EOFError:
-                outcome = Outcome("crash")
-        else:
+        if not receiving.poll(limits.wall_seconds):
             outcome = Outcome("time")
+        else:
+            try:
+                outcome = receiving.recv()
+            except EOFError:  # died without a word: killed by a limit, or crashed
+                outcome = None
     finally:
         receiving.close()
+        if outcome is not None and outcome.kind != "time":
+            process.join(5)
         if process.is_alive():
             process.kill()
         process.join(5)
-    if outcome.kind == "crash" and process.exitcode == -signal.SIGXCPU:
-        return Outcome("cpu")
-    if outcome.kind == "crash" and process.exitcode == -signal.SIGKILL:
-        return Outcome("cpu")  # past the hard CPU limit
-    return outcome
+    if outcome is not None:
+        return outcome
+    if process.exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return Outcome("cpu")  # past the soft (SIGXCPU) or hard (SIGKILL) CPU limit
+    return Outcome("crash")
 
 
 def read_upload(path: str, filename: str) -> dict[str, Any]:
