@@ -438,11 +438,11 @@ class Portal:
                     "Escolha o arquivo ECF (texto, ZIP ou gzip) antes de enviar.",
                 )
                 return await self.show_company(request, cnpj, 422, upload_error=missing)
-            await run_in_threadpool(
-                self._receive_file, person, cnpj, upload.file, upload.filename
-            )
+            await run_in_threadpool(self._receive_file, person, cnpj, upload.file, upload.filename)
         except Refused as refused:
-            return await self.show_company(request, cnpj, refused.status, upload_error=refused.shown)
+            return await self.show_company(
+                request, cnpj, refused.status, upload_error=refused.shown
+            )
         except ecfmetric.EcfError as error:
             return await self.show_company(
                 request, cnpj, 422, upload_error=present.shown_error(error)
@@ -749,7 +749,9 @@ class Portal:
             entries = session.audit_log("conclusao")
             last = entries[-1] if entries else None
             data["concluded_at"] = None if last is None else when(last.at)
-            data["concluded_by"] = None if last is None else f"{last.detail.get('by')} ({last.login})"
+            data["concluded_by"] = (
+                None if last is None else f"{last.detail.get('by')} ({last.login})"
+            )
             return data
 
     async def receipt(self, request: Request) -> Response:
@@ -802,7 +804,9 @@ class Portal:
                     data["concluded_by"],
                 ]
             )
-        table.writerow(["TOTAL", "", data["year"], "", "", "", *[""] * len(labels), data["total_plain"]])
+        table.writerow(
+            ["TOTAL", "", data["year"], "", "", "", *[""] * len(labels), data["total_plain"]]
+        )
         body = "\ufeff" + out.getvalue()  # the BOM: spreadsheets read the accents as UTF-8
         headers = {"content-disposition": f'attachment; filename="recibo-{data["year"]}.csv"'}
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
@@ -858,7 +862,9 @@ def _contest_dates(entries: list[AuditEntry], cnpj: str) -> dict[str, str]:
     return dates
 
 
-def _draft_attention(proof: ecfmetric.Proof, cnpj: str, metric: ecfmetric.RevenueMetric) -> list[str]:
+def _draft_attention(
+    proof: ecfmetric.Proof, cnpj: str, metric: ecfmetric.RevenueMetric
+) -> list[str]:
     """The ⚠ codes the list would show for this figure once saved (on a copy of the proof)."""
     try:
         proof.add(metric, cnpj=cnpj, replace=True)

@@ -87,7 +87,10 @@ _NEXT_BY_KIND: tuple[tuple[type[ecfmetric.EcfError], str], ...] = (
     (ecfmetric.SignatureError, AGAIN),
     (ecfmetric.MetricUnavailableError, FORM),
     (ecfmetric.EcfFormatError, AGAIN),
-    (ecfmetric.FormInputError, "Corrija o valor no campo indicado (formato 1.234.567,89) e envie de novo."),
+    (
+        ecfmetric.FormInputError,
+        "Corrija o valor no campo indicado (formato 1.234.567,89) e envie de novo.",
+    ),
     (ecfmetric.ContestError, "Corrija o campo indicado e envie a contestação de novo."),
 )
 

@@ -178,7 +178,6 @@ class Session:
             (fingerprint, json.dumps(evidence)),
         )
 
-
     # -- people and sessions --------------------------------------------------------------
 
     def person(self, login: str) -> tuple[Person, str] | None:
@@ -229,9 +228,7 @@ class Session:
 
     # -- audit log --------------------------------------------------------------------------
 
-    def audit(
-        self, login: str | None, action: str, cnpj: str | None = None, **detail: Any
-    ) -> None:
+    def audit(self, login: str | None, action: str, cnpj: str | None = None, **detail: Any) -> None:
         """Append a line to the audit log (the table refuses updates and deletes)."""
         self._connection.execute(
             "INSERT INTO audit (at, login, action, cnpj, detail) VALUES (?, ?, ?, ?, ?)",

@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> None:
         password = getpass.getpass("Senha: ")
     else:
         password = sys.stdin.readline().rstrip("\r\n")
-    companies = [ALL] if args.todas else ["".join(c for c in e if c.isalnum()) for e in args.empresa]
+    companies = (
+        [ALL] if args.todas else ["".join(c for c in e if c.isalnum()) for e in args.empresa]
+    )
     try:
         with Store(args.db).transaction() as session:
             access.add_person(session, args.login, args.nome, password, companies)

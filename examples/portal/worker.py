@@ -119,7 +119,9 @@ def read_upload(path: str, filename: str) -> dict[str, Any]:
 
 
 def _named(error: ecfmetric.EcfError, filename: str) -> ecfmetric.EcfError:
-    if isinstance(error, (ecfmetric.EcfFormatError, ecfmetric.MetricUnavailableError)):
-        if error.source is None or error.source != filename:
-            return error.with_source(filename)
+    # The temporary copy's path never reaches the page: the name the person uploaded does.
+    if isinstance(error, ecfmetric.EcfFormatError) and error.source != filename:
+        return error.with_source(filename)
+    if isinstance(error, ecfmetric.MetricUnavailableError) and error.source != filename:
+        return error.with_source(filename)
     return error

@@ -50,7 +50,7 @@ class PortalClient(TestClient):
 
     csrf = ""
 
-    def post(self, url: Any, *, data: Any = None, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
+    def post(self, url: Any, *, data: Any = None, **kwargs: Any) -> httpx.Response:
         if "content" not in kwargs and self.csrf:
             data = {"csrf": self.csrf, **(data or {})}
         return super().post(url, data=data, **kwargs)

@@ -92,7 +92,9 @@ def test_the_whole_flow(client: TestClient, database: Path) -> None:
 
     refused = upload(client, ACUCAR, "recibo.pdf", b"%PDF-1.7\n1 0 obj\n")
     assert refused.status_code == 422
-    assert "Arquivo recusado NOT_ECF recibo.pdf, linha 1: isto é um documento PDF" in text_of(refused)
+    assert "Arquivo recusado NOT_ECF recibo.pdf, linha 1: isto é um documento PDF" in text_of(
+        refused
+    )
     assert "Traceback" not in refused.text
 
     sent = upload(client, ACUCAR, "ecf.zip", zipped(SIGNED.read_bytes()))
@@ -107,7 +109,9 @@ def test_the_whole_flow(client: TestClient, database: Path) -> None:
     assert "1.254.310,47 C TOTAL RECEITA BRUTA" in review
     # A deduction as the PVA shows it: the synthetic line 42 (187432.15 + 64918.73 + 2334121.87
     # + 12407.66 = 2598880.41, a debit) and a leaf.
-    assert "42 L300 A00 3.01.01.01.02 DEDUÇÕES DA RECEITA BRUTA 2.598.880,41 D conferência" in review
+    assert (
+        "42 L300 A00 3.01.01.01.02 DEDUÇÕES DA RECEITA BRUTA 2.598.880,41 D conferência" in review
+    )
     assert "(-) ICMS 1.402.336,58 D (-) Impostos Sobre Serviços e Vendas" in review
     assert "-R$ 2.598.880,41" not in review
     assert "48 L300 A00 3.01.01.01.02.06" in review
@@ -216,7 +220,9 @@ def test_gzip_upload_reads_the_signature_and_a_tampered_file_shows_it(client: Te
     assert "✗ não confere" in page
     # The library's reason ("the sha256 digest of the signed bytes differs from the
     # messageDigest …") reaches the person in Portuguese.
-    assert "O texto não confere com a assinatura: o texto do arquivo mudou depois de assinado" in page
+    assert (
+        "O texto não confere com a assinatura: o texto do arquivo mudou depois de assinado" in page
+    )
     assert "digest" not in page
     assert "signer" not in page
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx2 as httpx
 import limits_helpers
 import pytest
-from conftest import ACME, ACUCAR, FIXTURES, PORTAL, PortalClient, make_client, sign_in
+from conftest import ACME, ACUCAR, PORTAL, PortalClient, make_client, sign_in
 from test_portal_flow import SIGNED, save, stored_proof, text_of, typed, upload
 
 import worker
@@ -161,7 +161,9 @@ def test_other_hosts_are_refused_and_pages_carry_csp(client: PortalClient) -> No
     assert client.get("/estilo.css").headers["content-type"].startswith("text/css")
 
 
-def test_a_draft_changed_since_it_was_shown_is_not_saved(client: PortalClient, database: Path) -> None:
+def test_a_draft_changed_since_it_was_shown_is_not_saved(
+    client: PortalClient, database: Path
+) -> None:
     """The person reviews the file's figure; another upload (a second tab, a colleague) puts
     other values in its place; "Salvar" from the first review is 409 and saves nothing."""
     upload(client, ACUCAR, "ecf.txt", SIGNED.read_bytes())
@@ -240,7 +242,9 @@ def test_a_genuine_signed_file_beside_an_edited_ecf_never_verifies(client: Porta
         [("__MACOSX/._ECF.txt", genuine), ("ECF.txt", edited)],
     ):
         sent = upload(client, ACUCAR, "ecf.zip", _zip(members))
-        page = text_of(client.get(f"/empresas/{ACUCAR}")) if sent.status_code == 303 else text_of(sent)
+        page = (
+            text_of(client.get(f"/empresas/{ACUCAR}")) if sent.status_code == 303 else text_of(sent)
+        )
         assert "assinatura confere" not in page
         assert "As assinaturas conferem" not in page
         if sent.status_code == 303:  # read: the edited figure, with its signature refused
@@ -251,7 +255,8 @@ def test_a_genuine_signed_file_beside_an_edited_ecf_never_verifies(client: Porta
             assert sent.status_code == 422
             assert "O que fazer:" in page
     source = (PORTAL / "app.py").read_text() + (PORTAL / "worker.py").read_text()
-    assert "import zipfile" not in source and "import gzip" not in source
+    assert "import zipfile" not in source
+    assert "import gzip" not in source
     assert "read_signature" not in source
     assert "read(file, signature=True)" in source
 

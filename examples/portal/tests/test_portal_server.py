@@ -63,7 +63,9 @@ def test_the_real_server_signs_in_and_answers_the_list(tmp_path: Path) -> None:
         found = re.search(r"usuário demo e a senha (\S+)", log.read_text())
         assert found is not None, log.read_text()
         form = {"csrf": token.group(1), "login": "demo", "senha": found.group(1)}
-        with opener.open(base + "/entrar", urllib.parse.urlencode(form).encode(), timeout=10) as answer:
+        with opener.open(
+            base + "/entrar", urllib.parse.urlencode(form).encode(), timeout=10
+        ) as answer:
             status, body = answer.status, answer.read().decode()
             headers = answer.headers
         # Another Host (DNS rebinding) is answered 400.
