@@ -41,7 +41,7 @@ HEADERS: list[tuple[bytes, bytes]] = [
     ),
     (b"x-frame-options", b"DENY"),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # no-referrer would make browsers send Origin: null
     (b"cache-control", b"no-store"),
 ]
 

@@ -841,15 +841,17 @@ def _limit_refusal(kind: str, filename: str) -> dict[str, str]:
 
 
 def _form_errors(error: ecfmetric.FormInputError, values: dict[str, str]) -> dict[str, Any]:
-    """Each refused field's error next to it (all of them when the library lists several)."""
-    shown = present.shown_error(error)
+    """Each refused field's error next to it (all of them when the library lists several), the
+    Python name of the field taken off the message: the page shows it under the field's label."""
     errors: dict[str, Any] = {}
-    for each in getattr(error, "errors", None) or ():
+    for each in [*(getattr(error, "errors", None) or ()), error]:
         field = getattr(each, "field", None)
-        if field in values:
-            errors[field] = present.shown_error(each)
+        if field in values and field not in errors:
+            shown = present.shown_error(each)
+            shown["message"] = shown["message"].removeprefix(f"{field}: ")
+            errors[field] = shown
     if not errors:
-        errors = {error.field: shown} if error.field in values else {"": shown}
+        errors = {"": present.shown_error(error)}
     return errors
 
 
@@ -1182,9 +1184,9 @@ def main(argv: list[str] | None = None) -> None:
         "--demo", action="store_true", help="start a new database with two companies"
     )
     parser.add_argument("--max-upload-mb", type=int, default=MAX_UPLOAD_BYTES // (1024 * 1024))
-    parser.add_argument("--upload-cpu-s", type=int, default=worker.Limits.cpu_seconds)
-    parser.add_argument("--upload-memory-mb", type=int, default=2048)
-    parser.add_argument("--upload-timeout-s", type=float, default=worker.Limits.wall_seconds)
+    parser.add_argument("--upload-cpu-s", type=int, default=worker.CPU_SECONDS)
+    parser.add_argument("--upload-memory-mb", type=int, default=worker.MEMORY_BYTES // 2**20)
+    parser.add_argument("--upload-timeout-s", type=float, default=worker.WALL_SECONDS)
     args = parser.parse_args(argv)
     companies: list[tuple[str, str | None]] = args.empresa
     year: int | None = args.year

@@ -21,14 +21,19 @@ import attrs
 import ecfmetric
 import present
 
+#: The defaults: a minute of CPU, 2 GiB of address space, two minutes of wall-clock time.
+CPU_SECONDS = 60
+MEMORY_BYTES = 2 * 1024 * 1024 * 1024
+WALL_SECONDS = 120.0
+
 
 @attrs.frozen
 class Limits:
     """What one upload may cost: CPU seconds, bytes of address space, wall-clock seconds."""
 
-    cpu_seconds: int = 60
-    memory_bytes: int = 2 * 1024 * 1024 * 1024
-    wall_seconds: float = 120.0
+    cpu_seconds: int = CPU_SECONDS
+    memory_bytes: int = MEMORY_BYTES
+    wall_seconds: float = WALL_SECONDS
 
 
 @attrs.frozen
