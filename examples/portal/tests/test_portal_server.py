@@ -16,11 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import ACME, COMPANIES, PORTAL, YEAR
+from conftest import ACME, ACUCAR, COMPANIES, FIXTURES, PORTAL, YEAR
 
 import app as portal
 import ecfmetric
 from store import Store
+
+SIGNED = FIXTURES / "signed" / "two_signerinfos.ecf"
 
 
 def free_port() -> int:
@@ -68,6 +70,26 @@ def test_the_real_server_signs_in_and_answers_the_list(tmp_path: Path) -> None:
         ) as answer:
             status, body = answer.status, answer.read().decode()
             headers = answer.headers
+        # An upload through the real server: parsed by the worker process, then reviewed.
+        csrf = re.search(r'name="csrf" value="([^"]+)"', body)
+        assert csrf is not None
+        boundary = "limite-do-teste"
+        multipart = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n'
+                f"{csrf.group(1)}\r\n--{boundary}\r\n"
+                'Content-Disposition: form-data; name="arquivo"; filename="ecf.txt"\r\n\r\n'
+            ).encode()
+            + SIGNED.read_bytes()
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        request = urllib.request.Request(
+            f"{base}/empresas/{ACUCAR}/arquivo",
+            data=multipart,
+            headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+        )
+        with opener.open(request, timeout=60) as answer:
+            review = " ".join(re.sub(r"<[^>]+>", " ", answer.read().decode()).split())
         # Another Host (DNS rebinding) is answered 400.
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         connection.request("GET", "/entrar", headers={"Host": "evil.example"})
@@ -81,6 +103,8 @@ def test_the_real_server_signs_in_and_answers_the_list(tmp_path: Path) -> None:
     assert "11.222.333/0001-81" in body
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
     assert headers["x-frame-options"] == "DENY"
+    assert "RECEITA LÍQUIDA DE SERVIÇOS E VENDAS R$ 10.402.217,49" in review
+    assert "✓ assinatura confere" in review
     assert rebinding.status == 400
     assert "UNTRUSTED_HOST" in rebinding_body
 
