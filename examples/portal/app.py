@@ -12,14 +12,11 @@ and open http://127.0.0.1:8000/. See README.md beside this file.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
-import io
 import os
 import shutil
 import sys
 import tempfile
-import zoneinfo
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -39,8 +36,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import access
 import ecfmetric
 import present
+import views
 import worker
-from store import ALL, AuditEntry, Draft, Person, Session, Store
+from store import ALL, Draft, Person, Session, Store
 
 HERE = Path(__file__).resolve().parent
 
@@ -64,18 +62,6 @@ _CONTEST_FIELDS = {
     "REASON_REQUIRED": "motivo",
     "UNKNOWN_COMPONENT": "componente",
 }
-
-try:
-    _BRASILIA: datetime.tzinfo = zoneinfo.ZoneInfo("America/Sao_Paulo")
-    _ZONE = "horário de Brasília"
-except zoneinfo.ZoneInfoNotFoundError:  # pragma: no cover (no tz database)
-    _BRASILIA = datetime.UTC
-    _ZONE = "UTC"
-
-
-def when(moment: datetime.datetime) -> str:
-    """``07/12/2026 09:31 (horário de Brasília)``."""
-    return f"{moment.astimezone(_BRASILIA):%d/%m/%Y %H:%M} ({_ZONE})"
 
 
 class Refused(Exception):
@@ -232,15 +218,15 @@ class Portal:
         proof = session.proof()
         row = proof.row(cnpj)
         draft = None if proof.concluded else session.draft(row.cnpj)
-        dates = _contest_dates(session.audit_log("contestacao"), row.cnpj)
+        dates = views.contest_dates(session.audit_log("contestacao"), row.cnpj)
         saved = None
         if row.metric is not None:
             evidence = session.evidence(row.metric.fingerprint)
-            saved = _figure(row.metric, row, evidence, dates)
+            saved = views.figure(row.metric, row, evidence, dates)
         shown_draft = None
         if draft is not None:
-            shown_draft = _figure(draft.metric, None, draft.evidence, {})
-            shown_draft["attention"] = _draft_attention(proof, row.cnpj, draft.metric)
+            shown_draft = views.figure(draft.metric, None, draft.evidence, {})
+            shown_draft["attention"] = views.draft_attention(proof, row.cnpj, draft.metric)
             shown_draft["digest"] = draft.digest
         context: dict[str, Any] = {
             "year": proof.reference_year,
@@ -699,7 +685,7 @@ class Portal:
                     concluded = proof.conclude()  # on this copy only: nothing is saved
                 except ecfmetric.ProofError as error:
                     return error
-                return {"already": False, **_receipt_rows(session, concluded)}
+                return {"already": False, **views.receipt_rows(session, concluded)}
 
         built = await run_in_threadpool(build)
         if isinstance(built, ecfmetric.ProofError):
@@ -745,10 +731,10 @@ class Portal:
             proof = session.proof()
             if not proof.concluded:
                 return None
-            data = _receipt_rows(session, proof.conclude())
+            data = views.receipt_rows(session, proof.conclude())
             entries = session.audit_log("conclusao")
             last = entries[-1] if entries else None
-            data["concluded_at"] = None if last is None else when(last.at)
+            data["concluded_at"] = None if last is None else views.when(last.at)
             data["concluded_by"] = (
                 None if last is None else f"{last.detail.get('by')} ({last.login})"
             )
@@ -766,48 +752,7 @@ class Portal:
         data = await run_in_threadpool(self._receipt)
         if data is None:
             return _back("/concluir")
-        out = io.StringIO()
-        table = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        labels = [present.COMPONENTS[name] for name in present.COMPONENTS]
-        table.writerow(
-            [
-                "Razão Social",
-                "CNPJ",
-                "Ano Referência",
-                "Origem",
-                "Arquivo",
-                "Hashcode",
-                *labels,
-                present.NET_LABEL,
-                "Contestações",
-                "Concluída em",
-                "Concluída por",
-            ]
-        )
-        for row in data["rows"]:
-            table.writerow(
-                [
-                    row["name"],
-                    row["masked"],
-                    data["year"],
-                    row["source"],
-                    row["filename"] or "",
-                    row["hashcode"] or "",
-                    *[c["plain"] for c in row["components"]],
-                    row["net_plain"],
-                    " | ".join(
-                        f"{c['label']}: {c['value']} (no arquivo {c['file_value']}), "
-                        f"motivo: {c['reason']}, por {c['by']}, em {c['at']}"
-                        for c in row["contests"]
-                    ),
-                    data["concluded_at"],
-                    data["concluded_by"],
-                ]
-            )
-        table.writerow(
-            ["TOTAL", "", data["year"], "", "", "", *[""] * len(labels), data["total_plain"]]
-        )
-        body = "\ufeff" + out.getvalue()  # the BOM: spreadsheets read the accents as UTF-8
+        body = views.receipt_csv(data)
         headers = {"content-disposition": f'attachment; filename="recibo-{data["year"]}.csv"'}
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
 
@@ -853,145 +798,6 @@ def _form_errors(error: ecfmetric.FormInputError, values: dict[str, str]) -> dic
     if not errors:
         errors = {"": present.shown_error(error)}
     return errors
-
-
-def _contest_dates(entries: list[AuditEntry], cnpj: str) -> dict[str, str]:
-    """When each component of a company was last contested, from the audit log."""
-    dates: dict[str, str] = {}
-    for entry in entries:
-        if entry.cnpj == cnpj:
-            dates[str(entry.detail.get("component"))] = when(entry.at)
-    return dates
-
-
-def _draft_attention(
-    proof: ecfmetric.Proof, cnpj: str, metric: ecfmetric.RevenueMetric
-) -> list[str]:
-    """The ⚠ codes the list would show for this figure once saved (on a copy of the proof)."""
-    try:
-        proof.add(metric, cnpj=cnpj, replace=True)
-    except ecfmetric.ProofError:
-        return []
-    return [finding.code for finding in proof.row(cnpj).attention]
-
-
-def _receipt_rows(session: Session, concluded: ecfmetric.ConcludedProof) -> dict[str, Any]:
-    """Each company's figure, source and contests (dated), and the total."""
-    entries = session.audit_log("contestacao")
-    rows = []
-    for row in concluded.rows:
-        metric = row.metric
-        assert metric is not None
-        evidence = session.evidence(metric.fingerprint) or {}
-        dates = _contest_dates(entries, row.cnpj)
-        components = []
-        contests = []
-        for name, label in present.COMPONENTS.items():
-            value = row.value(name)  # type: ignore[arg-type]
-            components.append(
-                {"label": label, "value": present.brl(value), "plain": _csv_amount(value)}
-            )
-            contest = row.contest_of(name)
-            if contest is not None:
-                contests.append(
-                    {
-                        "label": label,
-                        "value": present.brl(contest.value),
-                        "file_value": present.brl(contest.file_value),
-                        "reason": contest.reason,
-                        "by": contest.by or "—",
-                        "at": dates.get(name, "—"),
-                    }
-                )
-        signature = metric.signature
-        rows.append(
-            {
-                "name": row.name or "(sem razão social)",
-                "masked": present.cnpj_mask(row.cnpj),
-                "source": present.SOURCE[metric.source],
-                "filename": evidence.get("filename"),
-                "hashcode": None if signature is None else signature.hashcode,
-                "signature_verified": None if signature is None else signature.verified,
-                "components": components,
-                "net": present.brl(row.net_revenue),
-                "net_plain": _csv_amount(row.net_revenue),
-                "attention": [finding.code for finding in row.attention],
-                "contests": contests,
-            }
-        )
-    return {
-        "year": concluded.reference_year,
-        "rows": rows,
-        "total": present.brl(concluded.total_net_revenue),
-        "total_plain": _csv_amount(concluded.total_net_revenue),
-        "components": present.COMPONENTS,
-        "net_label": present.NET_LABEL,
-    }
-
-
-def _csv_amount(value: Any) -> str:
-    """``1234567,89`` (a decimal comma, no grouping: a pt-BR spreadsheet reads it as a number)."""
-    return "" if value is None else f"{value:.2f}".replace(".", ",")
-
-
-def _figure(
-    metric: ecfmetric.RevenueMetric,
-    row: ecfmetric.ProofRow | None,
-    evidence: dict[str, Any] | None,
-    dates: dict[str, str],
-) -> dict[str, Any]:
-    """A figure as the page shows it: components (contested ones marked), lines, warnings."""
-    components = []
-    for name, label in present.COMPONENTS.items():
-        value = getattr(metric, name) if row is None else row.value(name)  # type: ignore[arg-type]
-        contest = None if row is None else row.contest_of(name)
-        components.append(
-            {
-                "name": name,
-                "label": label,
-                "value": present.brl(value),
-                "contest": None
-                if contest is None
-                else {
-                    "file_value": present.brl(contest.file_value),
-                    "reason": contest.reason,
-                    "by": contest.by,
-                    "at": dates.get(name),
-                },
-            }
-        )
-    net = metric.net_revenue if row is None else row.net_revenue
-    warnings = metric.warnings if row is None else row.warnings
-    evidence = evidence or {}
-    signature = metric.signature
-    return {
-        "source": metric.source,
-        "source_label": present.SOURCE[metric.source],
-        "filename": evidence.get("filename"),
-        "file_name": metric.company_name if metric.source == "ecf" else None,
-        "file_cnpj": None if metric.cnpj is None else present.cnpj_mask(metric.cnpj),
-        "period": None
-        if metric.period_start is None or metric.period_end is None
-        else f"{metric.period_start:%d/%m/%Y} a {metric.period_end:%d/%m/%Y}",
-        "components": components,
-        "net": present.brl(net),
-        "lines": present.line_rows(metric) if metric.source == "ecf" else [],
-        "warnings": [
-            {
-                "code": w.code,
-                "message": w.message,
-                "line_number": w.line_number,
-                "record": w.record,
-            }
-            for w in warnings
-        ],
-        "attention": [] if row is None else [w.code for w in row.attention],
-        "notes": [] if row is None else [{"code": n.code, "message": n.message} for n in row.notes],
-        "signature": None
-        if signature is None
-        else present.signature_view(signature, metric.cnpj, show_cpf=True),
-        "signature_error": evidence.get("signature_error"),
-    }
 
 
 def _text(value: object) -> str:
