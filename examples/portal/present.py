@@ -186,7 +186,7 @@ def line_rows(metric: ecfmetric.RevenueMetric) -> list[dict[str, Any]]:
 #: Signature reasons the library gives in English, put in Portuguese (a pattern each).
 _REASONS: tuple[tuple[str, str], ...] = (
     (r"digest of the signed bytes differs", "o texto do arquivo mudou depois de assinado"),
-    (r"messageDigest", "a assinatura não traz o resumo do texto assinado"),
+    (r"(has|have) no messageDigest", "a assinatura não traz o resumo do texto assinado"),
     (r"does not carry the certificate", "a assinatura não traz o certificado de quem assinou"),
     (r"is not supported", "a assinatura usa um algoritmo que este portal não verifica"),
     (r"cannot be used", "a chave do certificado não pode ser usada"),
