@@ -203,7 +203,11 @@ class Session:
         return self._connection.execute("SELECT 1 FROM person LIMIT 1").fetchone() is not None
 
     def open_session(self, token: str, login: str, csrf: str, expires: datetime.datetime) -> None:
-        """Remember a signed-in session (by the token's hash, never the token)."""
+        """Remember a signed-in session (by the token's hash, never the token); expired ones
+        are forgotten here."""
+        self._connection.execute(
+            "DELETE FROM login_session WHERE expires <= ?", (now().isoformat(),)
+        )
         self._connection.execute(
             "INSERT INTO login_session (token_hash, login, csrf, expires) VALUES (?, ?, ?, ?)",
             (_hashed(token), login, csrf, expires.isoformat()),

@@ -304,3 +304,13 @@ def test_signing_out_ends_the_session(client: PortalClient) -> None:
 
 
 _ = httpx
+
+
+def test_an_expired_session_signs_in_again(client: PortalClient, database: Path) -> None:
+    """Past its 8 hours a session is refused, and the next sign-in forgets it."""
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE login_session SET expires = '2000-01-01T00:00:00+00:00'")
+    assert client.get("/").headers["location"] == "/entrar"
+    assert sign_in(client, "ana").status_code == 303
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT count(*) FROM login_session").fetchone() == (1,)
