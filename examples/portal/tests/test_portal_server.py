@@ -136,3 +136,31 @@ def test_demo_does_not_reuse_a_concluded_database(
     said = capsys.readouterr().err
     assert "já tem uma comprovação concluída (2025)" in said
     assert "--db com um arquivo novo" in said
+
+
+def test_users_py_adds_a_person_bound_to_companies(tmp_path: Path) -> None:
+    """The password from standard input, stored as an Argon2id hash; the companies bare."""
+    database = tmp_path / "portal.sqlite3"
+    command = [sys.executable, str(PORTAL / "users.py"), "--db", str(database), "ana"]
+    command += ["--nome", "Ana Souza", "--empresa", "12.345.678/0001-95"]
+    done = subprocess.run(
+        command, input="uma-senha-longa\n", capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"Usuário ana salvo em {database}." in done.stdout
+    with Store(database).snapshot() as session:
+        found = session.person("ana")
+    assert found is not None
+    person, stored = found
+    assert (person.name, person.companies) == ("Ana Souza", frozenset({ACUCAR}))
+    assert stored.startswith("$argon2id$")
+    assert "uma-senha-longa" not in stored
+    short = subprocess.run(
+        [*command[:4], "beto", "--todas"],
+        input="curta\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert short.returncode == 2
+    assert "pelo menos 10 caracteres" in short.stderr
