@@ -307,12 +307,9 @@ def test_every_refusal_says_what_to_do_next(client: PortalClient) -> None:
             assert f'class="code">{code}<' in refused.text
         assert advice in _next(refused.text), (name, _next(refused.text))
     assert "Volte à lista" in _next(client.get("/nada").text)
-    assert form in _next(
-        client.post(f"/empresas/{ACUCAR}/arquivo", files={"arquivo": ("", b"")}).text
-    ) or (
-        as_sent
-        in _next(client.post(f"/empresas/{ACUCAR}/arquivo", files={"arquivo": ("", b"")}).text)
-    )
+    nothing = client.post(f"/empresas/{ACUCAR}/arquivo", files={"arquivo": ("", b"")})
+    assert 'class="code">NO_FILE<' in nothing.text
+    assert as_sent in _next(nothing.text)
     bad_form = typed(client, ACME, gross_revenue="abc", cancellations="0", taxes="0", discounts="0")
     assert "Corrija o valor" in _next(bad_form.text)
     early = client.post("/concluir")
