@@ -2,11 +2,13 @@
 
 Each company of a contract proves its yearly net revenue by uploading its ECF (plain text, ZIP or
 gzip) or by typing four amounts; the person reviews the breakdown, may contest a component, and
-concludes the proof once every company is saved. Start it with::
+concludes the proof once every company is saved. Nothing is shown or done without signing in
+(access.py); each upload is read in a limited child process (worker.py). Start it with::
 
     python examples/portal/app.py --port 8000 --demo
 
-and open http://127.0.0.1:8000/. See README.md beside this file.
+open http://127.0.0.1:8000/ and sign in as ``demo`` with the password the console prints. See
+README.md beside this file.
 """
 
 from __future__ import annotations
