@@ -222,11 +222,9 @@ def test_gzip_upload_reads_the_signature_and_a_tampered_file_shows_it(client: Te
     assert "✗ não confere" in page
     # The library's reason ("the sha256 digest of the signed bytes differs from the
     # messageDigest …") reaches the person in Portuguese.
-    assert (
-        "O texto não confere com a assinatura: o texto do arquivo mudou depois de assinado" in page
-    )
-    assert "digest" not in page
-    assert "signer" not in page
+    assert "O texto não confere com a assinatura: " in page
+    for english in ("digest", "signer", "the ", "differs"):
+        assert english not in page
 
 
 def test_an_unsigned_file_and_an_unreadable_signature(client: TestClient) -> None:
