@@ -788,18 +788,21 @@ def _limit_refusal(kind: str, filename: str) -> dict[str, str]:
 
 
 def _form_errors(error: ecfmetric.FormInputError, values: dict[str, str]) -> dict[str, Any]:
-    """Each refused field's error next to it (all of them when the library lists several), the
-    Python name of the field taken off the message: the page shows it under the field's label."""
+    """Each refused field's error next to it: every field the library refused at once (its
+    ``refused`` items, when it lists them), else the one it names. The Python name of the field
+    is taken off the message: the page shows it under the field's label."""
+    shown = present.shown_error(error)
     errors: dict[str, Any] = {}
-    for each in [*(getattr(error, "errors", None) or ()), error]:
-        field = getattr(each, "field", None)
+    for item in getattr(error, "refused", None) or ():
+        field = getattr(item, "field", None)
         if field in values and field not in errors:
-            shown = present.shown_error(each)
-            shown["message"] = shown["message"].removeprefix(f"{field}: ")
-            errors[field] = shown
-    if not errors:
-        errors = {"": present.shown_error(error)}
-    return errors
+            errors[field] = {**shown, "message": str(getattr(item, "reason", shown["message"]))}
+    if not errors and error.field in values:
+        errors[error.field] = {
+            **shown,
+            "message": shown["message"].removeprefix(f"{error.field}: "),
+        }
+    return errors or {"": shown}
 
 
 def _text(value: object) -> str:

@@ -326,3 +326,24 @@ def test_no_english_reaches_the_pages(client: PortalClient) -> None:
         visible = " ".join(re.sub(r"<[^>]+>", " ", html).split())
         found = english.findall(visible)
         assert not found, (name, found, visible[:300])
+
+
+def test_every_refused_field_is_shown_next_to_it(client: PortalClient) -> None:
+    """Three bad amounts: each field the library refuses gets its own error under its label
+    (all three once the library reports them at once, issue 20; the one it names before)."""
+    values = {"gross_revenue": "abc", "cancellations": "1,2,3", "taxes": "x9", "discounts": "0"}
+    try:
+        ecfmetric.from_form(**values, cnpj=ACME, reference_year=2025)
+    except ecfmetric.FormInputError as error:
+        refused = {item.field for item in getattr(error, "refused", ())} or {error.field}
+    else:  # pragma: no cover
+        raise AssertionError("the library took three bad amounts")
+    page = typed(client, ACME, **values)
+    assert page.status_code == 422
+    for field in refused:
+        shown = field_error(page, field)
+        assert "Valor não aceito BAD_FORM_INPUT" in shown
+        assert field not in shown  # the label is above it; no Python name
+    assert 'id="erro-discounts"' not in page.text
+    for typed_value in values.values():
+        assert f'value="{typed_value}"' in page.text  # what was typed stays
