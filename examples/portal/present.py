@@ -82,7 +82,13 @@ _NEXT_BY_CODE: dict[str, str] = {
     "BAD_PROOF_DATA": "Os dados gravados foram alterados fora do portal: restaure o banco de dados de uma cópia de segurança e avise o suporte.",
     "DRAFT_CHANGED": "Confira os valores novos mostrados abaixo e salve de novo se estiverem certos.",
     "NO_DRAFT": "Envie o arquivo ECF ou preencha o formulário de novo.",
+    "BAD_SIGNATURE": AGAIN,
+    "NO_SIGNATURE_BLOB": AGAIN,
+    "SIGNATURE_TOO_LARGE": AGAIN,
 }
+
+#: Codes of a signature block that could not be read (an error, or a warning beside the figure).
+_UNREADABLE_SIGNATURE = ("BAD_SIGNATURE", "NO_SIGNATURE_BLOB", "SIGNATURE_TOO_LARGE")
 _NEXT_BY_KIND: tuple[tuple[type[ecfmetric.EcfError], str], ...] = (
     (ecfmetric.SignatureError, AGAIN),
     (ecfmetric.MetricUnavailableError, FORM),
@@ -241,3 +247,29 @@ def signature_view(
         "reason": signature_reason(signature.reason),
         "signers": signers,
     }
+
+
+def signature_warning(
+    warnings: tuple[ecfmetric.Finding, ...], signature: ecfmetric.SignatureSummary | None
+) -> dict[str, str] | None:
+    """A signature block the library could not read and reported beside the figure (a warning),
+    shown where the signature would be, as a refusal of the signature with what to do."""
+    if signature is not None:
+        return None
+    for warning in warnings:
+        if warning.code in _UNREADABLE_SIGNATURE:
+            return refusal("Assinatura ilegível", warning.code, warning.message)
+    return None
+
+
+def warning_message(code: str, message: str, signature: ecfmetric.SignatureSummary | None) -> str:
+    """A warning's message as the page shows it: one about a signature that does not match,
+    still carrying the library's English reasons, is said in Portuguese."""
+    if code == "SIGNATURE_MISMATCH" and _ENGLISH.search(message):
+        reason = signature_reason(None if signature is None else signature.reason)
+        return (
+            "a assinatura do arquivo não confere com o texto"
+            + (f" ({reason})" if reason else "")
+            + ": os valores são os do arquivo como está agora, não como foi assinado"
+        )
+    return message

@@ -149,7 +149,7 @@ def figure(
         "warnings": [
             {
                 "code": w.code,
-                "message": w.message,
+                "message": present.warning_message(w.code, w.message, signature),
                 "line_number": w.line_number,
                 "record": w.record,
             }
@@ -160,7 +160,8 @@ def figure(
         "signature": None
         if signature is None
         else present.signature_view(signature, metric.cnpj, show_cpf=True),
-        "signature_error": evidence.get("signature_error"),
+        "signature_error": evidence.get("signature_error")
+        or present.signature_warning(warnings, signature),
     }
 
 
