@@ -19,6 +19,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -134,11 +135,14 @@ class Portal:
         templates: Jinja2Templates,
         max_upload: int,
         limits: worker.Limits,
+        parallel_uploads: int = 2,
     ) -> None:
         self.store = store
         self.templates = templates
         self.max_upload = max_upload
         self.limits = limits
+        #: At most this many uploads are read at once (each may use ``limits``); others wait.
+        self.slots = threading.BoundedSemaphore(parallel_uploads)
 
     # -- who is asking -----------------------------------------------------------------------
 
@@ -445,7 +449,8 @@ class Portal:
             path = os.path.join(folder, "upload")
             with open(path, "wb") as copy:
                 shutil.copyfileobj(file, copy, 1024 * 1024)
-            outcome = worker.run_limited(worker.read_upload, (path, filename), self.limits)
+            with self.slots:
+                outcome = worker.run_limited(worker.read_upload, (path, filename), self.limits)
         try:
             if outcome.kind != "ok":
                 raise Refused(_limit_refusal(outcome.kind, filename))
@@ -821,12 +826,13 @@ def create_app(
     max_upload_bytes: int = MAX_UPLOAD_BYTES,
     allowed_hosts: tuple[str, ...] | list[str] = ALLOWED_HOSTS,
     limits: worker.Limits | None = None,
+    parallel_uploads: int = 2,
 ) -> ASGIApp:
     """The portal as an ASGI application, on the SQLite file ``database``.
 
     A new database is started with ``reference_year`` and ``companies``; an existing one keeps
     the contract it holds. Only ``allowed_hosts`` are served; each upload is read within
-    ``limits`` (CPU, memory, wall-clock time).
+    ``limits`` (CPU, memory, wall-clock time), at most ``parallel_uploads`` at once.
     """
     store = Store(database)
     if reference_year is not None:
@@ -837,7 +843,7 @@ def create_app(
         undefined=jinja2.StrictUndefined,
     )
     templates = Jinja2Templates(env=environment)
-    portal = Portal(store, templates, max_upload_bytes, limits or worker.Limits())
+    portal = Portal(store, templates, max_upload_bytes, limits or worker.Limits(), parallel_uploads)
 
     def error_page(title: str, code: str, message: str, next_step: str | None = None) -> str:
         error = {
@@ -998,6 +1004,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--upload-cpu-s", type=int, default=worker.CPU_SECONDS)
     parser.add_argument("--upload-memory-mb", type=int, default=worker.MEMORY_BYTES // 2**20)
     parser.add_argument("--upload-timeout-s", type=float, default=worker.WALL_SECONDS)
+    parser.add_argument("--parallel-uploads", type=int, default=2)
     args = parser.parse_args(argv)
     companies: list[tuple[str, str | None]] = args.empresa
     year: int | None = args.year
@@ -1033,6 +1040,7 @@ def main(argv: list[str] | None = None) -> None:
             max_upload_bytes=args.max_upload_mb * 1024 * 1024,
             allowed_hosts=allowed,
             limits=limits,
+            parallel_uploads=max(1, args.parallel_uploads),
         )
     except ecfmetric.ProofError as error:
         parser.error(f"{present.error_code(error)}: {error}")

@@ -7,8 +7,11 @@ from __future__ import annotations
 import io
 import re
 import sqlite3
+import threading
+import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import httpx2 as httpx
 import limits_helpers
@@ -314,3 +317,45 @@ def test_an_expired_session_signs_in_again(client: PortalClient, database: Path)
     assert sign_in(client, "ana").status_code == 303
     with sqlite3.connect(database) as connection:
         assert connection.execute("SELECT count(*) FROM login_session").fetchone() == (1,)
+
+
+def test_uploads_are_read_a_few_at_a_time(database: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each upload may use its limits; with parallel_uploads=1, four uploads sent together are
+    read one after the other (the reader here counts how many run at once)."""
+    running, most = 0, 0
+    lock = threading.Lock()
+    real = worker.run_limited
+
+    def counted(*args: Any) -> worker.Outcome:
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        try:
+            time.sleep(0.3)
+            return real(*args)
+        finally:
+            with lock:
+                running -= 1
+
+    monkeypatch.setattr(worker, "run_limited", counted)
+    first = make_client(database, parallel_uploads=1)
+    clients = [first]
+    for _ in range(3):  # the same application: four people uploading at once
+        other = PortalClient(first.app, follow_redirects=False)
+        assert sign_in(other, "gestor").status_code == 303
+        clients.append(other)
+    try:
+        threads = [
+            threading.Thread(target=upload, args=(c, ACUCAR, "ecf.txt", SIGNED.read_bytes()))
+            for c in clients
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+    finally:
+        for c in clients:
+            c.close()
+    assert most == 1
+    assert [a[1] for a in actions(database)].count("envio") == 4
