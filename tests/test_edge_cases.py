@@ -254,8 +254,10 @@ def test_mixed_regime_letters_must_belong_to_the_regime() -> None:
     assert caught.value.field == "FORMA_TRIB_PER"
 
 
-def test_partial_year_ignores_quarters_outside_the_file() -> None:
-    """A file from 1 June with FORMA_TRIB_PER RRRR reads T02 (from June) to T04; T01 is outside it."""
+def test_partial_year_quarters_outside_the_file_must_be_zero() -> None:
+    """A file from 1 June: T01 lies wholly outside it, so FORMA_TRIB_PER must mark it 0 (§4c,
+    round 4). With 0RRR it reads T02 (from June) to T04, 10,00 each; with RRRR it is refused
+    BAD_PARAMETER naming 0010.FORMA_TRIB_PER (a letter for a quarter outside the span)."""
     header = HEADER.replace("|01012025|31122025|", "|01062025|31122025|")
     body = ["|L001|0|"]
     for q, start in ((2, "01062025"), (3, Q[3][0]), (4, Q[4][0])):
@@ -263,13 +265,20 @@ def test_partial_year_ignores_quarters_outside_the_file() -> None:
             f"|L030|{start}|{Q[q][1]}|T0{q}|",
             "|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|",
         ]
-    data = ecf_bytes(
-        [header, "|0001|0|", "|0010||N|1|T|01|RRRR|||||||", "|0990||", *body, "|L990||"]
-    )
-    metric = read_bytes(data)
+
+    def file(letters: str) -> bytes:
+        return ecf_bytes(
+            [header, "|0001|0|", f"|0010||N|1|T|01|{letters}|||||||", "|0990||", *body, "|L990||"]
+        )
+
+    metric = read_bytes(file("0RRR"))
     assert metric.gross_revenue == D("30.00")
     assert metric.partial_year
     assert {w.code for w in metric.warnings} == {"PARTIAL_YEAR", "NET_REVENUE_LINE_MISSING"}
+    for strict in (True, False):
+        with pytest.raises(ecfmetric.EcfFormatError) as caught:
+            read_bytes(file("RRRR"), strict=strict)
+        assert (caught.value.code, caught.value.field) == ("BAD_PARAMETER", "FORMA_TRIB_PER")
 
 
 def test_missing_p150_quarter_names_p150() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 import ecfmetric
 from ecf_helpers import CNPJ, ecf_bytes, read_bytes
+from ecfmetric import EcfFormatError
 
 D = Decimal
 HEADER = f"|0000|LECF|0012|{CNPJ}|EMPRESA TESTE LTDA|0|0|||01012025|31122025|N||0|||"
@@ -53,12 +54,21 @@ def u_block(*lines: str, tip_ent: str = "01") -> bytes:
     return file_with(params, ["|U001|0|", "|U030|01012025|31122025|A00|", *lines, "|U990||"])
 
 
-def test_presumido_with_books_but_no_p150_reads_p200() -> None:
-    """TIP_ESC_PRE = C without P150: revenue from P200, with P200_WITHOUT_P150 and unknowns."""
-    metric = read_bytes(file_with("|0010||N|5|T|01|PPPP||C||||1|", p_block(1, 2, 3, 4)))
+def test_presumido_with_books_but_no_p150_is_refused() -> None:
+    """TIP_ESC_PRE = C without P150 (§4c, round 4): P200 is only the cross-check of a books
+    filer, never read in place of its DRE; refused BAD_PARAMETER naming 0010.TIP_ESC_PRE. The
+    same P200 blocks read as a cash book (L) give their revenue, 100,00 per quarter."""
+    with pytest.raises(EcfFormatError) as caught:
+        read_bytes(file_with("|0010||N|5|T|01|PPPP||C||||1|", p_block(1, 2, 3, 4)))
+    assert (caught.value.code, caught.value.record, caught.value.field) == (
+        "BAD_PARAMETER",
+        "0010",
+        "TIP_ESC_PRE",
+    )
+    metric = read_bytes(file_with("|0010||N|5|T|01|PPPP||L||||1|", p_block(1, 2, 3, 4)))
     assert metric.gross_revenue == D("400.00")
     assert metric.net_revenue is None
-    assert {w.code for w in metric.warnings} == {"P200_WITHOUT_P150", "UNKNOWN_COMPONENTS"}
+    assert {w.code for w in metric.warnings} == {"UNKNOWN_COMPONENTS"}
 
 
 def test_p200_checked_against_p150_per_quarter() -> None:

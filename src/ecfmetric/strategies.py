@@ -75,7 +75,8 @@ VARIANTS: Final[Mapping[str, tuple[Regime, ...]]] = {
     "presumido_p150_quarterly": (Regime.LUCRO_PRESUMIDO,),
     # Lucro Presumido on a cash book (TIP_ESC_PRE = L): P200 codes 2, 4, 6, 8, 9 + P300 16.
     "presumido_cash_book": (Regime.LUCRO_PRESUMIDO,),
-    # Lucro Presumido with books (TIP_ESC_PRE = C) but no P150: read from P200, with a warning.
+    # Kept for compatibility: a books filer (TIP_ESC_PRE = C) without P150 is now refused, so this
+    # draws a cash-book filer (TIP_ESC_PRE = L) whose file also has a P030 A00 without P150.
     "presumido_books_without_p150": (Regime.LUCRO_PRESUMIDO,),
     # Lucro Arbitrado: T120 codes 2, 4, 6, 8, 10 per quarter.
     "arbitrado": (Regime.LUCRO_ARBITRADO,),
@@ -996,7 +997,7 @@ def _presumido(
     quarters = span.quarters()
     if variant in ("presumido_cash_book", "presumido_books_without_p150"):
         if variant == "presumido_books_without_p150" and draw(st.booleans()):
-            # A books filer's A00 with its balance sheet (P100) but no P150: still read from P200.
+            # A P030 A00 without P150 (its balance sheet only): the quarters' P200 is read.
             head = f"|P030|{_ddmmyyyy(span.start)}|{_ddmmyyyy(span.end)}|A00|"
             out.records += [head, _BALANCE_NOISE["P"][0]]
         for quarter, start, end in quarters:
@@ -1114,7 +1115,7 @@ _T_NOISE = (
 def _arbitrado(
     draw: st.DrawFn, *, span: _Span, amounts: st.SearchStrategy[int], anomalies: bool, noise: bool
 ) -> _Block:
-    """Block T: T120 codes 2, 4, 6, 8, 10 per quarter; T150 3 and T170 are never added."""
+    """Block T: T120 codes 2, 4, 6, 8, 10 and T150 3, 17 per quarter; T170 is never added."""
     out = _Block(records=[], periods=[], warnings=set())
     for quarter, start, end in span.quarters():
         # At least one T120 line: a quarter with none states no revenue (read() refuses it).
@@ -1137,14 +1138,25 @@ def _arbitrado(
             )
             lines.append(("T120", code, text, draw(amounts)))
             out.warnings.add("T120_DESCRIPTION_MISMATCH")
+        real_estate: list[tuple[str, str, str, int]] = []
         if noise or anomalies:
+            # T150 3 (real-estate revenue) and 17 (real-estate revenue under the RET) are
+            # receita bruta of arbitrado too (the RFB's T150 table): added, each its own line.
             t150_3 = _nonzero_amount(draw) if _rarely(draw, anomalies) else 0
-            lines.append(("T150", "3", "", t150_3))
-            if t150_3:
-                out.warnings.add("T150_3_NONZERO")
+            real_estate.append(("T150", "3", "Receita da Atividade Imobiliária", t150_3))
+            if _rarely(draw, anomalies):
+                real_estate.append(
+                    (
+                        "T150",
+                        "17",
+                        "RECEITAS DA ATIVIDADE IMOBILIÁRIA TRIBUTADAS PELO RET",
+                        _nonzero_amount(draw),
+                    )
+                )
+        lines += real_estate
         head = f"|T030|{_ddmmyyyy(start)}|{_ddmmyyyy(end)}|T0{quarter}|"
         out.records += _with_noise(draw, "T", [head, *_render_table(draw, lines)], noise)
-        gross = sum(line[3] for line in revenue)
+        gross = sum(line[3] for line in (*revenue, *real_estate))
         out.periods.append(_period_metric(f"T0{quarter}", start, end, "T", "T120", _unknown(gross)))
     return out
 
@@ -1316,7 +1328,9 @@ def _ecf_file(
             "FORMA_APUR": "T",
             "COD_QUALIF_PJ": qualification,
             "FORMA_TRIB_PER": span.letters("P"),
-            "TIP_ESC_PRE": "L" if variant == "presumido_cash_book" else "C",
+            "TIP_ESC_PRE": "L"
+            if variant in ("presumido_cash_book", "presumido_books_without_p150")
+            else "C",
             "IND_REC_RECEITA": "1" if variant == "presumido_cash_book" else "2",
         }
     elif regime is Regime.LUCRO_ARBITRADO:
@@ -1355,8 +1369,6 @@ def _ecf_file(
         warnings.add("PARTIAL_YEAR")
     if variant in ("presumido_cash_book", "presumido_books_without_p150", "arbitrado"):
         warnings.add("UNKNOWN_COMPONENTS")
-    if variant == "presumido_books_without_p150":
-        warnings.add("P200_WITHOUT_P150")
     year = _year(block.periods)
     net = year["net_revenue"]
     if net is not None and net < 0:

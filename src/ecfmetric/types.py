@@ -129,6 +129,8 @@ Code = Literal[
     "Y540_CNPJ",
     "Y540_MISMATCH",
     "ZIP_MEMBERS",
+    "PVA_WARNING",
+    "SIGNATURE_MISMATCH",
 ]
 
 #: A company listed in a proof: a CNPJ (formatted or bare), a ``(cnpj, name)`` pair, a

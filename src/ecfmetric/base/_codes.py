@@ -360,6 +360,20 @@ _FILE: dict[str, tuple[CodeKind, str, str]] = {
         "Y540's revenue by establishment differs from the DRE's",
         "a receita por estabelecimento do Y540 difere da DRE",
     ),
+    "PVA_WARNING": (
+        "warning",
+        "a warning the PVA itself wrote into the file (record 9100, Avisos da Escrituração); "
+        "it changes no number",
+        "um aviso que o próprio PVA gravou no arquivo (registro 9100, Avisos da Escrituração); "
+        "não muda nenhum valor",
+    ),
+    "SIGNATURE_MISMATCH": (
+        "warning",
+        "the file's signature does not verify (the content changed after signing, or the "
+        "signature is over other bytes): a warning on the metric, an error in validate()",
+        "a assinatura do arquivo não confere (o conteúdo mudou depois de assinado, ou a "
+        "assinatura é de outros bytes): um aviso na receita, um erro no validate()",
+    ),
     # Notes a proof keeps on a figure.
     "HEAD_OFFICE_FILE": (
         "note",

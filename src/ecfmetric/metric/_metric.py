@@ -269,27 +269,21 @@ class _Computation:
             return [(self._annual_period(rule, periods, parameters), "dre")]
         mode = "dre"
         if block == "P":
-            with_dre = [p for p in periods if p.has_dre]
-            if with_dre:
+            # TIP_ESC_PRE decides: C (books) reads the DRE P150, L (cash book) reads P200.
+            if self._presumido_books(parameters, periods):
+                with_dre = [p for p in periods if p.has_dre]
                 annual = [p for p in with_dre if p.code == "A00"]
                 chosen = annual or [p for p in with_dre if p.code.startswith("T")]
             else:
                 mode = "table"
                 chosen = [p for p in periods if p.code.startswith("T") and p.has_revenue_table]
-                if parameters.tip_esc_pre != "L" and chosen:
-                    self.warn(
-                        "P200_WITHOUT_P150",
-                        tr(
-                            "a presumido filer with books (TIP_ESC_PRE = C) but no P150 in the "
-                            "file: revenue read from P200, which is already net of returns and "
-                            "discounts"
-                        ),
-                        chosen[0].line_number,
-                        "P030",
-                    )
         elif block == "T":
             mode = "table"
             chosen = [p for p in periods if p.has_revenue_table]
+        elif rule.year == "A00 or quarters":
+            with_dre = [p for p in periods if p.has_dre]
+            annual = [p for p in with_dre if p.code == "A00"]
+            chosen = annual or [p for p in with_dre if p.code.startswith("T")]
         else:
             chosen = [p for p in periods if p.has_dre]
         covered: dict[int, Period] = {}
@@ -348,6 +342,58 @@ class _Computation:
                 period=code,
             )
         return [(period, mode) for period in chosen]
+
+    def _presumido_books(self, parameters: Parameters, periods: list[Period]) -> bool:
+        """Whether the presumido quarters are read from P150 (``TIP_ESC_PRE`` C) or from P200
+        (``L``); the declared value decides, never which records happen to be there."""
+        declared = parameters.tip_esc_pre
+        if declared == "C":
+            if not any(p.has_dre for p in periods):
+                raise EcfFormatError(
+                    tr(
+                        "TIP_ESC_PRE = 'C' (books kept) makes P150 the presumido quarters' DRE, "
+                        "but the file has no P150 line; P200 is only its cross-check. Correct "
+                        "TIP_ESC_PRE (L for a cash book) or give the P150 lines"
+                    ),
+                    line_number=parameters.line_number,
+                    record="0010",
+                    field="TIP_ESC_PRE",
+                    text=declared,
+                    source=self.source,
+                    code="BAD_PARAMETER",
+                )
+            return True
+        if declared == "L":
+            with_dre = next((p for p in periods if p.has_dre), None)
+            if with_dre is not None:
+                raise EcfFormatError(
+                    tr(
+                        "TIP_ESC_PRE = 'L' (cash book) reads the presumido quarters from P200, "
+                        "but period {period} (line {line}) holds P150 lines, the DRE of a filer "
+                        "that keeps books: the file contradicts its declaration",
+                        period=with_dre.code,
+                        line=with_dre.line_number,
+                    ),
+                    line_number=parameters.line_number,
+                    record="0010",
+                    field="TIP_ESC_PRE",
+                    text=declared,
+                    source=self.source,
+                    code="BAD_PARAMETER",
+                )
+            return False
+        raise EcfFormatError(
+            tr(
+                "a filer with presumido quarters must say in TIP_ESC_PRE whether it keeps books "
+                "(C: the DRE P150 is read) or a cash book (L: P200 is read)"
+            ),
+            line_number=parameters.line_number,
+            record="0010",
+            field="TIP_ESC_PRE",
+            text=declared,
+            source=self.source,
+            code="BAD_PARAMETER",
+        )
 
     def _annual_period(
         self, rule: BlockRule, periods: list[Period], parameters: Parameters
@@ -698,18 +744,6 @@ class _Computation:
                     ),
                     line.line_number,
                     line.record,
-                )
-            elif line.record == "T150" and line.value != 0:
-                self.warn(
-                    "T150_3_NONZERO",
-                    tr(
-                        "T150 code 3 ({description!r}) is {amount}: the RFB's arbitrado revenue "
-                        "formula adds it, but its meaning is not confirmed, so it is not added",
-                        description=line.description,
-                        amount=line.value,
-                    ),
-                    line.line_number,
-                    "T150",
                 )
             self.lines.append(
                 SourceLine(

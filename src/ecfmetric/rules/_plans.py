@@ -222,9 +222,11 @@ TABLES = {
     ),
     "T150": TableRule(
         "T150",
+        frozenset({"3", "17"}),
         frozenset(),
-        frozenset({"3"}),
-        "the RFB's arbitrado formula adds T150(3), whose meaning is not confirmed: warned about",
+        "dynamic table T150 (leiautes 11 and 12, rows from 01/01/2015): 3 Receita da Atividade "
+        "Imobiliária (Lei 8.981/95 art. 49), 17 RECEITAS DA ATIVIDADE IMOBILIÁRIA TRIBUTADAS PELO "
+        "RET; the RFB's arbitrado revenue formula adds T150(3)",
     ),
 }
 #: How a revenue line of P200/T120 is described; a mismatch either way is warned about.

@@ -36,7 +36,7 @@ def render() -> str:
     year_text = {
         "A00": "A00 (it must exist)",
         "quarters": "the sum of the quarters the regime gives the block (each must be there)",
-        "A00 or quarters": "A00 if it has P150 lines, else the sum of the quarters",
+        "A00 or quarters": "A00 if it has DRE lines (P150, U150), else the sum of the quarters",
     }
     out += [
         f"| {', '.join(rule.regimes)} | {rule.block} | `{rule.field_text}` | {rule.value_text} | "
