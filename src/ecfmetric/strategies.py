@@ -953,14 +953,17 @@ def _table_noise(
 
 @st.composite
 def _p200_revenue(
-    draw: st.DrawFn, total: int | None, amounts: st.SearchStrategy[int]
+    draw: st.DrawFn, total: int | None, amounts: st.SearchStrategy[int], version: str
 ) -> list[tuple[str, str, str, int]]:
-    """P200 revenue lines (codes 2, 4, 6, 8, 9) and maybe P300 16: drawn, or adding to ``total``."""
+    """P200 revenue lines (codes 2, 4, 6, 8, 9) and maybe P300 16: drawn, or adding to ``total``.
+
+    Code 9 (38,4 %) is a row of the RFB's P200 table from 01/01/2019 (leiaute 0006) only."""
+    codes = _P200_REVENUE if version >= "0006" else _P200_REVENUE[:-1]
     lines = [
         ("P200", code, text)
         for code, text in draw(
             st.lists(
-                st.sampled_from(_P200_REVENUE),
+                st.sampled_from(codes),
                 unique=True,
                 # At least one line: a quarter with no P200/T120 line at all states no revenue,
                 # and read() refuses it rather than count it as zero.
@@ -1001,7 +1004,7 @@ def _presumido(
             head = f"|P030|{_ddmmyyyy(span.start)}|{_ddmmyyyy(span.end)}|A00|"
             out.records += [head, _BALANCE_NOISE["P"][0]]
         for quarter, start, end in quarters:
-            lines = draw(_p200_revenue(None, amounts))
+            lines = draw(_p200_revenue(None, amounts, version))
             head = f"|P030|{_ddmmyyyy(start)}|{_ddmmyyyy(end)}|T0{quarter}|"
             rows = _render_table(draw, lines + _table_noise(draw, _P_NOISE, amounts, noise))
             out.records += _with_noise(draw, "P", [head, *rows], noise)
@@ -1073,7 +1076,9 @@ def _presumido(
             # (or over the year against A00); ``off`` breaks it on purpose.
             lines += draw(
                 _p200_revenue(
-                    targets[index] + (_nonzero_amount(draw) if index == off else 0), amounts
+                    targets[index] + (_nonzero_amount(draw) if index == off else 0),
+                    amounts,
+                    version,
                 )
             )
         body += _render_table(draw, lines)
@@ -1127,7 +1132,8 @@ def _arbitrado(
         lines = revenue + _table_noise(draw, _T_NOISE, amounts, noise)
         if _rarely(draw, anomalies):
             # Described as revenue under a code that is not: not added, T120_DESCRIPTION_MISMATCH.
-            code = draw(st.sampled_from(["1", "3", "5", "12"]))
+            # Codes of the RFB's T120 table that are not revenue (3 and 5 are no code of it).
+            code = draw(st.sampled_from(["1", "12", "13", "22"]))
             text = draw(
                 st.sampled_from(
                     [
@@ -1369,6 +1375,11 @@ def _ecf_file(
         warnings.add("PARTIAL_YEAR")
     if variant in ("presumido_cash_book", "presumido_books_without_p150", "arbitrado"):
         warnings.add("UNKNOWN_COMPONENTS")
+    if version == "0001" and any(
+        record.startswith(("|P200|", "|P300|", "|T120|", "|T150|")) for record in block.records
+    ):
+        # The RFB published no P200/P300/T120/T150 table for 2014: their codes are not checked.
+        warnings.add("TABLE_NOT_CHECKED")
     year = _year(block.periods)
     net = year["net_revenue"]
     if net is not None and net < 0:
@@ -1515,7 +1526,8 @@ def ecf_files(
     unusual sign, an empty DRE, A12 ≠ A00, P200 ≠ P150, Y540 ≠ revenue, a T120 line described
     as revenue under another code, T150 code 3 non-zero, an empty ``COD_QUALIF_PJ``); ``False``
     draws only the warnings the variant always has (``PARTIAL_YEAR``, ``UNKNOWN_COMPONENTS``,
-    ``P200_WITHOUT_P150``).
+    ``P200_WITHOUT_P150``, and ``TABLE_NOT_CHECKED`` for P200/P300/T120/T150 in 2014, a year
+    the RFB published no such table for).
     ``noise=True`` mixes in what the metric must not read: lines outside the revenue subtrees
     (``3.01.01.05.*``, ``3.01.01.07.01.14``…), P200 codes 10–26, P300 15, P400, T170, other
     blocks and unknown records. Amounts are up to ``max_amount`` reais per line.

@@ -125,6 +125,8 @@ Code = Literal[
     "UNUSUAL_SIGN",
     "WORKER_CRASHED",
     "BAD_FORM_INPUT",
+    "TABLE_NOT_CHECKED",
+    "TYPE_MISMATCH",
     "WRONG_YEAR",
     "Y540_CNPJ",
     "Y540_MISMATCH",

@@ -149,8 +149,20 @@ _FILE: dict[str, tuple[CodeKind, str, str]] = {
     ),
     "UNKNOWN_CODE": (
         "error",
-        "a code under the revenue subtree that is neither revenue nor a deduction",
-        "um código dentro da receita que não é receita nem dedução",
+        "a code the RFB's table in force for the period does not hold, or a code under the "
+        "revenue subtree that is neither revenue nor a deduction",
+        "um código que a tabela da RFB em vigor no período não tem, ou um código dentro da "
+        "receita que não é receita nem dedução",
+    ),
+    "TABLE_NOT_CHECKED": (
+        "warning",
+        "no RFB table the library holds covers the year: the codes were not checked",
+        "nenhuma tabela da RFB que a biblioteca conhece cobre o ano: os códigos não foram conferidos",
+    ),
+    "TYPE_MISMATCH": (
+        "warning",
+        "a line's type (S/A) differs from the RFB table's; the file's lines decide the sums",
+        "o tipo (S/A) de uma linha difere do da tabela da RFB; as linhas do arquivo decidem as somas",
     ),
     "BAD_AMOUNT": (
         "error",

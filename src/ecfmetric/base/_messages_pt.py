@@ -358,6 +358,36 @@ PORTUGUESE: Final[dict[str, str]] = {
     "period {period} has no {code} line: gross revenue 0": (
         "o período {period} não tem a linha {code}: receita bruta 0"
     ),
+    # -- the RFB's tables in force (issue 22) -------------------------------------------------
+    "code {code} is not in the RFB's table {plan} in force for period {period} ({start} to "
+    "{end}): {note}; {where}. Update ecfmetric, or fill the form with the figures": (
+        "o código {code} não está na tabela {plan} da RFB em vigor no período {period} ({start} "
+        "a {end}): {note}; {where}. Atualize o ecfmetric ou preencha o formulário com os valores"
+    ),
+    "the table holds it only from {start} to {end}": ("a tabela só o tem de {start} a {end}"),
+    "its first day": "o seu primeiro dia",
+    "the table holds no such code": "a tabela não tem esse código",
+    "the newest RFB table this version of ecfmetric holds is for {year}, and in a later year "
+    "only its rows with no end date are known; the RFB may have published a newer table": (
+        "a tabela mais nova da RFB que esta versão do ecfmetric conhece é a de {year}, e num ano "
+        "posterior só as suas linhas sem data de fim são conhecidas; a RFB pode ter publicado "
+        "uma tabela mais nova"
+    ),
+    "table {plan} for {year} ({first} to {last}; from {sources})": (
+        "tabela {plan} de {year} ({first} a {last}; de {sources})"
+    ),
+    "the codes of {record} in {year} were not checked: ecfmetric holds no RFB table {plan} "
+    "for that year, so they are read as the plan's rows say": (
+        "os códigos do {record} em {year} não foram conferidos: o ecfmetric não tem a tabela "
+        "{plan} da RFB desse ano, e eles são lidos como dizem as linhas do plano"
+    ),
+    "code {code} is given as type {kind!r}, but the RFB's table {plan} in force gives it type "
+    "{types}; the file's own lines decide the sums (a line with no lines below it in the file "
+    "is a leaf)": (
+        "o código {code} está com o tipo {kind!r}, mas a tabela {plan} da RFB em vigor lhe dá o "
+        "tipo {types}; as próprias linhas do arquivo decidem as somas (uma linha sem linhas "
+        "abaixo dela no arquivo é uma folha)"
+    ),
     "period {period}: the RFB's own revenue for insurers (PRÊMIOS GANHOS + OUTROS GANHOS, which "
     "nets claims and commissions) is {amount}; shown for comparison, not used": (
         "período {period}: a receita das seguradoras pela regra da RFB (PRÊMIOS GANHOS + "
@@ -384,6 +414,13 @@ PORTUGUESE: Final[dict[str, str]] = {
         "instituição financeira (plano COSIF): receita bruta = 3.1.7.1.0.00.00 RECEITAS "
         "OPERACIONAIS; impostos = ISS 3.1.8.1.9.25.00 + COFINS 3.1.8.1.9.30.00 + PIS "
         "3.1.8.1.9.33.00; este plano não tem cancelamentos nem descontos"
+    ),
+    "financial-institution proxy (COSIF plan from 2025): gross revenue = 710000000 RECEITAS "
+    "OPERACIONAIS; taxes = ISS 819250000 + COFINS 819300000 + PIS 819330000; no cancellations "
+    "or discounts in this plan": (
+        "instituição financeira (plano COSIF a partir de 2025): receita bruta = 710000000 "
+        "RECEITAS OPERACIONAIS; impostos = ISS 819250000 + COFINS 819300000 + PIS 819330000; "
+        "este plano não tem cancelamentos nem descontos"
     ),
     "insurer proxy: gross revenue = the positive lines of 3.01.01.01.01.01 PRÊMIOS GANHOS; "
     "cancellations = 3.01.01.01.01.01.02 (-) Ajustes de Emissão; taxes = PIS "
@@ -425,6 +462,11 @@ PORTUGUESE: Final[dict[str, str]] = {
     "cancellations − discounts is {expected}": (
         "{label}: a receita do P200 (códigos 2, 4, 6, 8, 9 + P300 16) é {total}, mas a receita "
         "bruta do P150 − cancelamentos − descontos é {expected}"
+    ),
+    "{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total}, but P150's RECEITAS "
+    "OPERACIONAIS (COSIF) is {expected}": (
+        "{label}: a receita do P200 (códigos 2, 4, 6, 8, 9 + P300 16) é {total}, mas as RECEITAS "
+        "OPERACIONAIS do P150 (COSIF) são {expected}"
     ),
     "Y540 revenue by establishment adds up to {total}, but gross − cancellations − discounts is "
     "{expected}": (

@@ -42,6 +42,7 @@ from ..rules._plans import (
     TABLES,
     plan_name,
 )
+from ..rules._rfb_tables import FIRST_YEAR, OPEN_YEAR, check_plan, known_codes, table_for
 
 __all__ = [
     "MAX_FIELDS",
@@ -185,6 +186,10 @@ class Collector:
         self.seen_periods: dict[tuple[str, str], int] = {}
         self.plans: dict[str, tuple[str, ...]] = {}
         self.kept_lines = 0
+        #: (record, period line) → (RFB plan, code → S/A types in force), or no table.
+        self._known: dict[tuple[str, int], tuple[str, dict[str, str] | None]] = {}
+        self._not_checked: set[tuple[str, int]] = set()
+        self._type_warned: set[tuple[str, str]] = set()
         self.pva_warnings = 0
         self._handlers: dict[str, Callable[[int, bytes, list[bytes]], None]] = {
             "0010": self._r0010,
@@ -876,6 +881,7 @@ class Collector:
                 indicator,
                 code="BAD_AMOUNT",
             )
+        self._check_code(period, reg, code, number, fields[4].decode("latin-1"))
         period.has_dre = True
         if not code.startswith(self._kept(reg[0])):
             return
@@ -893,6 +899,128 @@ class Collector:
             kind=self._text(fields[4], number, line),
             value=value if indicator == "C" else -value,
             indicator=indicator,
+        )
+
+    def _check_code(
+        self, period: Period, reg: str, code: str, number: int, kind: str | None
+    ) -> None:
+        """Refuse a code the RFB's table in force for the period does not hold (section 4c)."""
+        key = (reg, period.line_number)
+        entry = self._known.get(key)
+        if entry is None:
+            entry = self._known[key] = self._known_for(period, reg)
+        plan, known = entry
+        if known is None:
+            return
+        types = known.get(code)
+        if types is None:
+            raise self._unknown_code(period, reg, plan, code, number)
+        mismatch = kind is not None and (len(kind) != 1 or kind not in types)
+        if mismatch and (plan, code) not in self._type_warned:
+            assert self.data is not None
+            self._type_warned.add((plan, code))
+            self.structure.listed(
+                self.data.warnings,
+                Finding(
+                    "TYPE_MISMATCH",
+                    tr(
+                        "code {code} is given as type {kind!r}, but the RFB's table {plan} in "
+                        "force gives it type {types}; the file's own lines decide the sums "
+                        "(a line with no lines below it in the file is a leaf)",
+                        code=code,
+                        kind=kind,
+                        plan=plan,
+                        types=" / ".join(types),
+                    ),
+                    number,
+                    reg,
+                ),
+            )
+
+    def _known_for(self, period: Period, reg: str) -> tuple[str, dict[str, str] | None]:
+        assert self.data is not None
+        parameters = self.data.parameters
+        year = period.start.year
+        plan = check_plan(
+            reg,
+            "" if parameters is None else parameters.cod_qualif_pj,
+            "" if parameters is None else parameters.tip_ent,
+            year,
+        )
+        known = known_codes(plan, period.start, period.end)
+        if known is None and (reg, year) not in self._not_checked:
+            self._not_checked.add((reg, year))
+            self.data.warnings.append(
+                Finding(
+                    "TABLE_NOT_CHECKED",
+                    tr(
+                        "the codes of {record} in {year} were not checked: ecfmetric holds no "
+                        "RFB table {plan} for that year, so they are read as the plan's rows say",
+                        record=reg,
+                        year=str(year),
+                        plan=plan,
+                    ),
+                    period.line_number,
+                    period.record,
+                )
+            )
+        return plan, known
+
+    def _unknown_code(
+        self, period: Period, reg: str, plan: str, code: str, number: int
+    ) -> EcfFormatError:
+        table = table_for(plan, period.start.year)
+        assert table is not None
+        held = table.rows.get(code, ())
+        year = table.year - 1
+        while not held and year >= FIRST_YEAR:
+            # Where an earlier table dates the code, say so: it tells why it is refused here.
+            earlier = table_for(plan, year)
+            held = () if earlier is None else earlier.rows.get(code, ())
+            year -= 1
+        if held:
+            first = held[-1]
+            note = tr(
+                "the table holds it only from {start} to {end}",
+                start=first.start or tr("its first day"),
+                end=first.end or dt.date(year + 1, 12, 31),
+            )
+        else:
+            note = tr("the table holds no such code")
+        if table.year == OPEN_YEAR:
+            where = tr(
+                "the newest RFB table this version of ecfmetric holds is for {year}, and in a "
+                "later year only its rows with no end date are known; the RFB may have published "
+                "a newer table",
+                year=str(OPEN_YEAR - 1),
+            )
+        else:
+            where = tr(
+                "table {plan} for {year} ({first} to {last}; from {sources})",
+                plan=plan,
+                year=str(table.year),
+                first=table.first_day,
+                last=table.last_day,
+                sources=", ".join(table.sources),
+            )
+        return self._error(
+            tr(
+                "code {code} is not in the RFB's table {plan} in force for period {period} "
+                "({start} to {end}): {note}; {where}. Update ecfmetric, or fill the form with "
+                "the figures",
+                code=code,
+                plan=plan,
+                period=period.code,
+                start=period.start,
+                end=period.end,
+                note=note,
+                where=where,
+            ),
+            number,
+            reg,
+            "CODIGO",
+            code,
+            code="UNKNOWN_CODE",
         )
 
     def _check_new_line(self, period: Period, key: tuple[str, str], number: int) -> None:
@@ -932,6 +1060,7 @@ class Collector:
         reg = fields[1].decode("ascii")
         period = self._current_period(number, reg)
         code = self._code(fields, number, reg)
+        self._check_code(period, reg, code, number, None)
         rule = TABLES[reg]
         period.table_records.add(reg)
         revenue = code in rule.revenue

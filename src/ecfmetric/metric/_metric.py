@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 import attrs
@@ -38,11 +38,10 @@ from ..rules._plans import (
     Plan,
     plan_name,
 )
+from ..rules._rfb_tables import table_for
 
 ZERO = Decimal("0.00")
 
-COSIF_REVENUE = PLAN_COSIF.rows[0].code
-COSIF_TAXES = tuple(row.code for row in PLAN_COSIF.rows if row.role == "taxes")
 INSURER_PREMIUMS = "3.01.01.01.01.01"
 INSURER_OTHER_GAINS = "3.01.01.01.01.02"
 
@@ -83,6 +82,8 @@ class _Computation:
         self.source = source
         self.lines: list[SourceLine] = []
         self.warnings: list[Finding] = list(data.warnings)
+        #: x030 line → the period's gross revenue as read (for the P200 cross-check).
+        self._gross_of: dict[int, Decimal | None] = {}
 
     def warn(
         self, code: str, message: Message, line_number: int | None = None, record: str | None = None
@@ -132,6 +133,7 @@ class _Computation:
         breakdown: list[PeriodMetric] = []
         for period, mode in used:
             components = self._period_components(period, mode, parameters)
+            self._gross_of[period.line_number] = components.gross_revenue
             for name in COMPONENT_FIELDS:
                 value = getattr(components, name)
                 current = getattr(year, name)
@@ -629,23 +631,37 @@ class _Computation:
         return out
 
     def _plan_cosif(self, period: Period, record: str) -> _Components:
+        """The COSIF proxy with the codes of the table in force for the period (section 3)."""
         out = _Components()
-        self._proxy_warning(PLAN_COSIF, period, record)
-        revenue = {c: line for c, line in period.dre.items() if c.startswith(PLAN_COSIF.also_kept)}
+        rows = PLAN_COSIF.rows_in_force(period.start)
+        gross_code = next(row.code for row in rows if row.role == "gross_revenue")
+        dated = rows[0].since is not None
+        self._proxy_warning(PLAN_COSIF, period, record, dated=dated)
+        if dated:
+            # From 2025 the codes are 9 digits: the RFB's table gives each code's parent.
+            ancestors = _table_ancestors(record, period)
+            revenue = {
+                c: line
+                for c, line in period.dre.items()
+                if c == gross_code or gross_code in ancestors(c)
+            }
+            parents = {p for code in revenue for p in ancestors(code)}
+        else:
+            revenue = {c: line for c, line in period.dre.items() if c.startswith("3.1.7.1.")}
+            # COSIF codes are fixed-width (3.1.7.1.1.05.00 is under 3.1.7.1.1.00.00): its own
+            # hierarchy, not a dotted prefix, tells which lines are leaves.
+            parents = {p for code in revenue for p in _cosif_ancestors(code)}
         if not revenue:
             self.warn(
                 "NO_REVENUE_LINES",
                 tr(
                     "period {period} has no line of {code}: gross revenue 0",
                     period=period.code,
-                    code=COSIF_REVENUE,
+                    code=gross_code,
                 ),
                 period.line_number,
                 record,
             )
-        # COSIF codes are fixed-width (3.1.7.1.1.05.00 is under 3.1.7.1.1.00.00): its own
-        # hierarchy, not a dotted prefix, tells which lines are leaves.
-        parents = {p for code in revenue for p in _cosif_ancestors(code)}
         for code, line in sorted(revenue.items(), key=lambda item: item[1].line_number):
             if code in parents:
                 self._source(line, record, period, None, line.value)
@@ -653,8 +669,10 @@ class _Computation:
             self._sign_check(line, "gross_revenue", record)
             out.add("gross_revenue", line.value)
             self._source(line, record, period, "gross_revenue", line.value)
-        for code in COSIF_TAXES:
-            tax = period.dre.get(code)
+        for row in rows:
+            if row.role != "taxes":
+                continue
+            tax = period.dre.get(row.code)
             if tax is not None:
                 self._sign_check(tax, "taxes", record)
                 out.add("taxes", -tax.value)
@@ -760,13 +778,16 @@ class _Computation:
 
     # -- checks ----------------------------------------------------------------------------
 
-    def _proxy_warning(self, plan: Plan, period: Period, record: str) -> None:
+    def _proxy_warning(
+        self, plan: Plan, period: Period, record: str, *, dated: bool = False
+    ) -> None:
         if not any(w.code == "PROXY_DEFINITION" for w in self.warnings):
+            proxy = plan.proxy_since if dated and plan.proxy_since else plan.proxy
             self.warn(
                 "PROXY_DEFINITION",
                 tr(
                     "this plan has no receita bruta subtree; the metric is a {proxy}",
-                    proxy=tr(plan.proxy or ""),
+                    proxy=tr(proxy or ""),
                 ),
                 period.line_number,
                 record,
@@ -896,15 +917,25 @@ class _Computation:
         if not any(v is not None for v in p200.values()):
             return
         pairs: list[tuple[Message | str, Decimal, Decimal, int]] = []
+        parameters = self.data.parameters
+        cosif = (
+            parameters is not None
+            and plan_name("P", parameters.cod_qualif_pj, parameters.tip_ent) == PLAN_COSIF.name
+        )
         for period in dre_periods:
-            tree = _Tree(period.dre)
-            expected = sum(
-                (
-                    tree.value(r + ".01") + tree.value(r + ".02.01") + tree.value(r + ".02.02")
-                    for r in _rows_of(PLANS["A"], "net")
-                ),
-                ZERO,
-            )
+            if cosif:
+                # A bank's P150B has no cancellations or discounts: P200 is compared with the
+                # period's RECEITAS OPERACIONAIS, as read (section 4c).
+                expected = self._gross_of.get(period.line_number) or ZERO
+            else:
+                tree = _Tree(period.dre)
+                expected = sum(
+                    (
+                        tree.value(r + ".01") + tree.value(r + ".02.01") + tree.value(r + ".02.02")
+                        for r in _rows_of(PLANS["A"], "net")
+                    ),
+                    ZERO,
+                )
             if period.code == "A00":
                 total = sum((v for v in p200.values() if v is not None), ZERO)
                 pairs.append((tr("the year"), total, expected, period.line_number))
@@ -915,6 +946,14 @@ class _Computation:
                 self.warn(
                     "P200_P150_MISMATCH",
                     tr(
+                        "{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total}, but "
+                        "P150's RECEITAS OPERACIONAIS (COSIF) is {expected}",
+                        label=label,
+                        total=total,
+                        expected=expected,
+                    )
+                    if cosif
+                    else tr(
                         "{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total}, but "
                         "P150 gross − cancellations − discounts is {expected}",
                         label=label,
@@ -977,6 +1016,22 @@ class _Tree:
             ),
             ZERO,
         )
+
+
+def _table_ancestors(record: str, period: Period) -> Callable[[str], list[str]]:
+    """The codes above a code in the RFB's table in force for ``period`` (its parents' chain)."""
+    data_plan = {"L300": "L300B", "P150": "P150B", "U150": "U150B"}[record]
+    table = table_for(data_plan, period.start.year)
+
+    def ancestors(code: str) -> list[str]:
+        out: list[str] = []
+        parent = table.parent(code) if table is not None else None
+        while parent and parent not in out:
+            out.append(parent)
+            parent = table.parent(parent) if table is not None else None
+        return out
+
+    return ancestors
 
 
 def _cosif_ancestors(code: str) -> list[str]:
