@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from ._cnpj import format_cnpj
-from ._i18n import Language, format_date
+from ._i18n import Language, Localized, format_date
 
 if TYPE_CHECKING:
     from ._model import SignatureSummary
@@ -44,6 +44,21 @@ LABELS_EN: Final[dict[str, str]] = {
     "other_deductions": "(-) Other deductions",
     "net_revenue": "NET REVENUE",
 }
+
+#: The other fields of the form, as the portal names them.
+FIELD_LABELS: Final[dict[Lang, dict[str, str]]] = {
+    "pt": {"cnpj": "CNPJ", "company_name": "Razão social", "reference_year": "Ano de referência"},
+    "en": {"cnpj": "CNPJ", "company_name": "Company name", "reference_year": "Reference year"},
+}
+
+
+def field_label(field: str) -> Localized:
+    """The label a person reads for a form field (``"gross_revenue"`` → ``TOTAL RECEITA BRUTA``);
+    a field the form does not have is named as given."""
+    pt = LABELS.get(field) or FIELD_LABELS["pt"].get(field, field)
+    en = LABELS_EN.get(field) or FIELD_LABELS["en"].get(field, field)
+    return Localized(pt, en)
+
 
 #: What a line read fed, in a few words (``None``: read only to cross-check).
 COMPONENT_WORDS: Final[dict[Lang, dict[str | None, str]]] = {

@@ -15,7 +15,9 @@ PORTUGUESE: Final[dict[str, str]] = {
     "{where}: {reason}": "{where}: {reason}",
     "{first}, {rest}": "{first}, {rest}",
     "{reason} (got {text!r})": "{reason} (lido: {text!r})",
-    "{where}: {reason} (got {value})": "{where}: {reason} (informado: {value})",
+    "{reason} (got {text})": "{reason} (informado: {text})",
+    "{count} fields were refused: {fields}": "{count} campos não foram aceitos: {fields}",
+    "{first}; {rest}": "{first}; {rest}",
     "line {number}": "linha {number}",
     "period {period}": "período {period}",
     "byte offset {offset}": "posição {offset} (em bytes)",
@@ -445,8 +447,8 @@ PORTUGUESE: Final[dict[str, str]] = {
         "cancelamentos − descontos é {expected}"
     ),
     # -- the form --------------------------------------------------------------------------
-    "the deductions add up to {deductions}, more than the gross revenue {gross}": (
-        "as deduções somam {deductions}, mais que a receita bruta de {gross}"
+    "the deductions add up to {deductions}, more than {gross_label} {gross}": (
+        "as deduções somam {deductions}, mais que {gross_label} {gross}"
     ),
     "must be a string": "deve ser um texto",
     "must be a string such as '11.222.333/0001-81'": (
@@ -475,24 +477,34 @@ PORTUGUESE: Final[dict[str, str]] = {
     "must not be negative": "não pode ser negativo",
     "has more than two decimals": "tem mais de duas casas decimais",
     "has digits other than 0-9 (such as Arabic-Indic or full-width digits): type the amount with "
-    "the digits 0-9; write it as 12.000.000,00 or 12000000,00 or 12000000.00": (
+    "the digits 0-9, as 12.000.000,00 or 12000000,00": (
         "tem dígitos diferentes de 0-9 (como dígitos arábicos ou de largura total): digite o "
-        "valor com os dígitos 0-9; escreva como 12.000.000,00 ou 12000000,00 ou 12000000.00"
+        "valor com os dígitos 0-9, como 12.000.000,00 ou 12000000,00"
     ),
-    "has a blank inside the number: write it as 12.000.000,00 or 12000000,00 or 12000000.00, "
-    "with no spaces": (
-        "tem um espaço no meio do número: escreva como 12.000.000,00 ou 12000000,00 ou "
-        "12000000.00, sem espaços"
+    "has a blank inside the number: write it as 12.000.000,00 or 12000000,00, with no spaces": (
+        "tem um espaço no meio do número: escreva como 12.000.000,00 ou 12000000,00, sem espaços"
     ),
-    "is not an amount: write it as 12.000.000,00 or 12000000,00 or 12000000.00": (
-        "não é um valor: escreva como 12.000.000,00 ou 12000000,00 ou 12000000.00"
+    "is not an amount: write it as 12.000.000,00 or 12000000,00": (
+        "não é um valor: escreva como 12.000.000,00 ou 12000000,00"
     ),
-    "is ambiguous: a single '.' or ',' followed by three digits could be a thousands separator "
-    "or decimals; write the cents (1.234,00) or no separator (1234)": (
-        "é ambíguo: um único '.' ou ',' seguido de três dígitos pode ser separador de milhar "
-        "ou de decimais; escreva os centavos (1.234,00) ou sem separador (1234)"
+    "has more than two digits after the ',', which separates the centavos: write at most two "
+    "(1.234,56); '.' groups the thousands": (
+        "tem mais de dois dígitos depois da ',', que separa os centavos: escreva no máximo dois "
+        "(1.234,56); o '.' separa os milhares"
     ),
-    "is not an amount": "não é um valor",
+    "is written with ',' between thousands and '.' before the cents: in Brazil '.' groups the "
+    "thousands and ',' separates the centavos; write it as 1.234,56": (
+        "está escrito com ',' entre os milhares e '.' antes dos centavos: no Brasil o '.' separa "
+        "os milhares e a ',' separa os centavos; escreva como 1.234,56"
+    ),
+    "has more than one ',': ',' separates the centavos, once; write it as 1.234,56": (
+        "tem mais de uma ',': a ',' separa os centavos, uma só vez; escreva como 1.234,56"
+    ),
+    "has a '.' that does not group thousands: '.' comes before each group of three digits "
+    "(1.234.567) and ',' before the centavos; write it as 1.234,56 or 1234,56": (
+        "tem um '.' que não separa milhares: o '.' vem antes de cada grupo de três dígitos "
+        "(1.234.567) e a ',' antes dos centavos; escreva como 1.234,56 ou 1234,56"
+    ),
     # -- reading many files ----------------------------------------------------------------
     "the process reading this file stopped abruptly (killed, or out of memory) and so did a "
     "second one reading it alone; the other files were read. Read it with read() to see what "
@@ -705,18 +717,19 @@ PORTUGUESE: Final[dict[str, str]] = {
     ),
     "the contested value is refused: {detail}": "o valor contestado foi recusado: {detail}",
     "a contest needs a reason: say why the file's {component} is wrong": (
-        "uma contestação precisa de um motivo: diga por que {component} do arquivo está errado"
+        "uma contestação precisa de um motivo: diga por que o valor do arquivo em {component} "
+        "está errado"
     ),
     "by= names who contests, as a string or None, got {by!r}": (
         "by= indica quem contesta, como texto ou None, recebido {by!r}"
     ),
     "{value} is the file's own {component} for {company}: there is nothing to contest "
     "(withdraw_contest() restores the file's value)": (
-        "{value} já é o valor de {component} do arquivo para {company}: não há o que contestar "
+        "{value} já é o valor do arquivo em {component} para {company}: não há o que contestar "
         "(withdraw_contest() restaura o valor do arquivo)"
     ),
     "{component} of company {company} is not contested": (
-        "{component} da empresa {company} não está contestado"
+        "o valor em {component} da empresa {company} não está contestado"
     ),
     # -- the proof: notes on a figure ------------------------------------------------------
     "the metric is of CNPJ {own}, not the listed {company} but the same company (root "

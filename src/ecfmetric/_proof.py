@@ -32,6 +32,7 @@ from ._errors import (
     ProofErrorCode,
 )
 from ._i18n import Message, tr
+from ._labels import field_label
 from ._model import Finding, RevenueMetric, SignatureSummary, format_money
 from ._money import parse_money
 from .types import (
@@ -445,7 +446,7 @@ class Proof:
                 "REASON_REQUIRED",
                 tr(
                     "a contest needs a reason: say why the file's {component} is wrong",
-                    component=name,
+                    component=field_label(name),
                 ),
                 target,
                 component,
@@ -462,7 +463,7 @@ class Proof:
         except FormInputError as error:
             raise _contest_error(
                 "BAD_CONTEST_VALUE",
-                tr("the contested value is refused: {detail}", detail=str(error)),
+                tr("the contested value is refused: {detail}", detail=error.message),
                 target,
                 component,
             ) from error
@@ -473,7 +474,7 @@ class Proof:
                 tr(
                     "{value} is the file's own {component} for {company}: there is nothing to contest (withdraw_contest() restores the file's value)",
                     value=amount,
-                    component=name,
+                    component=field_label(name),
                     company=_show(target),
                 ),
                 target,
@@ -505,7 +506,7 @@ class Proof:
                 "NOT_CONTESTED",
                 tr(
                     "{component} of company {company} is not contested",
-                    component=name,
+                    component=field_label(name),
                     company=_show(target),
                 ),
                 target,

@@ -185,8 +185,6 @@ def _brl_text(draw: st.DrawFn, cents: int, prefix: bool | None, grouped: bool | 
     use_groups = draw(st.booleans()) if grouped is None else grouped
     body = _group(whole) if use_groups else str(whole)
     choices = _decimals_for(cents)
-    if body.count(".") == 1:
-        choices = [c for c in choices if c]  # "1.234" alone is ambiguous, and refused
     decimals = draw(st.sampled_from(choices))
     if decimals:
         body += "," + f"{fraction:02d}"[:decimals]
@@ -242,8 +240,9 @@ def brl_money(
     ``("10000", …)``.
 
     Decimal comma with 0–2 decimals; ``.`` between thousands when ``grouped`` (``None``: either);
-    an ``R$`` prefix when ``prefix`` (``None``: either). Never the ambiguous ``"1.234"``. Every
-    string is accepted by :func:`ecfmetric.from_form` as exactly its value.
+    an ``R$`` prefix when ``prefix`` (``None``: either); ``"1.234"`` is one thousand two hundred
+    and thirty-four, as the form reads it. Every string is accepted by
+    :func:`ecfmetric.from_form` as exactly its value.
     """
     low, high = _to_cents(min_value, "min_value"), _to_cents(max_value, "max_value")
     if not 0 <= low <= high:
@@ -1609,14 +1608,14 @@ def assert_metric_matches(actual: RevenueMetric, expected: RevenueMetric) -> Non
 @st.composite
 def _money_input(draw: st.DrawFn, cents: int) -> object:
     """``cents`` as something a person may pass to the form: a Brazilian string, a
-    ``Decimal``, an ``int`` (whole amounts) or a plain ``"1234.56"``."""
+    ``Decimal``, an ``int`` (whole amounts) or an ungrouped ``"1234,56"``."""
     value = _money(cents)
     assert value is not None
     options: list[st.SearchStrategy[object]] = [
         _brl_text(cents, None, None),
         st.just(value),
         st.just(value.normalize()),
-        st.just(f"{cents // 100}.{cents % 100:02d}"),
+        st.just(f"{cents // 100},{cents % 100:02d}"),
     ]
     if cents % 100 == 0:
         options.append(st.just(cents // 100))
@@ -1678,7 +1677,7 @@ def form_inputs(
     metric it must return, as far as :func:`promised` goes (no warnings, no periods).
 
     Amounts (up to ``max_value``) come as Brazilian strings (``"R$ 1.234,56"``), ``Decimal``,
-    ``int`` or ``"1234.56"``; the deductions never add up to more than the gross revenue, so
+    ``int`` or ``"1234,56"``; the deductions never add up to more than the gross revenue, so
     ``expected.net_revenue`` is never negative. ``other_deductions``: whether that argument is
     given (``None``: either). ``identity``: whether ``cnpj`` (masked or bare, numeric or
     alphanumeric), ``company_name`` and ``reference_year`` are given (``None``: either).
