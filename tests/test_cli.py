@@ -128,7 +128,7 @@ def test_dash_with_check_reads_the_report_and_the_signature(cli: Cli) -> None:
 def test_dash_twice_is_a_usage_error(cli: Cli) -> None:
     done = cli("-", "-", stdin=b"")
     assert done.returncode == 2
-    assert b"only once" in done.stderr
+    assert "só pode ser dado uma vez".encode() in done.stderr
 
 
 def test_empty_standard_input_is_refused() -> None:
@@ -213,7 +213,7 @@ def test_several_files_read_ones_on_stdout_refused_ones_on_stderr(tmp_path: Path
     assert "[BAD_AMOUNT]" in err[0]
     assert (
         err[1]
-        == f"ecfmetric: {tmp_path / 'nope.txt'}: recusado [FILE_NOT_FOUND]: No such file or directory"
+        == f"ecfmetric: {tmp_path / 'nope.txt'}: recusado [FILE_NOT_FOUND]: arquivo ou diretório não encontrado"
     )
 
 
@@ -382,7 +382,7 @@ def test_lines_to_a_path_that_cannot_be_written_is_a_usage_error(tmp_path: Path,
     """Found before any file is read: exit 2 with the reason, not a crash."""
     done = cli("--lines", tmp_path / "no" / "such" / "dir.csv", SAMPLE)
     assert done.returncode == 2
-    assert b"--lines: cannot write" in done.stderr
+    assert "--lines: não é possível gravar".encode() in done.stderr
     assert done.stdout == b""
 
 

@@ -98,7 +98,7 @@ def test_refusal_of_any_library_error() -> None:
     )
     assert refusal("d", OSError("disk"))["error"] == {
         "code": "OS_ERROR",
-        "message": "disk",
+        "message": "the operating system refused it (OSError: disk)",
         "line_number": None,
         "record": None,
         "field": None,
@@ -191,7 +191,7 @@ def test_signature_json_and_unreadable_files(
     assert [set(row) for row in rows] == [{"file", "signature", "error"}] * 2
     assert rows[0]["signature"]["verified"] is True
     assert rows[1]["signature"] is None
-    assert "No such file" in rows[1]["error"]
+    assert "arquivo ou diretório não encontrado" in rows[1]["error"]
     assert _cli.main(["--signature", "--lang", "en", str(tmp_path / "nope")]) == 1
     assert "Signature: unreadable" in capsys.readouterr().out
     assert _cli.main(["--signature", "--lang", "en", str(SAMPLE)]) == 0
@@ -199,7 +199,7 @@ def test_signature_json_and_unreadable_files(
     from ecfmetric._signature_cli import check_signature
 
     assert check_signature(str(tmp_path / "nope")).error == (
-        f"{tmp_path / 'nope'}: No such file or directory"
+        f"{tmp_path / 'nope'}: no such file or directory"
     )
     assert _cli.main(["--check", str(tmp_path / "nope")]) == 1
     out, err = capsys.readouterr()
@@ -213,7 +213,7 @@ def test_signature_without_the_extra(
     monkeypatch.setitem(sys.modules, "ecfmetric._cms", None)
     monkeypatch.delattr(ecfmetric, "_cms", raising=False)
     assert _cli.main(["--check", str(SIGNED)]) == 0
-    assert "Assinatura: ilegível: not checked: " in capsys.readouterr().out
+    assert "Assinatura: ilegível: não verificada: " in capsys.readouterr().out
 
 
 def test_a_signature_that_does_not_verify_with_no_signer() -> None:

@@ -11,9 +11,10 @@ import argparse
 import contextlib
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 import attrs
 
@@ -30,8 +31,8 @@ from ._cli_export import (
     table,
 )
 from ._console import Progress, forgiving_output, is_unicode, wants_progress
-from ._errors import EcfError
-from ._i18n import language
+from ._errors import EcfError, os_error_message
+from ._i18n import language, tr
 from ._labels import Lang
 from ._model import Finding, RevenueMetric
 from ._reader import read
@@ -68,8 +69,57 @@ def _version() -> str:
     return __version__
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+# argparse's own sentences (gettext, English): what they say, in Portuguese.
+_ARGPARSE_PT = (
+    (re.compile(r"the following arguments are required: (.*)"), r"faltam os argumentos: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"argumentos não reconhecidos: \1"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+        r"argumento \1: escolha inválida: \2 (escolha entre \3)",
+    ),
+    (
+        re.compile(r"argument (\S+): not allowed with argument (\S+)"),
+        r"o argumento \1 não pode ser usado com o argumento \2",
+    ),
+    (re.compile(r"argument (\S+): expected one argument"), r"o argumento \1 precisa de um valor"),
+    (re.compile(r"ambiguous option: (.*)"), r"opção ambígua: \1"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse speaking Portuguese unless asked for English (``--lang en``, ECFMETRIC_LANG)."""
+
+    lang: Lang = "pt"
+
+    def format_usage(self) -> str:
+        formatter = self._get_formatter()
+        prefix = "usage: " if self.lang == "en" else "uso: "
+        formatter.add_usage(
+            self.usage, self._actions, self._mutually_exclusive_groups, prefix=prefix
+        )
+        return formatter.format_help()
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if self.lang == "pt":
+            text = text.replace("usage: ", "uso: ", 1)
+            text = text.replace("\npositional arguments:\n", "\nargumentos:\n", 1)
+            text = text.replace("\noptions:\n", "\nopções:\n", 1)
+        return text
+
+    def error(self, message: str) -> NoReturn:
+        if self.lang == "pt":
+            for pattern, portuguese in _ARGPARSE_PT:
+                if pattern.fullmatch(message):
+                    message = pattern.sub(portuguese, message)
+                    break
+        self.print_usage(sys.stderr)
+        word = "error" if self.lang == "en" else "erro"
+        self.exit(EXIT_USAGE, f"{self.prog}: {word}: {message}\n")
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
         prog="python -m ecfmetric",
         description=(
             "Lê arquivos SPED ECF e mostra a métrica de receita (receita bruta → receita "
@@ -144,15 +194,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A console that cannot show "→" (cp1252, cp850…) gets "->": output never crashes.
     with forgiving_output():
         parser = _parser()
+        given = list(sys.argv[1:] if argv is None else argv)
+        asked = (
+            given[given.index("--lang") + 1 : given.index("--lang") + 2]
+            if "--lang" in given
+            else []
+        )
+        wanted = asked[0] if asked else os.environ.get("ECFMETRIC_LANG", "")[:2].lower()
+        parser.lang = "en" if wanted == "en" else "pt"
         args = parser.parse_args(argv)
         if args.lang is None:
             # People at a terminal read Portuguese unless ECFMETRIC_LANG says otherwise,
             # whatever language the calling process set for its own messages.
             args.lang = "en" if os.environ.get("ECFMETRIC_LANG") == "en" else "pt"
         if args.files.count(STDIN) > 1:
-            parser.error("'-' (standard input) can be given only once")
+            parser.error(tr("'-' (standard input) can be given only once").render(args.lang))
         if args.lines is not None and args.signature:
-            parser.error("--lines writes the lines of the metric: it does not go with --signature")
+            parser.error(
+                tr(
+                    "--lines writes the lines of the metric: it does not go with --signature"
+                ).render(args.lang)
+            )
         with contextlib.ExitStack() as stack:
             args.lines_out = None
             if args.lines is not None:
@@ -161,7 +223,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 try:
                     args.lines_out = stack.enter_context(open(args.lines, "wb"))
                 except OSError as error:
-                    parser.error(f"--lines: cannot write {args.lines}: {error.strerror or error}")
+                    parser.error(
+                        tr(
+                            "--lines: cannot write {path}: {reason}",
+                            path=args.lines,
+                            reason=os_error_message(error),
+                        ).render(args.lang)
+                    )
             with language(args.lang):
                 return _guarded(args)
 
@@ -406,7 +474,7 @@ def _signature(args: argparse.Namespace, inputs: _Inputs) -> int:
             with opened() as stream:
                 checks.append(check_signature(path, stream))
         except OSError as error:
-            checks.append(SignatureCheck(path, None, f"{path}: {error.strerror or error}", False))
+            checks.append(SignatureCheck(path, None, f"{path}: {os_error_message(error)}", False))
     if inputs.progress is not None:
         inputs.progress.close()
     if args.json:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ._cnpj import format_cnpj
-from ._errors import EcfError, EcfFormatError, MetricUnavailableError
+from ._errors import EcfError, EcfFormatError, MetricUnavailableError, os_error_message
 from ._i18n import tr
 from ._model import MONEY_FIELDS, RevenueMetric
 
@@ -78,7 +78,7 @@ def refusal(path: str, error: EcfError | OSError) -> dict[str, Any]:
     """``{"file": path, "error": {"code", "message", "line_number", "record", "field"}}``."""
     if isinstance(error, OSError):
         code = next((c for kind, c in _OS_CODES if isinstance(error, kind)), "OS_ERROR")
-        detail: dict[str, Any] = {"code": code, "message": error.strerror or str(error)}
+        detail: dict[str, Any] = {"code": code, "message": str(os_error_message(error))}
     elif isinstance(error, EcfFormatError):
         detail = {
             "code": error.code,

@@ -199,7 +199,9 @@ def _check(
         issuer = _name(sid.chosen["issuer"])
         serial = format(sid.chosen["serial_number"].native, "X")
     else:
-        issuer = "(unknown: the signature names its certificate by subject key identifier)"
+        issuer = tr(
+            "(unknown: the signature names its certificate by subject key identifier)"
+        ).render()
         serial = ""
     if cert is not None:
         issuer = _name(cert.issuer)
@@ -223,7 +225,7 @@ def _check(
         covers=covers,
         countersigns=countersigns,
         verified=reason is None,
-        reason=reason,
+        reason=None if reason is None else reason.render(),
     )
 
 
@@ -258,27 +260,31 @@ def _verify(
     digest_algorithm: str,
     attributes: dict[str, Any],
     has_attrs: bool,
-) -> str | None:
+) -> Message | None:
     """``None`` when the signature checks, else why not."""
     if digest_algorithm not in HASHES:
-        return f"digest algorithm {digest_algorithm} is not supported"
+        return tr("digest algorithm {name} is not supported", name=digest_algorithm)
     if cert is None:
-        return "the blob does not carry the certificate this signature names (issuer and serial)"
+        return tr(
+            "the blob does not carry the certificate this signature names (issuer and serial)"
+        )
     content = digest(digest_algorithm)
     if content is None:
-        return (
-            f"the {digest_algorithm} digest needs a second pass over the file and the source "
-            "cannot seek: pass a path or a seekable file"
+        return tr(
+            "the {name} digest needs a second pass over the file and the source cannot seek: "
+            "pass a path or a seekable file",
+            name=digest_algorithm,
         )
     if has_attrs:
         expected = attributes.get("message_digest")
         if not isinstance(expected, bytes):
-            return "the signed attributes have no messageDigest"
+            return tr("the signed attributes have no messageDigest")
         if expected != content:
-            return (
-                f"the {digest_algorithm} digest of the signed bytes differs from the "
-                "messageDigest the signature holds: the content changed after signing "
-                "(or the signature is over other bytes)"
+            return tr(
+                "the {name} digest of the signed bytes differs from the messageDigest the "
+                "signature holds: the content changed after signing (or the signature is over "
+                "other bytes)",
+                name=digest_algorithm,
             )
         candidates = _signed_attrs_der(signer_info["signed_attrs"])
         prehashed = False
@@ -289,11 +295,11 @@ def _verify(
     if key_algorithm not in _USABLE_KEYS:
         # Checked before loading: cryptography 51+ warns on loading a DSA key, and a caller
         # running with warnings as errors would get that instead of this answer.
-        return f"a {key_algorithm} key is not supported (RSA or EC only)"
+        return tr("a {name} key is not supported (RSA or EC only)", name=key_algorithm)
     try:
         key = load_der_public_key(cert.public_key.dump())
     except (ValueError, UnsupportedAlgorithm) as error:
-        return f"the certificate's public key cannot be used: {error}"
+        return tr("the certificate's public key cannot be used: {error}", error=str(error))
     for data in candidates:
         reason = _check_value(key, signer_info, digest_algorithm, data, prehashed)
         if reason is None:
@@ -315,7 +321,7 @@ _USABLE_KEYS = frozenset({"rsa", "rsassa_pss", "ec"})
 
 def _check_value(
     key: Any, signer_info: Any, digest_algorithm: str, data: bytes, prehashed: bool
-) -> str | None:
+) -> Message | None:
     algorithm = signer_info["signature_algorithm"]
     signature = signer_info["signature"].native
     chosen: hashes.HashAlgorithm = HASHES[digest_algorithm]()
@@ -325,7 +331,7 @@ def _check_value(
     try:
         kind = algorithm.signature_algo
     except ValueError:
-        return f"signature algorithm {algorithm['algorithm'].native} is not supported"
+        return tr("signature algorithm {name} is not supported", name=algorithm["algorithm"].native)
     try:
         if isinstance(key, rsa.RSAPublicKey) and kind == "rsassa_pkcs1v15":
             key.verify(signature, data, padding.PKCS1v15(), hashed)
@@ -334,7 +340,12 @@ def _check_value(
             pss_hash = str(params["hash_algorithm"]["algorithm"].native)
             mgf_hash = str(params["mask_gen_algorithm"]["parameters"]["algorithm"].native)
             if pss_hash != digest_algorithm or mgf_hash not in HASHES:
-                return f"RSASSA-PSS with {pss_hash}/{mgf_hash} for a {digest_algorithm} digest is not supported"
+                return tr(
+                    "RSASSA-PSS with {pss}/{mgf} for a {name} digest is not supported",
+                    pss=pss_hash,
+                    mgf=mgf_hash,
+                    name=digest_algorithm,
+                )
             pss = padding.PSS(
                 mgf=padding.MGF1(HASHES[mgf_hash]()), salt_length=params["salt_length"].native
             )
@@ -342,11 +353,13 @@ def _check_value(
         elif isinstance(key, ec.EllipticCurvePublicKey) and kind == "ecdsa":
             key.verify(signature, data, ec.ECDSA(hashed))
         else:
-            return (
-                f"a {kind} signature with a {type(key).__name__.lstrip('_')} key is not supported"
+            return tr(
+                "a {kind} signature with a {key} key is not supported",
+                kind=kind,
+                key=type(key).__name__.lstrip("_"),
             )
     except InvalidSignature:
-        return "the signature value does not verify with the certificate's public key"
+        return tr("the signature value does not verify with the certificate's public key")
     return None
 
 

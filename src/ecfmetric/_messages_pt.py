@@ -19,6 +19,8 @@ PORTUGUESE: Final[dict[str, str]] = {
     "{count} fields were refused: {fields}": "{count} campos não foram aceitos: {fields}",
     "{first}; {rest}": "{first}; {rest}",
     "line {number}": "linha {number}",
+    "{severity} {code}: {message}": "{severity} {code}: {message}",
+    "{severity} {code} ({where}): {message}": "{severity} {code} ({where}): {message}",
     "period {period}": "período {period}",
     "byte offset {offset}": "posição {offset} (em bytes)",
     # -- the file as a whole, its lines and records ----------------------------------------
@@ -708,7 +710,7 @@ PORTUGUESE: Final[dict[str, str]] = {
     "{component!r} is not a component that can be contested: contest one of gross_revenue, "
     "cancellations, discounts, taxes, other_deductions": (
         "{component!r} não é um componente que se possa contestar: conteste um destes: "
-        "gross_revenue, cancellations, discounts, taxes, other_deductions"
+        "'gross_revenue', 'cancellations', 'discounts', 'taxes', 'other_deductions'"
     ),
     "the net revenue cannot be contested: it is the gross revenue minus the deductions; contest "
     "the component that is wrong and the net is recomputed": (
@@ -827,4 +829,95 @@ PORTUGUESE: Final[dict[str, str]] = {
         "não confere com o valor e as contestações da linha"
     ),
     "the rows add up to {total}, not {got}": "as linhas somam {total}, não {got}",
+    # -- the signature: why a signature does not check --------------------------------------
+    "(unknown: the signature names its certificate by subject key identifier)": (
+        "(desconhecido: a assinatura indica o seu certificado pelo identificador da chave)"
+    ),
+    "digest algorithm {name} is not supported": "o algoritmo de resumo {name} não é suportado",
+    "the blob does not carry the certificate this signature names (issuer and serial)": (
+        "o bloco não traz o certificado que esta assinatura indica (emissor e número de série)"
+    ),
+    "the {name} digest needs a second pass over the file and the source cannot seek: pass a "
+    "path or a seekable file": (
+        "o resumo {name} precisa de uma segunda leitura do arquivo e a origem não permite "
+        "voltar ao início: passe o caminho ou um arquivo que permita seek"
+    ),
+    "the signed attributes have no messageDigest": (
+        "os atributos assinados não têm o messageDigest"
+    ),
+    "the {name} digest of the signed bytes differs from the messageDigest the signature holds: "
+    "the content changed after signing (or the signature is over other bytes)": (
+        "o resumo {name} dos bytes assinados difere do messageDigest guardado na assinatura: o "
+        "conteúdo mudou depois de assinado (ou a assinatura é de outros bytes)"
+    ),
+    "a {name} key is not supported (RSA or EC only)": (
+        "uma chave {name} não é suportada (só RSA ou EC)"
+    ),
+    "the certificate's public key cannot be used: {error}": (
+        "a chave pública do certificado não pode ser usada: {error}"
+    ),
+    "signature algorithm {name} is not supported": (
+        "o algoritmo de assinatura {name} não é suportado"
+    ),
+    "RSASSA-PSS with {pss}/{mgf} for a {name} digest is not supported": (
+        "RSASSA-PSS com {pss}/{mgf} para um resumo {name} não é suportado"
+    ),
+    "a {kind} signature with a {key} key is not supported": (
+        "uma assinatura {kind} com uma chave {key} não é suportada"
+    ),
+    "the signature value does not verify with the certificate's public key": (
+        "o valor da assinatura não confere com a chave pública do certificado"
+    ),
+    "certificate serial {serial} of {issuer}": "certificado de número de série {serial} de {issuer}",
+    "bytes 0 to {last} of the file: everything before the SBRCAAEPDR marker at byte {marker}": (
+        "bytes 0 a {last} do arquivo: tudo antes do marcador SBRCAAEPDR na posição {marker}"
+    ),
+    "nobody": "ninguém",
+    "Signatures verified over the {count} bytes before the marker": (
+        "Assinaturas verificadas sobre os {count} bytes antes do marcador"
+    ),
+    "NOT verified ({failed} of {count} signatures fail; signer {first}: {reason})": (
+        "NÃO verificada ({failed} de {count} assinaturas falham; signatário {first}: {reason})"
+    ),
+    "NOT verified: {reason}": "NÃO verificada: {reason}",
+    "Signed by {who}. Hashcode {hashcode}. {state}; certificate chain not checked.": (
+        "Assinado por {who}. Hashcode {hashcode}. {state}; cadeia de certificados não verificada."
+    ),
+    "the blob holds no signature (no SignerInfo)": (
+        "o bloco não contém nenhuma assinatura (nenhum SignerInfo)"
+    ),
+    "signer {index} ({who}): {reason}": "signatário {index} ({who}): {reason}",
+    "serial {serial}": "número de série {serial}",
+    "signature matches the content; certificate chain not checked (no ICP-Brasil root, "
+    "revocation or validity-at-signing-time check)": (
+        "a assinatura confere com o conteúdo; a cadeia de certificados não foi verificada (sem "
+        "conferir a raiz ICP-Brasil, a revogação nem a validade na data da assinatura)"
+    ),
+    "not checked: {error}": "não verificada: {error}",
+    # -- the operating system --------------------------------------------------------------
+    "no such file or directory": "arquivo ou diretório não encontrado",
+    "permission denied": "permissão negada",
+    "is a directory, not a file": "é um diretório, não um arquivo",
+    "a part of the path is not a directory": "uma parte do caminho não é um diretório",
+    "no space left on the disk": "não há espaço livre no disco",
+    "the disk is read-only": "o disco é somente leitura",
+    "the file name is too long": "o nome do arquivo é longo demais",
+    "input/output error (the disk or the network failed)": (
+        "erro de entrada/saída (falha do disco ou da rede)"
+    ),
+    "too many files open": "arquivos abertos demais",
+    "the operating system refused it (errno {number}, {name})": (
+        "o sistema operacional recusou (erro {number}, {name})"
+    ),
+    "the operating system refused it ({kind}: {detail})": (
+        "o sistema operacional recusou ({kind}: {detail})"
+    ),
+    # -- the command line's usage errors ---------------------------------------------------
+    "'-' (standard input) can be given only once": (
+        "'-' (a entrada padrão) só pode ser dado uma vez"
+    ),
+    "--lines writes the lines of the metric: it does not go with --signature": (
+        "--lines grava as linhas da métrica: não combina com --signature"
+    ),
+    "--lines: cannot write {path}: {reason}": "--lines: não é possível gravar {path}: {reason}",
 }
