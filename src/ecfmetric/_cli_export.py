@@ -1,10 +1,14 @@
 """What the command line writes for programs: refusals as data, and tables as CSV.
 
-Two CSV dialects with the same columns. ``csv``: UTF-8, ``,``, amounts ``1234.56``, dates
-``2025-12-31``, the bare CNPJ. ``excel``: what Excel in Portuguese opens as it should: UTF-8 with
-a BOM, ``;``, amounts ``1234,56``, dates ``31/12/2025``, the CNPJ masked (so that Excel keeps it as
-text, with its leading zeros), and a text cell that Excel would take for a formula (``=``, ``+``,
-``-``, ``@``) starts with ``'``. Both are written as bytes, whatever the console's encoding.
+Two CSV dialects with the same columns. ``csv``, for programs: UTF-8, ``,``, the column keys
+(``gross_revenue``), amounts ``1234.56``, dates ``2025-12-31``, the bare CNPJ, ``ok``/``refused``.
+``excel``, for a person, what Excel or LibreOffice in Portuguese opens as it should: UTF-8 with a
+BOM, ``;``, the headings and words in the person's language (``TOTAL RECEITA BRUTA``,
+``recusado``, ``Lucro Real``; codes unchanged), amounts always with two decimals
+(``13001097,90``), dates ``31/12/2025`` with four-digit years, the CNPJ
+masked (so that Excel keeps it as text, with its leading zeros), and a text cell that Excel would
+take for a formula (``=``, ``+``, ``-``, ``@``) starts with ``'``. Both are written as bytes,
+whatever the console's encoding.
 """
 
 from __future__ import annotations
@@ -18,8 +22,16 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from ._cnpj import format_cnpj
 from ._errors import EcfError, EcfFormatError, MetricUnavailableError, os_error_message
-from ._i18n import tr
-from ._model import MONEY_FIELDS, RevenueMetric
+from ._i18n import get_language, tr
+from ._labels import (
+    COMPONENT_WORDS,
+    COMPONENTS,
+    FILE_STATUS_WORDS,
+    REGIME_NAMES,
+    SEVERITY_WORDS,
+    column_label,
+)
+from ._model import RevenueMetric
 
 if TYPE_CHECKING:
     from ._validate import ValidationReport
@@ -36,7 +48,7 @@ CSV_COLUMNS = (
     "period_start",
     "period_end",
     "regime",
-    *MONEY_FIELDS,
+    *COMPONENTS,
     "warnings",
     "error_code",
     "error",
@@ -133,6 +145,26 @@ class Table:
             return "'" + text
         return text
 
+    def status(self, status: str) -> str:
+        """``ok``/``refused`` for programs; the word in the person's language for Excel."""
+        return status if self.dialect != "excel" else FILE_STATUS_WORDS[get_language()][status]
+
+    def regime(self, metric: RevenueMetric) -> str | None:
+        """The regime's value (``lucro_real``), or its name (``Lucro Real``) for Excel."""
+        if metric.regime is None:
+            return None
+        return metric.regime.value if self.dialect != "excel" else REGIME_NAMES[metric.regime]
+
+    def component(self, name: str | None) -> str | None:
+        """A component's key, or its words (``receita bruta``) for Excel."""
+        if self.dialect != "excel":
+            return name
+        return COMPONENT_WORDS[get_language()][name] or None
+
+    def severity(self, severity: str) -> str:
+        """``error``/``warning``, or ``erro``/``aviso`` for Excel."""
+        return severity if self.dialect != "excel" else SEVERITY_WORDS[get_language()][severity]
+
     def cnpj(self, value: str | None) -> str | None:
         """The CNPJ as this dialect shows it: bare, or masked for Excel."""
         if value is None or self.dialect != "excel" or len(value) != 14:
@@ -148,6 +180,8 @@ def table(binary: IO[bytes], dialect: Dialect, header: Sequence[str]) -> Iterato
     )
     try:
         out = Table(text, dialect)
+        if dialect == "excel":
+            header = [column_label(column, get_language()) for column in header]
         out.writer.writerow(header)
         yield out
     finally:
@@ -163,20 +197,26 @@ def metric_row(
         assert error is not None
         detail = error["error"]
         out.row(
-            [path, "refused", *([None] * (len(CSV_COLUMNS) - 4)), detail["code"], detail["message"]]
+            [
+                path,
+                out.status("refused"),
+                *([None] * (len(CSV_COLUMNS) - 4)),
+                detail["code"],
+                detail["message"],
+            ]
         )
         return
     out.row(
         [
             path,
-            "ok",
+            out.status("ok"),
             out.cnpj(metric.cnpj),
             metric.company_name,
             metric.reference_year,
             metric.period_start,
             metric.period_end,
-            None if metric.regime is None else metric.regime.value,
-            *(getattr(metric, name) for name in MONEY_FIELDS),
+            out.regime(metric),
+            *(getattr(metric, name) for name in COMPONENTS),
             " ".join(sorted({w.code for w in metric.warnings})) or None,
             None,
             None,
@@ -199,7 +239,7 @@ def line_rows(out: Table, path: str, metric: RevenueMetric) -> None:
                 line.code,
                 line.description,
                 line.amount,
-                line.component,
+                out.component(line.component),
             ]
         )
 
@@ -207,4 +247,4 @@ def line_rows(out: Table, path: str, metric: RevenueMetric) -> None:
 def finding_rows(out: Table, path: str, report: ValidationReport) -> None:
     """A validation report's findings, as rows of :data:`FINDING_COLUMNS`."""
     for f in report.findings:
-        out.row([path, f.severity, f.code, f.line_number, f.record, f.message])
+        out.row([path, out.severity(f.severity), f.code, f.line_number, f.record, f.message])

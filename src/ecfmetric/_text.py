@@ -121,8 +121,8 @@ def render_metric(metric: RevenueMetric, lang: Lang) -> str:
                 end=date(p.end, lang),
                 block=p.block,
                 record=p.record,
-                gross=money(p.gross_revenue, lang),
-                net=money(p.net_revenue, lang),
+                gross=money(p.gross_revenue, lang, feminine=True),
+                net=money(p.net_revenue, lang, feminine=True),
             )
             for p in metric.periods
         )
@@ -189,8 +189,8 @@ def table_row(path: str, metric: RevenueMetric, lang: Lang) -> str:
         path,
         _cnpj(metric.cnpj, lang),
         str(metric.reference_year),
-        words["gross"].format(amount=money(metric.gross_revenue, lang)),
-        words["net"].format(amount=money(metric.net_revenue, lang)),
+        words["gross"].format(amount=money(metric.gross_revenue, lang, feminine=True)),
+        words["net"].format(amount=money(metric.net_revenue, lang, feminine=True)),
     ]
     if metric.warnings:
         cells.append(words["warning_count"].format(count=len(metric.warnings)))
