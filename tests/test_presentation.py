@@ -10,6 +10,7 @@ import ast
 import gzip
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -167,3 +168,49 @@ def test_labels_are_the_portal_s() -> None:
         "(-) Cancelamento de Serviços e Vendas",
     ]
     assert set(ecfmetric.LABELS_EN) == set(ecfmetric.LABELS)
+
+
+# -- the notebook's HTML fits a notebook ------------------------------------------------------
+
+
+def test_notebook_html_fits_and_never_breaks_a_cnpj() -> None:
+    """Every table is at most the output's width and wraps its text; a CNPJ and each amount
+    stay on one line (white-space:nowrap), so '12.345.678/0001-95' is never cut in two."""
+    from ecfmetric._html import report_html
+
+    metric = ecfmetric.read(ROOT / "fixtures" / "real_annual_0012_mismatch.txt")
+    html = metric_html(metric, "pt")
+    tables = re.findall(r'<table style="([^"]*)"', html)
+    assert tables
+    assert all("max-width:100%" in style for style in tables)
+    assert "white-space:normal" in html
+    shown = "78.901.234/0001-05"  # the fixture's 0000 CNPJ 78901234000105, masked
+    assert metric.cnpj is not None
+    assert ecfmetric._cnpj.format_cnpj(metric.cnpj) == shown
+    assert f'<span style="white-space:nowrap">{shown}</span>' in html
+    assert shown not in html.replace(f'<span style="white-space:nowrap">{shown}</span>', "")
+    # The amount cells never wrap.
+    assert re.search(r'white-space:nowrap">[0-9.]+,[0-9]{2}</td>', html)
+    report = report_html(ecfmetric.validate(ROOT / "fixtures" / "bad_amount.txt"), "pt")
+    assert "max-width:100%" in report
+
+
+def test_an_error_row_looks_like_an_error() -> None:
+    """validate()'s HTML: an error row is red, a warning row amber, and the bar is red when the
+    report has an error."""
+    from ecfmetric._html import report_html
+
+    both = ecfmetric.validate(ROOT / "fixtures" / "broken" / "bad_amount_signed.txt")
+    assert {f.severity for f in both.findings} == {"error", "warning"}
+    html = report_html(both, "pt")
+    rows = re.findall(r'<tr style="([^"]*)"><td[^>]*>(erro|aviso)</td>', html)
+    assert {(style, word) for style, word in rows} == {
+        ("background:#fde2e2;color:#8b0000", "erro"),
+        ("background:#fff4e0", "aviso"),
+    }
+    assert "border-left:4px solid #c00" in html
+    warnings_only = report_html(
+        ecfmetric.validate(ROOT / "fixtures" / "real_annual_0012_mismatch.txt"), "pt"
+    )
+    assert "border-left:4px solid #c60" in warnings_only
+    assert "#fde2e2" not in warnings_only
