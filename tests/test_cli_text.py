@@ -26,7 +26,8 @@ SIGNED = FIXTURES / "signed" / "one_rsa_sha256.ecf"
 
 
 def test_a_form_metric_in_portuguese() -> None:
-    """A form without CNPJ or name: said so in words; its lines come from the form."""
+    """A form without CNPJ or name: said so in words; its values are reviewed as typed into the
+    form, not as lines of a file."""
     metric = ecfmetric.from_form(
         gross_revenue="1.234.567,89", cancellations="0,00", taxes="1.000,00", discounts="0,00"
     )
@@ -36,7 +37,10 @@ def test_a_form_metric_in_portuguese() -> None:
     assert "1.234.567,89" in text
     net = next(line for line in text.splitlines() if "RECEITA LÍQUIDA" in line)
     assert net.split()[-1] == "1.233.567,89"
-    assert "formulário" in text.split("Linhas lidas:")[1]
+    assert "Linhas lidas" not in text
+    typed = text.split("Valores digitados no formulário:\n")[1].splitlines()
+    assert typed[0] == "  TOTAL RECEITA BRUTA: 1.234.567,89"
+    assert typed[2] == "  (-) Impostos Sobre Serviços e Vendas: 1.000,00"
 
 
 def test_an_scp_and_a_rectifying_file_in_portuguese() -> None:
@@ -250,9 +254,10 @@ def test_english_text_of_a_form_and_a_file_wide_error() -> None:
     assert text.splitlines()[:2] == ["(no name) — CNPJ (not given)", "form"]
     net = next(line for line in text.splitlines() if "NET REVENUE" in line)
     assert net.split()[-1] == "1,234.50"
-    assert "form" in text.split("Lines read:")[1]
+    assert "Lines read" not in text
+    assert text.split("Values typed into the form:\n")[1].startswith("  GROSS REVENUE: 1,234.50")
     bare = _text.render_metric(attrs.evolve(metric, lines=()), "en")
-    assert "Lines read" not in bare
+    assert "Values typed" not in bare
     truncated = ecfmetric.validate(FIXTURES / "truncated_no_9999.txt")
     assert "ERROR   TRUNCATED                file" in _text.render_report(truncated, "en")
     assert "ERRO  TRUNCATED                arquivo" in _text.render_report(truncated, "pt")

@@ -214,3 +214,16 @@ def test_an_error_row_looks_like_an_error() -> None:
     )
     assert "border-left:4px solid #c60" in warnings_only
     assert "#fde2e2" not in warnings_only
+
+
+def test_typed_values_are_reviewed_as_typed() -> None:
+    """A form's metric shows its values under "Valores digitados no formulário", by field, not
+    as lines of a file (no line, record or code columns)."""
+    metric = ecfmetric.from_form(
+        gross_revenue="1.000,00", cancellations="0", taxes="10,00", discounts="0"
+    )
+    shown = metric_html(metric, "pt")
+    assert "Valores digitados no formulário" in shown
+    assert "Campo do formulário" in shown
+    assert "Registro" not in shown
+    assert "arquivo" not in shown

@@ -95,6 +95,8 @@ _WORDS: Final[dict[Lang, dict[str, str]]] = {
         "amount": "Valor (R$)",
         "periods": "Período,Bloco,Registro,De,Até,Receita bruta,Receita líquida",
         "lines": "Linha,Registro,Período,Código,Descrição,Valor,Componente",
+        "typed": "Valores digitados no formulário",
+        "field": "Campo do formulário",
         "findings": "Gravidade,Código,Linha,Registro,Mensagem",
         "warnings": "Avisos",
         "all_findings": "Achados",
@@ -111,6 +113,8 @@ _WORDS: Final[dict[Lang, dict[str, str]]] = {
         "amount": "amount (R$)",
         "periods": "period,block,record,from,to,gross,net",
         "lines": "line,record,period,code,description,amount,component",
+        "typed": "Values typed into the form",
+        "field": "form field",
         "findings": "severity,code,line,record,message",
         "warnings": "Warnings",
         "all_findings": "Findings",
@@ -189,7 +193,19 @@ def metric_html(metric: RevenueMetric, lang: Lang | None = None) -> str:
                 numeric=frozenset({5, 6}),
             )
         )
-    if metric.lines:
+    if metric.lines and metric.source == "form":
+        parts.append(
+            f"<div><strong>{escape(words['typed'])}</strong></div>"
+            + _table(
+                [words["field"], words["amount"]],
+                [
+                    [names.get(line.component or "", line.description), money(line.amount, lang)]
+                    for line in metric.lines
+                ],
+                numeric=frozenset({1}),
+            )
+        )
+    elif metric.lines:
         parts.append(
             _table(
                 words["lines"].split(","),

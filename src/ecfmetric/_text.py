@@ -44,6 +44,7 @@ _WORDS: Final[dict[Lang, dict[str, str]]] = {
         "period": "  {period} {start} a {end}, bloco {block} ({record}): "
         "receita bruta {gross}, receita líquida {net}",
         "lines": "Linhas lidas:",
+        "typed": "Valores digitados no formulário:",
         "line": "linha {number}",
         "warnings": "Avisos:",
         "file": "arquivo",
@@ -69,6 +70,7 @@ _WORDS: Final[dict[Lang, dict[str, str]]] = {
         "period": "  {period} {start} to {end}, block {block} ({record}): "
         "gross revenue {gross}, net revenue {net}",
         "lines": "Lines read:",
+        "typed": "Values typed into the form:",
         "line": "line {number}",
         "warnings": "Warnings:",
         "file": "file",
@@ -126,7 +128,13 @@ def render_metric(metric: RevenueMetric, lang: Lang) -> str:
             )
             for p in metric.periods
         )
-    if metric.lines:
+    if metric.lines and metric.source == "form":
+        out.extend(("", words["typed"]))
+        out.extend(
+            f"  {names.get(line.component or '', line.description)}: {money(line.amount, lang)}"
+            for line in metric.lines
+        )
+    elif metric.lines:
         out.extend(("", words["lines"]))
         for line in metric.lines:
             where = (
@@ -153,7 +161,7 @@ def render_metric(metric: RevenueMetric, lang: Lang) -> str:
                 if warning.line_number is None
                 else f" ({words['line'].format(number=warning.line_number)})"
             )
-            out.append(f"  [{warning.code}]{where} {warning.message}")
+            out.append(f"  [{warning.code}]{where} {warning.render(lang)}")
     return "\n".join(out)
 
 
