@@ -24,11 +24,13 @@ from ._cli_export import (
     FINDING_COLUMNS,
     LINE_COLUMNS,
     Dialect,
+    Rows,
     finding_rows,
     line_rows,
     metric_row,
     refusal,
     table,
+    write_workbook,
 )
 from ._console import Progress, forgiving_output, is_unicode, wants_progress
 from ._errors import EcfError, os_error_message
@@ -60,6 +62,12 @@ _INTERNAL = {
     "desenvolvedores com o comando e, se puder, o arquivo. Detalhes:",
     "en": "ecfmetric: internal error (a bug in ecfmetric): please report it with the command "
     "and, if you can, the file. Details:",
+}
+
+
+_SHEETS: dict[str, dict[str, str]] = {
+    "pt": {"files": "Receitas", "findings": "Achados"},
+    "en": {"files": "Revenue", "findings": "Findings"},
 }
 
 
@@ -162,6 +170,13 @@ def _parser() -> _Parser:
         "no formato do Excel)",
     )
     parser.add_argument(
+        "--xlsx",
+        metavar="OUT",
+        help="grava também a planilha OUT (.xlsx) com as colunas de --excel (com --check, os "
+        "achados), que o Excel e o LibreOffice mostram como no Brasil: 13.001.097,90 e "
+        "01/01/2025",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="valida: lista cada erro e aviso de cada arquivo e confere a assinatura (uma "
@@ -215,18 +230,31 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "--lines writes the lines of the metric: it does not go with --signature"
                 ).render(args.lang)
             )
+        if args.xlsx is not None and args.signature:
+            parser.error(
+                tr("--xlsx writes the rows of --excel: it does not go with --signature").render(
+                    args.lang
+                )
+            )
         with contextlib.ExitStack() as stack:
             args.lines_out = None
-            if args.lines is not None:
-                # Opened first: a path that cannot be written is a usage error, found before the
-                # files are read.
+            args.xlsx_out = None
+            # Opened first: a path that cannot be written is a usage error, found before the
+            # files are read.
+            for option, path, attribute in (
+                ("--lines", args.lines, "lines_out"),
+                ("--xlsx", args.xlsx, "xlsx_out"),
+            ):
+                if path is None:
+                    continue
                 try:
-                    args.lines_out = stack.enter_context(open(args.lines, "wb"))
+                    setattr(args, attribute, stack.enter_context(open(path, "wb")))
                 except OSError as error:
                     parser.error(
                         tr(
-                            "--lines: cannot write {path}: {reason}",
-                            path=args.lines,
+                            "{option}: cannot write {path}: {reason}",
+                            option=option,
+                            path=path,
                             reason=os_error_message(error),
                         ).render(args.lang)
                     )
@@ -382,6 +410,11 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
         _human(args.lang, results)
     if args.lines is not None:
         _write_lines(args, [(r.path, r.metric) for r in results if r.metric is not None])
+    if args.xlsx_out is not None:
+        sheet = Rows()
+        for r in results:
+            metric_row(sheet, r.path, r.metric, r.refusal)
+        write_workbook(args.xlsx_out, CSV_COLUMNS, sheet, _SHEETS[args.lang]["files"])
     if any(r.bug for r in results):
         return EXIT_INTERNAL
     return EXIT_REFUSED if any(r.metric is None for r in results) else EXIT_OK
@@ -455,6 +488,11 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
             print(f"ecfmetric: {_text.refusal_line(row, args.lang)}", file=sys.stderr)
     if args.lines is not None:
         _write_lines(args, [(p, r.metric) for p, r, _ in checked if r.metric is not None])
+    if args.xlsx_out is not None:
+        sheet = Rows()
+        for path, report, _ in checked:
+            finding_rows(sheet, path, report)
+        write_workbook(args.xlsx_out, FINDING_COLUMNS, sheet, _SHEETS[args.lang]["findings"])
     findings = [f for _, report, _ in checked for f in report.findings]
     if any(f.code == "INTERNAL_ERROR" for f in findings):
         return EXIT_INTERNAL

@@ -172,6 +172,27 @@ class Table:
         return format_cnpj(value)
 
 
+class Rows(Table):
+    """The rows of the Excel dialect kept as values (``Decimal``, ``date``, text) for a
+    spreadsheet that formats them itself (:mod:`._xlsx`)."""
+
+    def __init__(self) -> None:
+        self.dialect = "excel"
+        self.rows: list[list[object]] = []
+
+    def row(self, cells: Iterable[object]) -> None:
+        """Keep one row as it is."""
+        self.rows.append(list(cells))
+
+
+def write_workbook(binary: IO[bytes], header: Sequence[str], rows: Rows, sheet: str) -> None:
+    """``rows`` as an ``.xlsx`` sheet, headed in the person's language."""
+    from ._xlsx import write_xlsx
+
+    lang = get_language()
+    write_xlsx(binary, [column_label(column, lang) for column in header], rows.rows, sheet)
+
+
 @contextmanager
 def table(binary: IO[bytes], dialect: Dialect, header: Sequence[str]) -> Iterator[Table]:
     """A :class:`Table` writing to ``binary`` (left open), its header row already written."""

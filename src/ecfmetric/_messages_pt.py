@@ -919,5 +919,8 @@ PORTUGUESE: Final[dict[str, str]] = {
     "--lines writes the lines of the metric: it does not go with --signature": (
         "--lines grava as linhas da métrica: não combina com --signature"
     ),
-    "--lines: cannot write {path}: {reason}": "--lines: não é possível gravar {path}: {reason}",
+    "{option}: cannot write {path}: {reason}": "{option}: não é possível gravar {path}: {reason}",
+    "--xlsx writes the rows of --excel: it does not go with --signature": (
+        "--xlsx grava as linhas de --excel: não combina com --signature"
+    ),
 }
