@@ -227,3 +227,28 @@ def test_typed_values_are_reviewed_as_typed() -> None:
     assert "Campo do formulário" in shown
     assert "Registro" not in shown
     assert "arquivo" not in shown
+
+
+def test_one_order_and_wording_of_the_components_everywhere() -> None:
+    """_labels.COMPONENTS is the one order (the portal's), and LABELS its wording: the CLI's text,
+    the notebook's HTML, --csv's keys and --excel's headings all follow it."""
+    from ecfmetric import _labels, _text
+    from ecfmetric._cli_export import CSV_COLUMNS, column_label
+
+    order = list(_labels.COMPONENTS)
+    assert order == list(ecfmetric.LABELS) == list(ecfmetric.LABELS_EN)
+    assert order[:4] == ["gross_revenue", "cancellations", "taxes", "discounts"]
+    metric = ecfmetric.read(ROOT / "fixtures" / "real_annual_0012_crlf_latin1.txt")
+    for lang in ("pt", "en"):
+        labels = [_labels.labels(lang)[name] for name in order]
+        text = _text.render_metric(metric, lang)
+        assert [text.index(label) for label in labels] == sorted(
+            text.index(label) for label in labels
+        )
+        shown = metric_html(metric, lang)
+        assert [shown.index(f">{label}<") for label in labels] == sorted(
+            shown.index(f">{label}<") for label in labels
+        )
+        money_columns = [c for c in CSV_COLUMNS if c in order]
+        assert money_columns == order
+        assert [column_label(c, lang) for c in money_columns] == labels
