@@ -73,7 +73,7 @@ def _table(
         + "".join(
             f'<td style="{_CELL};text-align:{"right" if i in numeric else "left"}'
             + (f";{_UNBROKEN}" if i in numeric else "")
-            + f'">{_text(cell)}</td>'
+            + f'">{escape(cell) if i in numeric else _text(cell)}</td>'
             for i, cell in enumerate(row)
         )
         + "</tr>"
@@ -357,7 +357,7 @@ def _proof_row(row: ProofRow, lang: Lang) -> str:
         + (f";{_UNBROKEN}" if i in _MONEY_COLUMNS or i == 1 else "")
         + '"'
         + (f' title="{escape(tip)}"' if tip else "")
-        + f">{_text(text)}</td>"
+        + f">{escape(text) if i in _MONEY_COLUMNS else _text(text)}</td>"
         for i, (text, tip) in enumerate(cells)
     )
     return f"<tr{style}>{tds}</tr>"
