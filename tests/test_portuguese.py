@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 
 import ecfmetric
-from ecfmetric import _cli, _html, _labels, _text
-from ecfmetric._messages_pt import PORTUGUESE
+from ecfmetric.base._messages_pt import PORTUGUESE
+from ecfmetric.cli import _cli
+from ecfmetric.model import _labels
+from ecfmetric.present import _html, _text
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -6,11 +6,11 @@ The hashcodes and signers below are those of the signed fixtures' sidecars
 
 from __future__ import annotations
 
-import ast
 import gzip
 import io
 import json
 import re
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -18,7 +18,8 @@ import attrs
 import pytest
 
 import ecfmetric
-from ecfmetric._html import metric_html, proof_html
+from ecfmetric.base._cnpj import format_cnpj
+from ecfmetric.present._html import metric_html, proof_html
 
 ROOT = Path(__file__).parent.parent
 SIGNED = ROOT / "fixtures" / "signed"
@@ -138,16 +139,19 @@ def test_file_name_is_provenance_not_a_figure() -> None:
     assert (first.file_name, second.file_name) == ("a.txt", "b.txt")
 
 
-def test_results_do_not_import_their_presentation() -> None:
-    """The presentation modules import the model only for type checking: no import cycle."""
-    for name in ("_html.py", "_labels.py"):
-        tree = ast.parse((ROOT / "src" / "ecfmetric" / name).read_text(encoding="utf-8"))
-        runtime = [
-            node.module
-            for node in tree.body
-            if isinstance(node, ast.ImportFrom) and node.module in ("_model", "_proof")
-        ]
-        assert runtime == [], name
+def test_every_module_is_on_a_floor() -> None:
+    """The import-linter contract (pyproject.toml) holds the whole package: each module is in a
+    floor it names, or one of the public modules it places; no flat module escapes it."""
+    contract = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c["layers"] for c in contract["tool"]["importlinter"]["contracts"]]
+    named = {part.strip() for layer in layers for part in re.split(r"[|:]", layer)}
+    assert "ecfmetric.present" in named
+    src = ROOT / "src" / "ecfmetric"
+    for path in src.rglob("*.py"):
+        parts = path.relative_to(src).with_suffix("").parts
+        if parts == ("__init__",):
+            continue
+        assert f"ecfmetric.{parts[0]}" in named, path
 
 
 def test_labels_are_the_portal_s() -> None:
@@ -176,7 +180,7 @@ def test_labels_are_the_portal_s() -> None:
 def test_notebook_html_fits_and_never_breaks_a_cnpj() -> None:
     """Every table is at most the output's width and wraps its text; a CNPJ and each amount
     stay on one line (white-space:nowrap), so '12.345.678/0001-95' is never cut in two."""
-    from ecfmetric._html import report_html
+    from ecfmetric.present._html import report_html
 
     metric = ecfmetric.read(ROOT / "fixtures" / "real_annual_0012_mismatch.txt")
     html = metric_html(metric, "pt")
@@ -186,7 +190,7 @@ def test_notebook_html_fits_and_never_breaks_a_cnpj() -> None:
     assert "white-space:normal" in html
     shown = "78.901.234/0001-05"  # the fixture's 0000 CNPJ 78901234000105, masked
     assert metric.cnpj is not None
-    assert ecfmetric._cnpj.format_cnpj(metric.cnpj) == shown
+    assert format_cnpj(metric.cnpj) == shown
     assert f'<span style="white-space:nowrap">{shown}</span>' in html
     assert shown not in html.replace(f'<span style="white-space:nowrap">{shown}</span>', "")
     # The amount cells never wrap.
@@ -198,7 +202,7 @@ def test_notebook_html_fits_and_never_breaks_a_cnpj() -> None:
 def test_an_error_row_looks_like_an_error() -> None:
     """validate()'s HTML: an error row is red, a warning row amber, and the bar is red when the
     report has an error."""
-    from ecfmetric._html import report_html
+    from ecfmetric.present._html import report_html
 
     both = ecfmetric.validate(ROOT / "fixtures" / "broken" / "bad_amount_signed.txt")
     assert {f.severity for f in both.findings} == {"error", "warning"}
@@ -232,8 +236,9 @@ def test_typed_values_are_reviewed_as_typed() -> None:
 def test_one_order_and_wording_of_the_components_everywhere() -> None:
     """_labels.COMPONENTS is the one order (the portal's), and LABELS its wording: the CLI's text,
     the notebook's HTML, --csv's keys and --excel's headings all follow it."""
-    from ecfmetric import _labels, _text
-    from ecfmetric._cli_export import CSV_COLUMNS, column_label
+    from ecfmetric.model import _labels
+    from ecfmetric.present import _text
+    from ecfmetric.present._cli_export import CSV_COLUMNS, column_label
 
     order = list(_labels.COMPONENTS)
     assert order == list(ecfmetric.LABELS) == list(ecfmetric.LABELS_EN)

@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 import pytest
 
 import ecfmetric
-from ecfmetric._cli import main
+from ecfmetric.cli._cli import main
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "fixtures" / "real_annual_0012_crlf_latin1.txt"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
-from ._i18n import Message
+from .base._i18n import Message
 
 __all__ = [
     "Code",
