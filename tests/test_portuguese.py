@@ -26,12 +26,13 @@ from ecfmetric.present import _html, _text
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "fixtures"
 
-#: Words of English sentences that Portuguese does not use (so "no", "do", "a", "total" and
-#: "as" are not here). A hit is an English sentence, or a Python name shown to a person.
+#: Words of English sentences that Portuguese does not use (so "no", "do", "a", "total", "as"
+#: and "for", as in "quando for zero", are not here). A hit is an English sentence, or a Python
+#: name shown to a person.
 ENGLISH = frozenset(
     """
     the is are was were been be being has have had cannot can't must should would could this
-    that these those which who whom whose what when where why how from by for into than then
+    that these those which who whom whose what when where why how from by into than then
     only not and or its it it's of with without expected got found missing read line file files
     amount amounts record records digest signed signature signatures verified verify does
     doesn't did there here yes none any some every each more less most least other another same
