@@ -816,9 +816,9 @@ def _with_noise(draw: st.DrawFn, block: str, records: list[str], noise: bool) ->
     """``records`` with, when ``noise``, records the metric does not read mixed in."""
     if not noise:
         return records
+    # (No register of a future layout here: inside the blocks of figures an unknown register
+    # may be a damaged figure, and it is refused in every mode; block 0 gets one instead.)
     extra = draw(st.lists(st.sampled_from(_BALANCE_NOISE[block]), unique=True, max_size=2))
-    if _rarely(draw):
-        extra.append(f"|{block}999|registro de um leiaute futuro|")
     return records[:1] + extra + records[1:]
 
 

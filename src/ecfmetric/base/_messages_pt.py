@@ -952,6 +952,83 @@ PORTUGUESE: Final[dict[str, str]] = {
     "--xlsx writes the rows of --excel: it does not go with --signature": (
         "--xlsx grava as linhas de --excel: não combina com --signature"
     ),
+    # -- issue 23: archives read to their end, blocks of figures, per-call budgets ------------
+    "the gzip stream is followed by more data (a second gzip stream, or bytes that are not "
+    "gzip): a gzip input holds one ECF file, compressed once": (
+        "o fluxo gzip é seguido de mais dados (um segundo fluxo gzip, ou bytes que não são gzip): "
+        "uma entrada gzip contém um único arquivo ECF, compactado uma vez"
+    ),
+    "the ZIP archive holds {count} entries besides the ECF file (folders, __MACOSX/, "
+    ".DS_Store, ._ files); at most {limit} are accepted": (
+        "o arquivo ZIP contém {count} entradas além do arquivo ECF (pastas, __MACOSX/, "
+        ".DS_Store, arquivos ._); no máximo {limit} são aceitas"
+    ),
+    "the ZIP archive's entry {member} is password-protected: it cannot be checked; give the "
+    "ECF file alone": (
+        "a entrada {member} do arquivo ZIP está protegida por senha: não pode ser conferida; "
+        "envie o arquivo ECF sozinho"
+    ),
+    "the ZIP archive hides a file in {member}, an entry that is normally ignored, and it is "
+    "{what}: give the ECF file alone": (
+        "o arquivo ZIP esconde um arquivo em {member}, entrada que normalmente é ignorada, e ele "
+        "é {what}: envie o arquivo ECF sozinho"
+    ),
+    "an archive": "um arquivo compactado",
+    "a SPED file (|0000|)": "um arquivo do SPED (|0000|)",
+    "{record} is not a register of block {block} (the layout's are {known}): it may be a "
+    "damaged record that carries a figure": (
+        "{record} não é um registro do bloco {block} (os do leiaute são {known}): pode ser um "
+        "registro danificado que traz um valor"
+    ),
+    "more than {limit} lines in the blocks read record by record (0, L, P, T, U, Y, 9; "
+    "Limits.read_lines): a real ECF has a few thousand": (
+        "mais de {limit} linhas nos blocos lidos registro a registro (0, L, P, T, U, Y, 9; "
+        "Limits.read_lines): uma ECF real tem alguns milhares"
+    ),
+    "more than {limit} lines (Limits.lines)": "mais de {limit} linhas (Limits.lines)",
+    "the revenue lines kept add up to more than {limit} bytes (Limits.kept_bytes): far more "
+    "than any ECF's": (
+        "as linhas de receita guardadas somam mais de {limit} bytes (Limits.kept_bytes): muito "
+        "mais que as de qualquer ECF"
+    ),
+    # -- issue 23: signatures and saved proofs ----------------------------------------------
+    "the signature blob is nested too deeply to be read": (
+        "o bloco da assinatura tem aninhamento profundo demais para ser lido"
+    ),
+    "larger than the largest amount ({limit}), got {got}": (
+        "maior que o maior valor aceito ({limit}), recebido {got}"
+    ),
+    "a form's figure has no signature": "um valor do formulário não tem assinatura",
+    "must be true exactly when there is a signer and every signer is verified": (
+        "deve ser true exatamente quando há um signatário e todos os signatários conferem"
+    ),
+    "a reason is given exactly when the signature is not verified": (
+        "um motivo é dado exatamente quando a assinatura não confere"
+    ),
+    "the library never checks the certificate chain": (
+        "a biblioteca nunca verifica a cadeia de certificados"
+    ),
+    "not JSON data as to_dict() writes it": "não são dados JSON como to_dict() os escreve",
+    "the data carries an HMAC: load it with key=": (
+        "os dados trazem um HMAC: carregue-os com key="
+    ),
+    "missing: the data was not saved with a key (to_dict(key=...))": (
+        "ausente: os dados não foram gravados com uma chave (to_dict(key=...))"
+    ),
+    "does not match: the data changed after it was saved, or the key is another": (
+        "não confere: os dados mudaram depois de gravados, ou a chave é outra"
+    ),
+    "the proof's companies are not the contract's: missing {missing}; not in the contract "
+    "{extra}": (
+        "as empresas da comprovação não são as do contrato: faltam {missing}; fora do contrato "
+        "{extra}"
+    ),
+    "must be the sum of the lines that feed it, {total}, got {got}": (
+        "deve ser a soma das linhas que o alimentam, {total}, recebido {got}"
+    ),
+    "must be the sum of the periods, {total}, got {got}": (
+        "deve ser a soma dos períodos, {total}, recebido {got}"
+    ),
     # -- round 4 rulings (issue 22) ---------------------------------------------------------
     "the PVA's own warning {rule} on {where}: {message}{details}": (
         "aviso do próprio PVA {rule} em {where}: {message}{details}"
@@ -1035,5 +1112,32 @@ PORTUGUESE: Final[dict[str, str]] = {
     "REGISTRO, CAMPO)": (
         "o 9100 tem {count} campos; eram esperados ao menos {minimum} (REG, NOM_REGRA, "
         "MSG_REGRA, REGISTRO, CAMPO)"
+    ),
+    # -- the signature's signingCertificate attribute, the CLI's outputs (issue 20) ----------
+    "the {kind} attribute names no certificate": "o atributo {kind} não indica nenhum certificado",
+    "the {kind} attribute uses {algorithm}, which is not supported": (
+        "o atributo {kind} usa {algorithm}, que não é suportado"
+    ),
+    "the {kind} signed attribute names another certificate than the one the blob carries for "
+    "this signature (its hash differs)": (
+        "o atributo assinado {kind} indica outro certificado que não o que o bloco traz para "
+        "esta assinatura (o seu hash difere)"
+    ),
+    "the {kind} attribute names another certificate serial number": (
+        "o atributo {kind} indica outro número de série de certificado"
+    ),
+    "{option}: {path} is one of the files read ({same}): it would be overwritten; choose "
+    "another file": (
+        "{option}: {path} é um dos arquivos lidos ({same}): seria sobrescrito; escolha outro "
+        "arquivo"
+    ),
+    "a CMS {kind!r}, not signedData": "um CMS {kind!r}, não um signedData",
+    "signatures nested more than {limit} deep (counter-signatures of counter-signatures, or "
+    "SignedData inside SignedData): not a PVA signature": (
+        "assinaturas aninhadas em mais de {limit} níveis (contra-assinaturas de "
+        "contra-assinaturas, ou SignedData dentro de SignedData): não é uma assinatura do PVA"
+    ),
+    "more than {limit} signatures in one blob: not a PVA signature": (
+        "mais de {limit} assinaturas em um bloco: não é uma assinatura do PVA"
     ),
 }
