@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from ._validate import ValidationReport, validate
     from .types import Company
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # Each public name and the module that defines it. They are imported on first use (PEP 562), so
 # that `import ecfmetric` costs next to nothing and a call pays only for the modules it needs:

@@ -68,9 +68,9 @@ def _version() -> str:
     return __version__
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str = "ecfmetric") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m ecfmetric",
+        prog=prog,
         description=(
             "Lê arquivos SPED ECF e mostra a métrica de receita (receita bruta → receita "
             "líquida). Código de saída: 0 quando todos os arquivos foram lidos (com --check: sem "
@@ -139,11 +139,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status."""
+def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
+    """Run the CLI; returns the exit status. ``prog`` is the program's name in ``--help``,
+    ``--version`` and usage errors: ``ecfmetric`` (the installed script) or
+    ``python -m ecfmetric`` (``__main__``)."""
     # A console that cannot show "→" (cp1252, cp850…) gets "->": output never crashes.
     with forgiving_output():
-        parser = _parser()
+        parser = _parser(prog)
         args = parser.parse_args(argv)
         if args.lang is None:
             # People at a terminal read Portuguese unless ECFMETRIC_LANG says otherwise,
