@@ -14,6 +14,7 @@ from ._metric import compute_metric
 from ._model import Finding, RevenueMetric
 from ._reader import CHUNK_SIZE, chunks_of, internal_error
 from ._sources import Source, name_of, opened
+from .types import ValidationReportDict
 
 
 @attrs.frozen
@@ -45,8 +46,8 @@ class ValidationReport:
         """The findings that leave the metric standing."""
         return tuple(f for f in self.findings if f.severity == "warning")
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+    def to_dict(self) -> ValidationReportDict:
+        """A JSON-ready dict (:class:`~ecfmetric.types.ValidationReportDict`)."""
         return {
             "source": self.source,
             "ok": self.ok,
