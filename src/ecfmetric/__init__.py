@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from ._money import MAX_FORM_AMOUNT
     from ._proof import ConcludedProof, Proof, ProofRow
     from ._reader import iter_records, read
+    from ._rows import FILE_COLUMNS, refusal_row
     from ._signature import Signature, Signer, read_signature
     from ._sources import MAX_EXPANDED_SIZE, MAX_EXPANSION_RATIO
     from ._validate import ValidationReport, validate
@@ -104,6 +105,8 @@ _WHERE = {
     "Signer": "_signature",
     "SignerSummary": "_model",
     "SourceLine": "_model",
+    "FILE_COLUMNS": "_rows",
+    "refusal_row": "_rows",
     "ValidationReport": "_validate",
     "WorkerCrashedError": "_errors",
     "from_form": "_form",
@@ -139,6 +142,7 @@ if not TYPE_CHECKING:  # pragma: no branch - false only for type checkers, which
 
 __all__ = [
     "CODES",
+    "FILE_COLUMNS",
     "LABELS",
     "LABELS_EN",
     "MAX_EXPANDED_SIZE",
@@ -188,6 +192,7 @@ __all__ = [
     "read_bytes",
     "read_many",
     "read_signature",
+    "refusal_row",
     "set_language",
     "types",
     "validate",

@@ -39,6 +39,7 @@ from ._reader import read
 if TYPE_CHECKING:
     from ._signature_cli import SignatureCheck
     from ._validate import ValidationReport
+    from .types import RefusalDict
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -285,7 +286,7 @@ def _size(path: str) -> int | None:
 class _Result:
     path: str
     metric: RevenueMetric | None
-    refusal: dict[str, Any] | None
+    refusal: RefusalDict | None
 
     @property
     def bug(self) -> bool:
