@@ -113,6 +113,13 @@ def _parser(prog: str = "ecfmetric") -> argparse.ArgumentParser:
         "no formato do Excel)",
     )
     parser.add_argument(
+        "--xlsx",
+        metavar="OUT",
+        help="grava também uma planilha do Excel no arquivo OUT: uma linha por arquivo e o "
+        "total, e numa segunda aba cada linha lida; valores como números (1.234,56), datas "
+        "como datas (dd/mm/aaaa); precisa do extra xlsx (pip install 'ecfmetric[xlsx]')",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="valida: lista cada erro e aviso de cada arquivo e confere a assinatura (uma "
@@ -156,6 +163,15 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
             parser.error("'-' (standard input) can be given only once")
         if args.lines is not None and args.signature:
             parser.error("--lines writes the lines of the metric: it does not go with --signature")
+        if args.xlsx is not None and (args.signature or args.check):
+            parser.error(
+                "--xlsx writes the metrics read: it does not go with --check or --signature"
+            )
+        if args.xlsx is not None:
+            from ._xlsx import MISSING, available
+
+            if not available():
+                parser.error(MISSING)
         with contextlib.ExitStack() as stack:
             args.lines_out = None
             if args.lines is not None:
@@ -165,6 +181,12 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
                     args.lines_out = stack.enter_context(open(args.lines, "wb"))
                 except OSError as error:
                     parser.error(f"--lines: cannot write {args.lines}: {error.strerror or error}")
+            args.xlsx_out = None
+            if args.xlsx is not None:
+                try:
+                    args.xlsx_out = stack.enter_context(open(args.xlsx, "wb"))
+                except OSError as error:
+                    parser.error(f"--xlsx: cannot write {args.xlsx}: {error.strerror or error}")
             with language(args.lang):
                 return _guarded(args)
 
@@ -317,6 +339,10 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
         _human(args.lang, results)
     if args.lines is not None:
         _write_lines(args, [(r.path, r.metric) for r in results if r.metric is not None])
+    if args.xlsx_out is not None:
+        from ._xlsx import write_workbook
+
+        write_workbook(args.xlsx_out, [(r.path, r.metric, r.refusal) for r in results], args.lang)
     if any(r.bug for r in results):
         return EXIT_INTERNAL
     return EXIT_REFUSED if any(r.metric is None for r in results) else EXIT_OK
