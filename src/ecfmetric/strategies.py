@@ -45,14 +45,18 @@ __all__ = [
     "ENCODINGS",
     "LAYOUT_VERSIONS",
     "LINE_ENDINGS",
+    "REFUSAL_CODES",
     "VARIANTS",
     "assert_metric_matches",
+    "bad_form_inputs",
     "brl_money",
     "cnpjs",
     "ecf_files",
     "form_inputs",
     "metric_matches",
     "promised",
+    "proofs",
+    "refused_files",
 ]
 
 #: Layout versions drawn, ``0000.COD_VER``; version ``n`` is for calendar year ``2013 + n``.
@@ -1257,6 +1261,7 @@ def _ecf_file(
     noise: bool,
     signature: bool | None,
     max_cents: int,
+    cnpj: str | None = None,
 ) -> tuple[bytes, RevenueMetric]:
     variant = draw(st.sampled_from(variants))
     regime = draw(
@@ -1340,10 +1345,16 @@ def _ecf_file(
             "APUR_CSLL": apuration,
         }
 
-    cnpj = draw(cnpjs())
     name = draw(_company_name(encoding))
     tip_ecf = draw(st.sampled_from("012"))
-    scp = draw(cnpjs().filter(lambda other: other != cnpj)) if tip_ecf == "2" else None
+    # The metric's CNPJ is the SCP's in an SCP's file (TIP_ECF 2), else 0000's: cnpj= fixes it.
+    # The other CNPJ is drawn distinct by construction (a filter would retry draws).
+    if tip_ecf == "2":
+        scp = cnpj if cnpj is not None else draw(cnpjs())
+        cnpj = draw(_cnpj_other_than(scp))
+    else:
+        scp = None
+        cnpj = cnpj if cnpj is not None else draw(cnpjs())
     rectification = draw(st.sampled_from("NSF"))
     receipt = (
         draw(st.text("0123456789ABCDEF", min_size=40, max_size=41))
@@ -1477,6 +1488,8 @@ def ecf_files(
     noise: bool = True,
     signature: bool | None = None,
     max_amount: Decimal | int | str = _DEFAULT_MAX,
+    cnpj: str | None = None,
+    year: int | None = None,
 ) -> st.SearchStrategy[tuple[bytes, RevenueMetric]]:
     """``(data, expected)`` pairs: the bytes of a whole, strictly valid ECF file and the
     :class:`~ecfmetric.RevenueMetric` that ``ecfmetric.read(io.BytesIO(data))`` must return, as
@@ -1497,6 +1510,12 @@ def ecf_files(
     - ``partial_year``: ``False`` (default) for 1 Jan–31 Dec; ``True`` for a file that starts
       or ends inside the year; ``None`` for either.
     - ``signature``: whether a signature blob follows ``9999``.
+    - ``cnpj``: the company's CNPJ (bare or masked, with right check digits): the expected
+      metric's ``cnpj`` (in an SCP's file, the SCP's; its managing partner is drawn, distinct).
+    - ``year``: the reference year, 2014 to 2025 (the layout version of that year is used, so
+      it must agree with ``layout_version`` if both are given).
+
+    A failing example shows the file drawn as numbered text lines, in a Hypothesis note.
 
     ``anomalies=True`` lets the file carry, now and then, what the reader must warn about
     (RECEITA LIQUIDA missing or different, a synthetic line that is not the sum of its lines, an
@@ -1534,10 +1553,19 @@ def ecf_files(
     max_cents = _to_cents(max_amount, "max_amount")
     if not 0 <= max_cents < 10**15:
         raise InvalidArgument("max_amount must be between 0 and 9999999999999.99")
+    versions = _choices(layout_version, LAYOUT_VERSIONS, "layout_version")
+    if year is not None:
+        versions = [v for v in versions if _year_of(v, year)]
+        if not versions:
+            raise InvalidArgument(
+                f"year must be 2014 to 2025 and agree with layout_version {layout_version!r}, "
+                f"got {year!r}"
+            )
     return _ecf_file(
+        cnpj=None if cnpj is None else _given_cnpj(cnpj),
         variants=variants,
         regimes=regimes,
-        versions=_choices(layout_version, LAYOUT_VERSIONS, "layout_version"),
+        versions=versions,
         endings=_choices(line_ending, LINE_ENDINGS, "line_ending"),
         encodings=_choices(encoding, ENCODINGS, "encoding"),
         partial_year=partial_year,
@@ -1545,7 +1573,7 @@ def ecf_files(
         noise=noise,
         signature=signature,
         max_cents=max_cents,
-    )
+    ).map(_noted)
 
 
 # -- what is promised ----------------------------------------------------------------------------
@@ -1687,3 +1715,16 @@ def form_inputs(
     if max_cents < 0:
         raise InvalidArgument("max_value must not be negative")
     return _form_inputs(max_cents, other_deductions, identity)
+
+
+# Issue 24's additions live in their own module; imported last, as it builds on this one.
+from ._strategies_more import (  # noqa: E402
+    REFUSAL_CODES,
+    _cnpj_other_than,
+    _given_cnpj,
+    _noted,
+    _year_of,
+    bad_form_inputs,
+    proofs,
+    refused_files,
+)
