@@ -113,3 +113,22 @@ def test_project_urls_and_version() -> None:
     assert releases[0] == ("Unreleased", "")
     assert releases[1][0] == ecfmetric.__version__
     assert releases[1][1], "the release section is dated"
+
+
+def test_read_loads_neither_the_typed_shapes_nor_typing_extensions() -> None:
+    """ecfmetric.types (and with it typing_extensions, for pydantic) loads only when asked for:
+    read() on a plain file pays for neither."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ecfmetric\n"
+        f"ecfmetric.read({str(ROOT / 'fixtures' / 'real_annual_0012_crlf_latin1.txt')!r})\n"
+        "print('ecfmetric.types' in sys.modules, 'typing_extensions' in sys.modules)\n"
+        "import ecfmetric.types\n"
+        "print(ecfmetric.types.RevenueMetricDict.__module__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["False", "False", "ecfmetric.types"]

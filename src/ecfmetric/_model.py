@@ -5,20 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from ._context import in_money_context
 from ._i18n import Message, as_message
-from .types import (
-    FindingDict,
-    PeriodMetricDict,
-    RevenueMetricDict,
-    SignatureSummaryDict,
-    SignerSummaryDict,
-    SourceLineDict,
-)
+
+if TYPE_CHECKING:
+    # Annotations only: read() need not load types.py (nor typing_extensions).
+    from .types import (
+        FindingDict,
+        PeriodMetricDict,
+        RevenueMetricDict,
+        SignatureSummaryDict,
+        SignerSummaryDict,
+        SourceLineDict,
+    )
 
 #: The five components, in the order they are subtracted.
 COMPONENT_FIELDS = ("gross_revenue", "cancellations", "discounts", "taxes", "other_deductions")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -14,7 +14,10 @@ from ._metric import compute_metric
 from ._model import Finding, RevenueMetric
 from ._reader import CHUNK_SIZE, chunks_of, internal_error
 from ._sources import Source, name_of, opened
-from .types import ValidationReportDict
+
+if TYPE_CHECKING:
+    # Annotations only: read() need not load types.py (nor typing_extensions).
+    from .types import ValidationReportDict
 
 
 @attrs.frozen
