@@ -101,6 +101,12 @@ def test_api_doc_says_reason_is_the_message_without_the_position() -> None:
     with ecfmetric.language("en"):
         assert str(error) == "gross_revenue: not an amount"
         assert error.reason == "not an amount"
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        ecfmetric.read(ROOT / "fixtures" / "bad_amount.txt")
+    with ecfmetric.language("en"):
+        whole, reason = str(caught.value), caught.value.reason
+    assert whole.endswith(f"L300.VALOR: {reason} (got '1.524.380,15')")
+    assert "line 16" not in reason
 
 
 def test_project_urls_and_version() -> None:
