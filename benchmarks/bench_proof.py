@@ -26,7 +26,7 @@ import attrs
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 import ecfmetric
-from ecfmetric._cnpj import _WEIGHTS_1, _WEIGHTS_2, _digit
+from ecfmetric.base._cnpj import _WEIGHTS_1, _WEIGHTS_2, _digit
 
 
 def cnpjs(count: int) -> list[str]:

@@ -575,13 +575,13 @@ CHILDREN = {
     # see measure_process) and the time of main() itself.
     "CLI in process": _PRELUDE
     + "import contextlib, io\n"
-    + "from ecfmetric._cli import main\n"
+    + "from ecfmetric.cli._cli import main\n"
     + "start = time.perf_counter()\n"
     + "with contextlib.redirect_stdout(io.StringIO()):\n"
     + "    result = main([path])"
     + _REPORT,
     "read_many": _PRELUDE
-    + "import ecfmetric, ecfmetric._pool\n"
+    + "import ecfmetric, ecfmetric.reading._pool\n"
     + "paths = sys.argv[1:-1]; workers = int(sys.argv[-1])\n"
     + "start = time.perf_counter()\n"
     + "results = list(ecfmetric.read_many(paths, workers=workers))\n"
@@ -606,7 +606,7 @@ IMPORTS = {
     "python -c pass": "pass",
     "import ecfmetric": "import ecfmetric",
     # What read() needs before it reads a byte (attrs, the collector, the metric...).
-    "import + read's modules": "import ecfmetric\nimport ecfmetric._reader",
+    "import + read's modules": "import ecfmetric\nimport ecfmetric.reading._reader",
 }
 
 

@@ -6,7 +6,7 @@ import io
 from collections.abc import Sequence
 
 import ecfmetric
-from ecfmetric._build import assemble
+from ecfmetric.ecf._build import assemble
 
 CNPJ = "11222333000181"
 

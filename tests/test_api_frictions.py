@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import ecfmetric
-from ecfmetric._codes import Meaning
+from ecfmetric.base._codes import Meaning
 
 ROOT = Path(__file__).parent.parent
 
@@ -80,7 +80,7 @@ def test_meaning_is_a_value_and_still_callable() -> None:
 
 def test_api_doc_states_the_revenue_line_limit_of_the_code() -> None:
     """docs/api.md's revenue lines per period is MAX_LINES_PER_PERIOD (5,000), not 20,000."""
-    from ecfmetric import _collect
+    from ecfmetric.facts import _collect
 
     limit = _collect.MAX_LINES_PER_PERIOD
     row = next(

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import ecfmetric
-from ecfmetric._cli import main
+from ecfmetric.cli._cli import main
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -256,7 +256,7 @@ def test_exit_status_in_a_real_process() -> None:
 
 CRASH = """
 import sys
-from ecfmetric import _cli
+from ecfmetric.cli import _cli
 def crash(*args, **kwargs):
     raise ZeroDivisionError("a bug")
 _cli.{name} = crash
@@ -281,7 +281,7 @@ def test_a_bug_exits_3_with_a_note_and_the_traceback() -> None:
 
 
 def test_a_bug_while_checking(monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
-    from ecfmetric import _validate
+    from ecfmetric.reading import _validate
 
     def crash(*args: object, **kwargs: object) -> object:
         raise ZeroDivisionError("a bug")
@@ -295,8 +295,8 @@ def test_a_bug_while_checking(monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None
 
 def test_the_library_safety_net_is_a_bug_too(monkeypatch: pytest.MonkeyPatch) -> None:
     """A refusal with code INTERNAL_ERROR (the reader's safety net) exits 3, not 1."""
-    from ecfmetric import _cli
-    from ecfmetric._errors import EcfFormatError
+    from ecfmetric.base._errors import EcfFormatError
+    from ecfmetric.cli import _cli
 
     def broken(*args: object, **kwargs: object) -> object:
         raise EcfFormatError("a bug", code="INTERNAL_ERROR")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ecfmetric._console import ERRORS, forgiving_output, is_unicode, transliterate
+from ecfmetric.cli._console import ERRORS, forgiving_output, is_unicode, transliterate
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SAMPLE = FIXTURES / "real_annual_0012_crlf_latin1.txt"
@@ -207,7 +207,7 @@ def test_progress_line() -> None:
     """The line: files done, megabytes done of the total, the rate; in place; pt-BR decimals."""
     import io
 
-    from ecfmetric._console import Progress, wants_progress
+    from ecfmetric.cli._console import Progress, wants_progress
 
     now = [0.0]
     stream = io.StringIO()
@@ -249,7 +249,7 @@ def test_progress_line() -> None:
 def test_progress_counts_a_file_of_unknown_size_by_its_position() -> None:
     import io
 
-    from ecfmetric._console import Progress
+    from ecfmetric.cli._console import Progress
 
     progress = Progress(io.StringIO(), [None, 10], lang="en", clock=lambda: 1.0)
     watched = progress.watch(io.BytesIO(b"x" * 1000))
@@ -269,7 +269,7 @@ def test_csv_onto_a_text_only_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
     """A stdout without .buffer (an IDE, a StringIO) still gets the CSV, as text."""
     import io
 
-    from ecfmetric._cli import main
+    from ecfmetric.cli._cli import main
 
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
@@ -282,7 +282,7 @@ def test_broken_pipe_and_interrupt(monkeypatch: pytest.MonkeyPatch) -> None:
     """The reader went away (| head): 141, nothing more; Ctrl-C: 130, no traceback."""
     import io
 
-    from ecfmetric import _cli
+    from ecfmetric.cli import _cli
 
     class Gone(io.StringIO):
         def write(self, text: str) -> int:

@@ -14,11 +14,14 @@ import attrs
 import pytest
 
 import ecfmetric
-from ecfmetric import _cli, _labels, _text, _validate
-from ecfmetric._cli_export import Table, refusal
-from ecfmetric._errors import EcfError, EcfFormatError, WorkerCrashedError
-from ecfmetric._model import Finding
-from ecfmetric._validate import ValidationReport
+from ecfmetric.base._errors import EcfError, EcfFormatError, WorkerCrashedError
+from ecfmetric.cli import _cli
+from ecfmetric.model import _labels
+from ecfmetric.model._model import Finding
+from ecfmetric.present import _text
+from ecfmetric.present._cli_export import Table, refusal
+from ecfmetric.reading import _validate
+from ecfmetric.reading._validate import ValidationReport
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SAMPLE = FIXTURES / "real_annual_0012_crlf_latin1.txt"
@@ -196,7 +199,7 @@ def test_signature_json_and_unreadable_files(
     assert "Signature: unreadable" in capsys.readouterr().out
     assert _cli.main(["--signature", "--lang", "en", str(SAMPLE)]) == 0
     assert "Signature: none" in capsys.readouterr().out
-    from ecfmetric._signature_cli import check_signature
+    from ecfmetric.cli._signature_cli import check_signature
 
     assert check_signature(str(tmp_path / "nope")).error == (
         f"{tmp_path / 'nope'}: No such file or directory"
@@ -210,15 +213,15 @@ def test_signature_json_and_unreadable_files(
 def test_signature_without_the_extra(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setitem(sys.modules, "ecfmetric._cms", None)
-    monkeypatch.delattr(ecfmetric, "_cms", raising=False)
+    monkeypatch.setitem(sys.modules, "ecfmetric.ecf._cms", None)
+    monkeypatch.delattr("ecfmetric.ecf._cms", raising=False)
     assert _cli.main(["--check", str(SIGNED)]) == 0
     assert "Assinatura: ilegível: not checked: " in capsys.readouterr().out
 
 
 def test_a_signature_that_does_not_verify_with_no_signer() -> None:
-    from ecfmetric._signature import Signature
-    from ecfmetric._signature_cli import SignatureCheck
+    from ecfmetric.cli._signature_cli import SignatureCheck
+    from ecfmetric.ecf._signature import Signature
 
     signature = Signature("AB" * 20, (), False, "no signer", 10, 20, 5, 1, "LECF")
     text = SignatureCheck("x", signature, None, False).text()

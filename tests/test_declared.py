@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import ecfmetric
-from ecfmetric._cli import main
+from ecfmetric.cli._cli import main
 
 DECLARED = Path(__file__).parent.parent / "fixtures" / "declared"
 CASES = sorted(DECLARED.glob("*.txt"))

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import ecfmetric
 from ecfmetric import strategies as ecfst
-from ecfmetric._layout import F0000, fields_0010
-from ecfmetric._parameters import CLOSED_LISTS
+from ecfmetric.ecf._layout import F0000, fields_0010
+from ecfmetric.rules._parameters import CLOSED_LISTS
 
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 METRIC_RECORDS = (b"L300", b"P150", b"U150", b"P200", b"P300", b"T120", b"T150")

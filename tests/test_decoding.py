@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ecfmetric
-from ecfmetric import _decoding
-from ecfmetric._decoding import TextDecoder
+from ecfmetric.ecf import _decoding
+from ecfmetric.ecf._decoding import TextDecoder
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = sorted(

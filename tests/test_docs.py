@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ecfmetric import _plans, _regimes_doc
+from ecfmetric.rules import _plans, _regimes_doc
 
 ROOT = Path(__file__).parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -88,8 +88,8 @@ def test_readme_opens_with_the_two_commands() -> None:
 def test_every_regime_block_has_its_period_rules() -> None:
     """block_rule() applies PERIOD_RULES, the table docs/regimes.md shows: every block a regime
     may use has rules there, and each rule's periods are what block_rule() gives."""
-    from ecfmetric._parameters import REGIME_BLOCKS, Parameters
-    from ecfmetric._periods import PERIOD_RULES, block_rule
+    from ecfmetric.rules._parameters import REGIME_BLOCKS, Parameters
+    from ecfmetric.rules._periods import PERIOD_RULES, block_rule
 
     for forma_trib, blocks in REGIME_BLOCKS.items():
         for block in blocks:

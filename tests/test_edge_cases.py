@@ -12,7 +12,7 @@ import pytest
 
 import ecfmetric
 from ecf_helpers import CNPJ, ecf_bytes, read_bytes
-from ecfmetric._build import assemble
+from ecfmetric.ecf._build import assemble
 
 D = Decimal
 HEADER = f"|0000|LECF|0012|{CNPJ}|EMPRESA TESTE LTDA|0|0|||01012025|31122025|N||0|||"
@@ -291,7 +291,7 @@ def test_missing_p150_quarter_names_p150() -> None:
 def test_revenue_lines_per_period_are_bounded() -> None:
     """More kept revenue lines in one period than MAX_LINES_PER_PERIOD (the plans have far fewer
     codes) is refused at the first line past the bound, in lenient mode too: memory stays bounded."""
-    from ecfmetric._collect import MAX_LINES_PER_PERIOD
+    from ecfmetric.facts._collect import MAX_LINES_PER_PERIOD
 
     leaves = [
         f"|L300|3.01.01.01.01.{n:05d}|X|A|6|04|3.01.01.01.01|1,00|C|"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from ecfmetric import EcfFormatError, FormInputError, from_form
 from ecfmetric import strategies as ecf_st
-from ecfmetric._fields import parse_amount, parse_date, parse_signed_amount
-from ecfmetric._money import MAX_FORM_AMOUNT, parse_money
+from ecfmetric.base._money import MAX_FORM_AMOUNT, parse_money
+from ecfmetric.ecf._fields import parse_amount, parse_date, parse_signed_amount
 
 
 def _gross(value: object) -> Decimal | None:

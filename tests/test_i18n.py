@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 import ecfmetric
-from ecfmetric import _codes_doc
-from ecfmetric._i18n import Message, format_amount, format_date, tr
-from ecfmetric._messages_pt import PORTUGUESE
+from ecfmetric.base import _codes_doc
+from ecfmetric.base._i18n import Message, format_amount, format_date, tr
+from ecfmetric.base._messages_pt import PORTUGUESE
 from ecfmetric.types import Code
 
 ROOT = Path(__file__).parent.parent
@@ -30,7 +30,7 @@ BAD_AMOUNT = ROOT / "fixtures" / "bad_amount.txt"
 
 def _trees() -> list[tuple[Path, ast.Module]]:
     return [
-        (path, ast.parse(path.read_text(encoding="utf-8"))) for path in sorted(SRC.glob("*.py"))
+        (path, ast.parse(path.read_text(encoding="utf-8"))) for path in sorted(SRC.rglob("*.py"))
     ]
 
 

@@ -23,11 +23,11 @@ HEAVY = (
     "concurrent.futures",
     "cryptography",
     "csv",
-    "ecfmetric._html",
-    "ecfmetric._pool",
-    "ecfmetric._proof",
-    "ecfmetric._signature",
-    "ecfmetric._validate",
+    "ecfmetric.present._html",
+    "ecfmetric.reading._pool",
+    "ecfmetric.proof._proof",
+    "ecfmetric.ecf._signature",
+    "ecfmetric.reading._validate",
     "ecfmetric.strategies",
     "gzip",
     "hypothesis",
@@ -98,29 +98,29 @@ def test_import_alone_loads_no_submodule() -> None:
 def test_read_loads_only_the_reading_path(path: Path) -> None:
     """read() on a plain Latin-1 or UTF-8 file loads no pool, proof, signature, archive or chardet."""
     loaded = _modules_after("import ecfmetric\necfmetric.read(sys.argv[1])", str(path))
-    assert "ecfmetric._collect" in loaded
+    assert "ecfmetric.facts._collect" in loaded
     assert not {m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY}
 
 
 def test_the_cli_loads_only_what_its_options_need() -> None:
     """`ecfmetric FILE` loads neither validate() nor the signature code, nor what only standard
     input or an internal error needs (tempfile, traceback); --check does load its modules."""
-    run = "from ecfmetric._cli import main\nmain(sys.argv[1:])"
+    run = "from ecfmetric.cli._cli import main\nmain(sys.argv[1:])"
     plain = _modules_after(run, str(LATIN1))
     assert not {m for m in plain if m in HEAVY or m.split(".")[0] in HEAVY}
     assert not plain & {"tempfile", "traceback"}
     checked = _modules_after(run, "--check", "--json", str(LATIN1))
-    assert {"ecfmetric._validate", "ecfmetric._signature", "json"} <= checked
+    assert {"ecfmetric.reading._validate", "ecfmetric.ecf._signature", "json"} <= checked
 
 
 def test_a_pool_is_imported_only_for_several_workers(tmp_path: Path) -> None:
     """read_many(workers=1) reads in process without concurrent.futures; workers=2 loads it."""
     code = "import ecfmetric\nlist(ecfmetric.read_many([sys.argv[1]] * 2, workers={}))"
     alone = _modules_after(code.format(1), str(LATIN1))
-    assert "ecfmetric._many" in alone
-    assert not alone & {"ecfmetric._pool", "concurrent.futures", "multiprocessing"}
+    assert "ecfmetric.reading._many" in alone
+    assert not alone & {"ecfmetric.reading._pool", "concurrent.futures", "multiprocessing"}
     pooled = _modules_after(code.format(2), str(LATIN1))
-    assert {"ecfmetric._pool", "concurrent.futures"} <= pooled
+    assert {"ecfmetric.reading._pool", "concurrent.futures"} <= pooled
 
 
 def test_archives_load_their_module_when_met(tmp_path: Path) -> None:

@@ -17,8 +17,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ecfmetric import EcfFormatError
-from ecfmetric._layout import READ_BLOCKS
-from ecfmetric._lines import MAX_LINE_LENGTH, scan_counted, scan_lines
+from ecfmetric.ecf._layout import READ_BLOCKS
+from ecfmetric.ecf._lines import MAX_LINE_LENGTH, scan_counted, scan_lines
 
 READ_SKIP = frozenset(range(256)) - READ_BLOCKS
 

@@ -13,7 +13,8 @@ import pytest
 
 import ecfmetric
 from ecf_helpers import ecf_bytes, real_annual
-from ecfmetric import EcfFormatError, ReadResult, _pool, read_many
+from ecfmetric import EcfFormatError, ReadResult, read_many
+from ecfmetric.reading import _pool
 
 GROSS = "|L300|3.01.01.01.01.04|Venda|A|6|04|3.01.01.01.01|{},00|C|"
 

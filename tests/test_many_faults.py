@@ -215,7 +215,7 @@ def test_a_file_submitted_after_the_pool_broke_is_read_again(tmp_path: Path) -> 
     """submit() on a pool already broken (a race: no result has told yet) is not an error."""
     from collections import deque
 
-    from ecfmetric import _pool
+    from ecfmetric.reading import _pool
 
     fast = _file(tmp_path, "fast.txt", 1)
     pool = _pool._Pool(2)

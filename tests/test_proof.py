@@ -25,7 +25,7 @@ from ecfmetric import (
     RevenueMetric,
     from_form,
 )
-from ecfmetric._html import proof_html
+from ecfmetric.present._html import proof_html
 
 D = Decimal
 HEAD = "11222333000181"  # ACME's head office
@@ -772,7 +772,7 @@ def test_guide_and_docstring_examples_run() -> None:
     guide = Path(__file__).parent.parent / "docs" / "proof.md"
     results = doctest.testfile(str(guide), module_relative=False)
     assert (results.failed, results.attempted > 5) == (0, True)
-    from ecfmetric import _proof
+    from ecfmetric.proof import _proof
 
     results = doctest.testmod(_proof)
     assert (results.failed, results.attempted > 2) == (0, True)

@@ -29,9 +29,9 @@ from ecfmetric import (
     from_form,
     types,
 )
-from ecfmetric import _proof_load as _load
-from ecfmetric._cnpj import _WEIGHTS_1, _WEIGHTS_2, _digit
-from ecfmetric._proof_load import keys_of
+from ecfmetric.base._cnpj import _WEIGHTS_1, _WEIGHTS_2, _digit
+from ecfmetric.model import _proof_load as _load
+from ecfmetric.model._proof_load import keys_of
 from ecfmetric.strategies import ecf_files
 
 D = Decimal

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import ecfmetric
-from ecfmetric._cli import main
+from ecfmetric.cli._cli import main
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SAMPLE = FIXTURES / "real_annual_0012_crlf_latin1.txt"

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given, settings
 
 import ecfmetric
-from ecfmetric import _schema_gen, schema
-from ecfmetric._cli import main
+from ecfmetric import schema
+from ecfmetric.cli._cli import main
+from ecfmetric.model import _schema_gen
 from ecfmetric.strategies import form_inputs
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -47,7 +48,7 @@ def _sidecar(case: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize("shape", _schema_gen.SHAPES)
 def test_shipped_and_documented_files_are_the_rendered_ones(shape: str) -> None:
-    """src/ecfmetric/schema and docs/schema hold what ``python -m ecfmetric._schema_gen``
+    """src/ecfmetric/schema and docs/schema hold what ``python -m ecfmetric.model._schema_gen``
     renders from ecfmetric.types."""
     name = _schema_gen.file_name(shape)
     rendered = _schema_gen.render_text(shape)
@@ -105,7 +106,7 @@ def test_every_fixture_validates(case: Path) -> None:
     try:
         metric = ecfmetric.read(case, strict=strict, signature=case.suffix == ".ecf")
     except ecfmetric.EcfError as error:
-        from ecfmetric._cli_export import refusal
+        from ecfmetric.present._cli_export import refusal
 
         _valid("RefusalDict", refusal(str(case), error))
     else:

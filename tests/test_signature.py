@@ -29,7 +29,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ecfmetric
-from ecfmetric import _cli, _signature
+from ecfmetric.cli import _cli
+from ecfmetric.ecf import _signature
 
 ROOT = Path(__file__).parent.parent
 SIGNED = ROOT / "fixtures" / "signed"
@@ -291,8 +292,8 @@ def test_bad_length_is_an_error() -> None:
 
 def test_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without asn1crypto/cryptography: a clear error that is also an ImportError."""
-    monkeypatch.setitem(sys.modules, "ecfmetric._cms", None)
-    monkeypatch.delattr(ecfmetric, "_cms", raising=False)
+    monkeypatch.setitem(sys.modules, "ecfmetric.ecf._cms", None)
+    monkeypatch.delattr("ecfmetric.ecf._cms", raising=False)
     with pytest.raises(ecfmetric.SignatureSupportError, match=r"ecfmetric\[signature\]") as caught:
         ecfmetric.read_signature(SIGNED / "one_rsa_sha1.ecf")
     assert isinstance(caught.value, ImportError)
@@ -607,7 +608,7 @@ def test_unusable_public_key() -> None:
 
 
 def test_certificate_public_key_that_cannot_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ecfmetric import _cms
+    from ecfmetric.ecf import _cms
 
     def refuse(data: bytes) -> Any:
         raise ValueError("bad key")
@@ -783,8 +784,8 @@ def test_cli_without_the_extra(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Without the extra, --check still runs: the signature is reported as not checked."""
-    monkeypatch.setitem(sys.modules, "ecfmetric._cms", None)
-    monkeypatch.delattr(ecfmetric, "_cms", raising=False)
+    monkeypatch.setitem(sys.modules, "ecfmetric.ecf._cms", None)
+    monkeypatch.delattr("ecfmetric.ecf._cms", raising=False)
     status = _cli.main(["--check", str(SIGNED / "one_rsa_sha256.ecf")])
     out = capsys.readouterr().out
     assert status == 0

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 import ecfmetric
 from ecf_helpers import ecf_bytes, real_annual
-from ecfmetric import EcfError, EcfFormatError, _sources
-from ecfmetric._cli import main
+from ecfmetric import EcfError, EcfFormatError
+from ecfmetric.cli._cli import main
+from ecfmetric.ecf import _sources
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 CASES = sorted(FIXTURES.glob("*.txt"))

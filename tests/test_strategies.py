@@ -24,9 +24,9 @@ from hypothesis.errors import InvalidArgument
 import ecfmetric
 from ecf_helpers import HEADER_0012, ecf_bytes, read_bytes
 from ecfmetric import Regime, RevenueMetric
-from ecfmetric._cnpj import cnpj_is_valid, normalize_cnpj
-from ecfmetric._model import MONEY_FIELDS
-from ecfmetric._money import parse_money
+from ecfmetric.base._cnpj import cnpj_is_valid, normalize_cnpj
+from ecfmetric.base._money import parse_money
+from ecfmetric.model._model import MONEY_FIELDS
 from ecfmetric.strategies import (
     ENCODINGS,
     LAYOUT_VERSIONS,

@@ -9,7 +9,7 @@ import pytest
 
 import ecfmetric
 from ecf_helpers import ecf_bytes, real_annual
-from ecfmetric._html import report_html
+from ecfmetric.present._html import report_html
 from test_reader import BASIC, EXPECTED_BASIC, L300_BASIC, components
 
 ROOT = Path(__file__).parent.parent

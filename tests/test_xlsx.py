@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import ecfmetric
-from ecfmetric._cli import main
+from ecfmetric.cli._cli import main
 
 openpyxl = pytest.importorskip("openpyxl")
 

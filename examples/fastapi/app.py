@@ -51,7 +51,7 @@ class CodeDict(TypedDict):
 def _refused(error: ecfmetric.EcfError) -> HTTPException:
     detail: ErrorDict = {
         "code": getattr(error, "code", "ECF_ERROR"),
-        "message": str(error),
+        "message": error.render("pt"),  # people read Portuguese, whatever the process set
         "line_number": getattr(error, "line_number", None),
         "record": getattr(error, "record", None),
         "field": getattr(error, "field", None),

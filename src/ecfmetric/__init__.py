@@ -12,11 +12,8 @@ Decimal('11990000.00')
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from . import types
-    from ._bytes import read_bytes, validate_bytes
-    from ._codes import CODES, CodeInfo
-    from ._collect import MAX_FIELDS
-    from ._contest import Contest
-    from ._errors import (
+    from .base._codes import CODES, CodeInfo
+    from .base._errors import (
         PROOF_ERROR_CODES,
         BadProofDataError,
         CompanyNotInProofError,
@@ -33,12 +30,15 @@ if TYPE_CHECKING:
         SignatureSupportError,
         WorkerCrashedError,
     )
-    from ._form import from_form
-    from ._i18n import get_language, language, set_language
-    from ._labels import LABELS, LABELS_EN
-    from ._lines import MAX_LINE_LENGTH
-    from ._many import ReadResult, read_many
-    from ._model import (
+    from .base._i18n import get_language, language, set_language
+    from .base._money import MAX_FORM_AMOUNT
+    from .ecf._lines import MAX_LINE_LENGTH
+    from .ecf._signature import Signature, Signer, read_signature
+    from .ecf._sources import MAX_EXPANDED_SIZE, MAX_EXPANSION_RATIO
+    from .facts._collect import MAX_FIELDS
+    from .model._contest import Contest
+    from .model._labels import LABELS, LABELS_EN
+    from .model._model import (
         Finding,
         PeriodMetric,
         Record,
@@ -48,13 +48,13 @@ if TYPE_CHECKING:
         SignerSummary,
         SourceLine,
     )
-    from ._money import MAX_FORM_AMOUNT
-    from ._proof import ConcludedProof, Proof, ProofRow
-    from ._reader import iter_records, read
-    from ._rows import FILE_COLUMNS, refusal_row
-    from ._signature import Signature, Signer, read_signature
-    from ._sources import MAX_EXPANDED_SIZE, MAX_EXPANSION_RATIO
-    from ._validate import ValidationReport, validate
+    from .model._rows import FILE_COLUMNS, refusal_row
+    from .proof._proof import ConcludedProof, Proof, ProofRow
+    from .reading._bytes import read_bytes, validate_bytes
+    from .reading._form import from_form
+    from .reading._many import ReadResult, read_many
+    from .reading._reader import iter_records, read
+    from .reading._validate import ValidationReport, validate
     from .types import Company
 
 __version__ = "0.2.0"
@@ -63,60 +63,60 @@ __version__ = "0.2.0"
 # that `import ecfmetric` costs next to nothing and a call pays only for the modules it needs:
 # read() never loads the process pool, the proof or the signature code.
 _WHERE = {
-    "CODES": "_codes",
-    "CodeInfo": "_codes",
-    "get_language": "_i18n",
-    "language": "_i18n",
-    "set_language": "_i18n",
-    "MAX_EXPANDED_SIZE": "_sources",
-    "MAX_EXPANSION_RATIO": "_sources",
-    "MAX_FIELDS": "_collect",
-    "MAX_FORM_AMOUNT": "_money",
-    "MAX_LINE_LENGTH": "_lines",
-    "PROOF_ERROR_CODES": "_errors",
-    "BadProofDataError": "_errors",
+    "CODES": "base._codes",
+    "CodeInfo": "base._codes",
+    "get_language": "base._i18n",
+    "language": "base._i18n",
+    "set_language": "base._i18n",
+    "MAX_EXPANDED_SIZE": "ecf._sources",
+    "MAX_EXPANSION_RATIO": "ecf._sources",
+    "MAX_FIELDS": "facts._collect",
+    "MAX_FORM_AMOUNT": "base._money",
+    "MAX_LINE_LENGTH": "ecf._lines",
+    "PROOF_ERROR_CODES": "base._errors",
+    "BadProofDataError": "base._errors",
     "Company": "types",
-    "CompanyNotInProofError": "_errors",
-    "ConcludedProof": "_proof",
-    "Contest": "_contest",
-    "ContestError": "_errors",
-    "EcfError": "_errors",
-    "EcfFormatError": "_errors",
-    "FigureExistsError": "_errors",
-    "Finding": "_model",
-    "LABELS": "_labels",
-    "LABELS_EN": "_labels",
-    "FormInputError": "_errors",
-    "FormInputTypeError": "_errors",
-    "MetricUnavailableError": "_errors",
-    "PeriodMetric": "_model",
-    "Proof": "_proof",
-    "ProofError": "_errors",
-    "ProofErrorCode": "_errors",
-    "ProofRow": "_proof",
-    "ReadResult": "_many",
-    "Record": "_model",
-    "Regime": "_model",
-    "RevenueMetric": "_model",
-    "Signature": "_signature",
-    "SignatureError": "_errors",
-    "SignatureSupportError": "_errors",
-    "SignatureSummary": "_model",
-    "Signer": "_signature",
-    "SignerSummary": "_model",
-    "SourceLine": "_model",
-    "FILE_COLUMNS": "_rows",
-    "refusal_row": "_rows",
-    "ValidationReport": "_validate",
-    "WorkerCrashedError": "_errors",
-    "from_form": "_form",
-    "iter_records": "_reader",
-    "read": "_reader",
-    "read_bytes": "_bytes",
-    "read_many": "_many",
-    "read_signature": "_signature",
-    "validate": "_validate",
-    "validate_bytes": "_bytes",
+    "CompanyNotInProofError": "base._errors",
+    "ConcludedProof": "proof._proof",
+    "Contest": "model._contest",
+    "ContestError": "base._errors",
+    "EcfError": "base._errors",
+    "EcfFormatError": "base._errors",
+    "FigureExistsError": "base._errors",
+    "Finding": "model._model",
+    "LABELS": "model._labels",
+    "LABELS_EN": "model._labels",
+    "FormInputError": "base._errors",
+    "FormInputTypeError": "base._errors",
+    "MetricUnavailableError": "base._errors",
+    "PeriodMetric": "model._model",
+    "Proof": "proof._proof",
+    "ProofError": "base._errors",
+    "ProofErrorCode": "base._errors",
+    "ProofRow": "proof._proof",
+    "ReadResult": "reading._many",
+    "Record": "model._model",
+    "Regime": "model._model",
+    "RevenueMetric": "model._model",
+    "Signature": "ecf._signature",
+    "SignatureError": "base._errors",
+    "SignatureSupportError": "base._errors",
+    "SignatureSummary": "model._model",
+    "Signer": "ecf._signature",
+    "SignerSummary": "model._model",
+    "SourceLine": "model._model",
+    "FILE_COLUMNS": "model._rows",
+    "refusal_row": "model._rows",
+    "ValidationReport": "reading._validate",
+    "WorkerCrashedError": "base._errors",
+    "from_form": "reading._form",
+    "iter_records": "reading._reader",
+    "read": "reading._reader",
+    "read_bytes": "reading._bytes",
+    "read_many": "reading._many",
+    "read_signature": "ecf._signature",
+    "validate": "reading._validate",
+    "validate_bytes": "reading._bytes",
 }
 
 

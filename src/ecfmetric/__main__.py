@@ -1,7 +1,7 @@
-"""``python -m ecfmetric``: see :mod:`ecfmetric._cli`."""
+"""``python -m ecfmetric``: see :mod:`ecfmetric.cli._cli`."""
 
 import sys
 
-from ._cli import main
+from .cli._cli import main
 
 sys.exit(main(prog="python -m ecfmetric"))

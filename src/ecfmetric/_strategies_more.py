@@ -22,8 +22,8 @@ from hypothesis import note
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ._build import assemble
-from ._model import RevenueMetric
+from .ecf._build import assemble
+from .model._model import RevenueMetric
 
 #: Every code :func:`ecfmetric.read` refuses a file with (strict reading, no signature read),
 #: each drawn by :func:`refused_files`.
@@ -597,7 +597,7 @@ def bad_form_inputs(
 
 @st.composite
 def _proof(draw: st.DrawFn, min_companies: int, max_companies: int, complete: bool | None) -> Any:
-    from ._proof import Proof
+    from .proof._proof import Proof
 
     count = draw(st.integers(min_companies, max_companies))
     # Distinct roots by construction: a first root, then strictly growing steps.
@@ -615,7 +615,7 @@ def _proof(draw: st.DrawFn, min_companies: int, max_companies: int, complete: bo
         if complete is None and not draw(st.booleans()):
             continue
         kwargs, expected = draw(_base.form_inputs(identity=False))
-        from ._form import from_form
+        from .reading._form import from_form
 
         proof.add(from_form(**kwargs), cnpj=cnpj)
         gross = expected.gross_revenue

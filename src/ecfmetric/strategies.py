@@ -38,8 +38,8 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess by 
         "ecfmetric.strategies needs Hypothesis: pip install 'ecfmetric[hypothesis]'"
     ) from error
 
-from ._build import assemble
-from ._model import MONEY_FIELDS, Component, Finding, PeriodMetric, Regime, RevenueMetric
+from .ecf._build import assemble
+from .model._model import MONEY_FIELDS, Component, Finding, PeriodMetric, Regime, RevenueMetric
 
 __all__ = [
     "ENCODINGS",

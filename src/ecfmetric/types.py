@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from ._i18n import Message
+from .base._i18n import Message
 
 if TYPE_CHECKING:
     from typing import TypedDict

@@ -1,0 +1,355 @@
+"""The PVA signature block after ``9999``: ``read_signature()`` and its result types.
+
+The layout (see ``docs/signature.md``): the bytes of the file up to the line break that ends the
+``|9999|`` line, then the 10 ASCII bytes ``SBRCAAEPDR``, then one CMS ``SignedData`` blob (BER) to
+the end of the file. This module finds the marker while streaming and hashing the text; the
+blob is parsed and checked by ``_cms`` (asn1crypto and cryptography, the ``signature`` extra),
+imported only when a file is signed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+
+import attrs
+
+from ..base._cnpj import format_cnpj
+from ..base._errors import SignatureError, SignatureSupportError
+from ..base._i18n import tr
+from ..model._model import SignatureSummary, SignerSummary
+from ._sources import CHUNK_SIZE, Source, chunks_of, name_of
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+#: The PVA's marker between the text and the signature blob.
+MARKER = b"SBRCAAEPDR"
+#: The most bytes read after the marker. A PVA blob is a few KB (certificates and signer infos).
+MAX_BLOB = 1 << 20
+#: Digests computed while streaming; any other one the blob asks for needs a second pass.
+STREAMED_DIGESTS = ("sha1", "sha256")
+
+CHAIN_NOTE = (
+    "signature matches the content; certificate chain not checked (no ICP-Brasil root, "
+    "revocation or validity-at-signing-time check)"
+)
+
+_NEEDLE = b"\n|9999|"
+_HEAD = 256
+_FILE_TYPE = re.compile(rb"(?:\xef\xbb\xbf)?\|0000\|([A-Z0-9]{4})\|")
+_PADDING = b"\r\n\t \x00"
+
+
+@attrs.frozen
+class Signer:
+    """One signature of the blob and the certificate that made it.
+
+    ``name`` is the certificate's common name without the ``:digits`` ICP-Brasil appends;
+    ``cnpj`` comes from the subjectAltName otherName ``2.16.76.1.3.3`` and ``cpf`` from
+    ``2.16.76.1.3.4`` (e-CNPJ: the responsible person) or ``2.16.76.1.3.1`` (e-CPF: the holder);
+    ``kind`` is ``"e-CNPJ"``, ``"e-CPF"`` or ``None``. Certificate fields are ``None`` when the
+    blob does not carry the signer's certificate (``issuer`` and ``serial`` are then those the
+    signature names). ``covers`` says what this signature was checked over: ``"content"`` (the
+    bytes before the marker), ``"signature"`` (a counter-signature: the signature value of
+    signer number ``countersigns``, 1-based) or ``"signed_data"`` (an outer signature over a
+    SignedData nested in the blob). ``verified`` is whether the signature checks over that;
+    ``reason`` says why not (``None`` when verified). The certificate chain is never checked.
+    """
+
+    name: str | None
+    cnpj: str | None
+    cpf: str | None
+    kind: str | None
+    subject: str | None
+    issuer: str
+    serial: str
+    valid_from: dt.datetime | None
+    valid_until: dt.datetime | None
+    digest_algorithm: str
+    signature_algorithm: str
+    signed_attributes: bool
+    signing_time: dt.datetime | None
+    covers: Literal["content", "signature", "signed_data"]
+    countersigns: int | None
+    verified: bool
+    reason: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; datetimes in ISO 8601."""
+        out = attrs.asdict(self)
+        for key in ("valid_from", "valid_until", "signing_time"):
+            value = out[key]
+            out[key] = None if value is None else value.isoformat()
+        return out
+
+    def label(self) -> str:
+        """``NAME (CNPJ 12.345.678/0001-95, CPF 123.456.789-09)`` or what is known of it."""
+        ids = []
+        if self.cnpj is not None:
+            ids.append(f"CNPJ {format_cnpj(self.cnpj)}")
+        if self.cpf is not None:
+            ids.append(f"CPF {_format_cpf(self.cpf)}")
+        who = self.name or f"certificate serial {self.serial} of {self.issuer}"
+        return f"{who} ({', '.join(ids)})" if ids else who
+
+
+@attrs.frozen
+class Signature:
+    """The signature block of a signed file, as ``read_signature()`` found it.
+
+    ``hashcode`` is the PVA's "hashcode do arquivo": the SHA-1, 40 upper-case hex digits, of
+    the first ``covered_bytes`` bytes of the file (every byte before the ``SBRCAAEPDR`` marker).
+    ``verified`` is true when there is at least one signer and every signature checks: the
+    digest of those bytes equals each signature's messageDigest (or the signature is over that
+    digest directly), and each signature value verifies with its certificate's public key.
+    ``reason`` says why not. ``blocks`` counts the CMS blobs read (several may follow one
+    another, each after its own marker or not); ``blob_offset`` is the first byte after the
+    first marker and ``blob_size`` the bytes from there to the end. ``file_type`` is the second
+    field of the ``0000`` line (``"LECF"``; ``"LECD"`` for an ECD), ``None`` if there is none.
+    ``chain_checked`` is always ``False``: who issued the certificates is reported, not trusted.
+    """
+
+    hashcode: str
+    signers: tuple[Signer, ...]
+    verified: bool
+    reason: str | None
+    covered_bytes: int
+    blob_offset: int
+    blob_size: int
+    blocks: int
+    file_type: str | None
+    source: str | None = None
+    chain_checked: bool = False
+    chain_note: str = CHAIN_NOTE
+
+    @property
+    def covers(self) -> str:
+        """What the digest was computed over, in words."""
+        return (
+            f"bytes 0 to {self.covered_bytes - 1} of the file: everything before the "
+            f"SBRCAAEPDR marker at byte {self.covered_bytes}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; datetimes in ISO 8601."""
+        out: dict[str, Any] = {
+            field.name: getattr(self, field.name) for field in attrs.fields(Signature)
+        }
+        out["signers"] = [signer.to_dict() for signer in self.signers]
+        out["covers"] = self.covers
+        return out
+
+    def summary(self) -> str:
+        """One short paragraph: who signed, the hashcode, verified or why not, chain not checked."""
+        who = "; ".join(signer.label() for signer in self.signers) or "nobody"
+        failed = [signer for signer in self.signers if not signer.verified]
+        if self.verified:
+            state = f"Signatures verified over the {self.covered_bytes} bytes before the marker"
+        elif failed:
+            first = self.signers.index(failed[0]) + 1
+            state = (
+                f"NOT verified ({len(failed)} of {len(self.signers)} signatures fail; "
+                f"signer {first}: {failed[0].reason})"
+            )
+        else:
+            state = f"NOT verified: {self.reason}"
+        return f"Signed by {who}. Hashcode {self.hashcode}. {state}; certificate chain not checked."
+
+
+def summarize(signature: Signature) -> SignatureSummary:
+    """What a metric and a proof row show of a signature: who signed, the hashcode, verified."""
+    return SignatureSummary(
+        hashcode=signature.hashcode,
+        verified=signature.verified,
+        reason=signature.reason,
+        signers=tuple(
+            SignerSummary(signer.name, signer.cnpj, signer.cpf, signer.verified)
+            for signer in signature.signers
+        ),
+        chain_checked=signature.chain_checked,
+    )
+
+
+def read_signature(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Signature | None:
+    """Read and verify the PVA signature block of a SPED file (ECF; an ECD is read the same way).
+
+    ``source`` is a path or a binary file object (read from its current position, not closed).
+    The text is streamed in ``chunk_size`` pieces and hashed on the way: memory does not grow
+    with the file. Only the first ``SBRCAAEPDR`` after the start of the ``9999`` line counts;
+    the blob after it is bounded at :data:`MAX_BLOB` bytes.
+
+    Returns ``None`` for a file without a signature block (no ``9999`` line, or no marker after
+    it). A signature that does not check (a changed byte, a wrong key) gives a result with
+    ``verified = False`` and a ``reason``, never an exception. Raises :class:`SignatureError`
+    (an :class:`EcfFormatError`, with the byte ``offset``) for a marker with no blob
+    (``NO_SIGNATURE_BLOB``), a blob that cannot be parsed (``BAD_SIGNATURE``) or too large a
+    one (``SIGNATURE_TOO_LARGE``), and :class:`SignatureSupportError` (an :class:`EcfError`
+    and an ``ImportError``) when the ``signature`` extra is not installed.
+    """
+    name = name_of(source)
+    with _opened_raw(source) as readable:
+        # A plain file can seek (a second digest pass); a decompressed upload cannot.
+        stream = readable
+        start = _tell(stream)
+        found = _scan(stream, chunk_size, name)
+        if found is None:
+            return None
+        try:
+            from . import _cms
+        except ImportError as error:
+            raise SignatureSupportError(
+                tr(
+                    "reading a signature needs asn1crypto and cryptography ({error}): "
+                    "pip install 'ecfmetric[signature]'",
+                    error=str(error),
+                )
+            ) from error
+
+        def digest(algorithm: str) -> bytes | None:
+            if algorithm in found.digests:
+                return found.digests[algorithm]
+            if start is None:
+                return None
+            found.digests[algorithm] = _rehash(stream, start, found.marker_offset, algorithm)
+            return found.digests[algorithm]
+
+        blocks, signers = _cms.read_blocks(
+            found.tail, found.marker_offset + len(MARKER), digest, name
+        )
+    reason = _reason(signers)
+    return Signature(
+        hashcode=found.digests["sha1"].hex().upper(),
+        signers=tuple(signers),
+        verified=reason is None,
+        reason=reason,
+        covered_bytes=found.marker_offset,
+        blob_offset=found.marker_offset + len(MARKER),
+        blob_size=len(found.tail),
+        blocks=blocks,
+        file_type=_file_type(found.head),
+        source=name,
+    )
+
+
+@attrs.define
+class _Found:
+    marker_offset: int
+    tail: bytes
+    head: bytes
+    digests: dict[str, bytes]
+
+
+def _scan(stream: BinaryIO, chunk_size: int, name: str | None) -> _Found | None:
+    """Find the first marker after the start of the 9999 line, hashing every byte before it."""
+    hashers = [hashlib.new(algorithm) for algorithm in STREAMED_DIGESTS]
+    updates: list[Callable[[bytes | memoryview], None]] = [h.update for h in hashers]
+    chunks = chunks_of(stream, chunk_size)
+    # buf holds the bytes not hashed yet, from file offset base. A virtual b"\n" (base -1) lets a
+    # 9999 line at the very start of the file be found like any other.
+    buf = b"\n"
+    base = -1
+    head = b""
+    looking_for = _NEEDLE
+    pos = 0
+    while True:
+        at = buf.find(looking_for, pos)
+        if at >= 0 and looking_for is _NEEDLE:
+            looking_for, pos = MARKER, at + 1
+            continue
+        if at >= 0:
+            break
+        cut = max(0, len(buf) - len(looking_for) + 1)
+        view = memoryview(buf)[1 if base < 0 else 0 : cut]
+        for update in updates:
+            update(view)
+        base += cut
+        buf, pos = buf[cut:], max(0, pos - cut)
+        chunk = next(chunks, None)
+        if chunk is None:
+            return None
+        if len(head) < _HEAD:
+            head += chunk[: _HEAD - len(head)]
+        buf += chunk
+    view = memoryview(buf)[1 if base < 0 else 0 : at]
+    for update in updates:
+        update(view)
+    marker_offset = base + at
+    tail = bytearray(buf[at + len(MARKER) :])
+    for chunk in chunks:
+        tail += chunk
+        if len(tail) > MAX_BLOB:
+            break
+    if len(tail) > MAX_BLOB:
+        raise SignatureError(
+            tr(
+                "more than {limit} bytes after the signature marker: not a PVA signature block",
+                limit=MAX_BLOB,
+            ),
+            offset=marker_offset + len(MARKER),
+            source=name,
+            code="SIGNATURE_TOO_LARGE",
+        )
+    if not bytes(tail).strip(_PADDING):
+        raise SignatureError(
+            tr("the signature marker SBRCAAEPDR is not followed by a signature"),
+            offset=marker_offset + len(MARKER),
+            source=name,
+            code="NO_SIGNATURE_BLOB",
+        )
+    digests = dict(zip(STREAMED_DIGESTS, (h.digest() for h in hashers), strict=True))
+    return _Found(marker_offset, bytes(tail), head, digests)
+
+
+def _tell(stream: BinaryIO) -> int | None:
+    """Where the stream starts, if it can be read again from there (for a second digest)."""
+    try:
+        return stream.tell() if stream.seekable() else None
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def _rehash(stream: BinaryIO, start: int, size: int, algorithm: str) -> bytes:
+    """The digest of the ``size`` bytes from ``start``: a second pass, for a digest not streamed."""
+    hasher = hashlib.new(algorithm)
+    stream.seek(start)
+    left = size
+    while left and (chunk := stream.read(min(left, CHUNK_SIZE))):
+        hasher.update(chunk)
+        left -= len(chunk)
+    return hasher.digest()
+
+
+def _reason(signers: list[Signer]) -> str | None:
+    if not signers:
+        return "the blob holds no signature (no SignerInfo)"
+    failed = [
+        f"signer {index} ({signer.name or 'serial ' + signer.serial}): {signer.reason}"
+        for index, signer in enumerate(signers, 1)
+        if not signer.verified
+    ]
+    return "; ".join(failed) if failed else None
+
+
+def _file_type(head: bytes) -> str | None:
+    match = _FILE_TYPE.match(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _format_cpf(cpf: str) -> str:
+    return f"{cpf[:3]}.{cpf[3:6]}.{cpf[6:9]}-{cpf[9:]}" if len(cpf) == 11 else cpf
+
+
+@contextlib.contextmanager
+def _opened_raw(source: Source) -> Iterator[BinaryIO]:
+    # The signature covers the bytes as they are on disk: no decompression, no sniffing.
+    if isinstance(source, (str, bytes, os.PathLike)):
+        with open(source, "rb") as stream:
+            yield stream
+        return
+    yield source

@@ -1,0 +1,935 @@
+"""From numbered raw lines to the facts the metric needs: identity, parameters, periods, lines.
+
+One pass, in file order. Records are dispatched through a table keyed by register; only the
+records the metric reads are split, and only their fields the metric reads are parsed. The
+file's structure and counters are :class:`~._structure.Structure`'s; what feeds a figure is
+refused here in every mode (lenient relaxes counters, never a line that may carry an amount).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+import attrs
+
+from ..base._cnpj import cnpj_is_valid
+from ..base._errors import EcfFormatError
+from ..base._i18n import Message, tr
+from ..ecf._decoding import UTF8_BOM, TextDecoder
+from ..ecf._fields import parse_amount, parse_date, parse_signed_amount
+from ..ecf._layout import (
+    ANNUAL_PERIODS,
+    F0000,
+    F0000_MIN_FIELDS,
+    LAYOUT_YEARS,
+    NEWEST_LAYOUT,
+    QUARTERS,
+    fields_0010,
+    quarter_span,
+)
+from ..ecf._lines import BLOCK_EDGES, MAX_LINE_LENGTH, RECORD_ENDS
+from ..ecf._structure import MAX_LISTED, Structure
+from ..model._model import Finding
+from ..rules._parameters import IND_VALOR, Header, Parameters, check_closed, check_parameters
+from ..rules._periods import NoRule, block_rule
+from ..rules._plans import (
+    PLANS,
+    REVENUE_DESCRIPTION_PERCENT,
+    TABLES,
+    plan_name,
+)
+
+__all__ = [
+    "MAX_FIELDS",
+    "Collector",
+    "DreLine",
+    "FileData",
+    "Header",
+    "NoHeader",
+    "Parameters",
+    "Period",
+    "TableLine",
+    "cut_signature",
+    "finding_of",
+    "strip_eol",
+]
+
+#: The most fields a record may have; more is refused (a hostile file cannot make us split
+#: a line into millions of fields). The widest ECF record has well under a hundred.
+MAX_FIELDS = 512
+#: The most revenue lines kept per period; a referential plan has well under a thousand codes
+#: in the subtrees the metric reads.
+MAX_LINES_PER_PERIOD = 5_000
+#: The most revenue lines kept in one file (at most 17 periods per block).
+MAX_LINES_PER_FILE = 20_000
+#: CODIGO is C 50 in the layout (L300, P150, U150, P200, T120 …).
+MAX_CODE_LENGTH = 50
+
+#: A referential or table code: digits in dot-separated groups, nothing else (no blanks).
+CODE_SHAPE = re.compile(rb"[0-9]+(?:\.[0-9]+)*")
+#: A record line: ``|``, a register (a digit or capital letter, then three digits), ``|`` ….
+RECORD_START = re.compile(rb"\|[0-9A-Z][0-9]{3}\|")
+#: Blocks whose records feed the metric: a malformed or misplaced line there is never skipped.
+METRIC_BLOCKS = frozenset("0LPTU")
+_METRIC_LETTERS = frozenset(b"LPTUlptu")
+
+
+@attrs.define
+class DreLine:
+    """One line of L300, P150 or U150, signed by ``IND_VALOR`` (``C`` +, ``D`` −)."""
+
+    line_number: int
+    code: str
+    description: str
+    kind: str
+    value: Decimal
+    indicator: str
+
+
+@attrs.define
+class TableLine:
+    """One line of P200, P300, T120 or T150 (``CODIGO``, ``DESCRICAO``, signed ``VALOR``)."""
+
+    line_number: int
+    record: str
+    code: str
+    description: str
+    value: Decimal
+
+
+@attrs.define
+class Period:
+    """One ``x030`` period and the lines read under it."""
+
+    block: str
+    code: str
+    start: dt.date
+    end: dt.date
+    line_number: int
+    dre: dict[str, DreLine] = attrs.Factory(dict)
+    tables: list[TableLine] = attrs.Factory(list)
+    #: Whether the period has any L300/P150/U150 line, kept or not.
+    has_dre: bool = False
+    #: Whether the period has a revenue line of its table: P200 revenue code, P300 16, any T120.
+    has_revenue_table: bool = False
+    #: Records of the period's tables seen (kept or not), for the "missing" message.
+    table_records: set[str] = attrs.Factory(set)
+    #: (record, code) → line number of every line kept, to refuse repeats.
+    seen: dict[tuple[str, str], int] = attrs.Factory(dict)
+
+    @property
+    def record(self) -> str:
+        return f"{self.block}030"
+
+
+@attrs.define
+class FileData:
+    """Everything the metric is computed from."""
+
+    header: Header
+    parameters: Parameters | None = None
+    periods: list[Period] = attrs.Factory(list)
+    y540_total: Decimal | None = None
+    y540_line: int | None = None
+    warnings: list[Finding] = attrs.Factory(list)
+    end_line: int = 0
+
+
+class Collector:
+    """Consumes ``(line_number, raw_line)`` pairs and builds :class:`FileData`."""
+
+    def __init__(self, *, strict: bool, source: str | None = None, report: bool = False) -> None:
+        self.strict = strict
+        self.source = source
+        #: Report mode (validate()): errors are collected in ``errors`` instead of raised.
+        self.report = report
+        self.structure = Structure(strict=strict, report=report, source=source)
+        self.broken_period: str | None = None
+        self.decoder = TextDecoder()
+        self.data: FileData | None = None
+        self.period: Period | None = None
+        self.seen_periods: dict[tuple[str, str], int] = {}
+        self.plans: dict[str, tuple[str, ...]] = {}
+        self.kept_lines = 0
+        self._handlers: dict[str, Callable[[int, bytes, list[bytes]], None]] = {
+            "0010": self._r0010,
+            "L030": self._period,
+            "P030": self._period,
+            "T030": self._period,
+            "U030": self._period,
+            "L300": self._dre,
+            "P150": self._dre,
+            "U150": self._dre,
+            "P200": self._table,
+            "P300": self._table,
+            "T120": self._table,
+            "T150": self._table,
+            "Y540": self._y540,
+            "9900": self._r9900,
+            "9990": self._r9990,
+            "9999": self._r9999,
+        }
+
+    @property
+    def registers_read(self) -> frozenset[bytes]:
+        """The registers read field by field (every other record is only counted)."""
+        return frozenset(reg.encode("ascii") for reg in self._handlers)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Report mode: every error found, in file order."""
+        return self.structure.errors
+
+    @property
+    def counts(self) -> Counter[bytes]:
+        return self.structure.counts
+
+    @property
+    def full_blocks(self) -> frozenset[str] | None:
+        return self.structure.full_blocks
+
+    @full_blocks.setter
+    def full_blocks(self, blocks: frozenset[str] | None) -> None:
+        self.structure.full_blocks = blocks
+
+    # -- driving -----------------------------------------------------------------------------
+
+    def feed(self, lines: Iterable[tuple[int, bytes]]) -> FileData:
+        """Consume lines up to the ``9999`` record and return what was collected.
+
+        In report mode an error does not stop the reading: it is recorded in ``errors`` and the
+        next line is read (a file whose ``0000`` cannot be read still has its structure checked).
+        """
+        structure = self.structure
+        counts = structure.counts
+        special = self.registers_read
+        for number, raw in lines:
+            # The common case, a well-formed record that no handler reads and that neither opens
+            # nor closes a block, is only counted: the same checks as _line, inline.
+            register = raw[1:5]
+            if (
+                raw[5:6] == b"|"
+                and raw[:1] == b"|"
+                and register not in special
+                and raw[1] == structure.block_byte
+                and raw[2:5] not in BLOCK_EDGES
+                and raw.endswith(RECORD_ENDS)
+                and register[1:].isdigit()
+                and len(raw) <= MAX_LINE_LENGTH
+                and number > 1
+            ):
+                counts[register] += 1
+                continue
+            try:
+                self._line(number, raw)
+            except _SkipRecord:
+                pass
+            except EcfFormatError as error:
+                if not self.report or error.code == "NOT_ECF":
+                    raise
+                structure.listed(structure.errors, finding_of(error))
+            if structure.finished:
+                break
+        if not structure.finished:
+            truncated = EcfFormatError(
+                tr("the file ends without the 9999 record: it is truncated or not a whole ECF"),
+                source=self.source,
+                code="TRUNCATED",
+            )
+            if not self.report:
+                raise truncated
+            structure.errors.append(finding_of(truncated))
+        if self.data is None:
+            if self.report:
+                raise NoHeader
+            raise EcfFormatError(
+                tr("not an ECF file: it is empty"),
+                line_number=1,
+                source=self.source,
+                code="NOT_ECF",
+            )
+        self.data.end_line = structure.end_line
+        self.data.warnings.extend(structure.findings)
+        if structure.suppressed:
+            self.data.warnings.append(
+                Finding(
+                    "MORE_FINDINGS",
+                    tr(
+                        "{count} more finding(s) of the same kinds are not listed "
+                        "(at most {limit} are)",
+                        count=structure.suppressed,
+                        limit=MAX_LISTED,
+                    ),
+                )
+            )
+        if self.decoder.mixed_lines:
+            first = self.decoder.mixed_lines[0]
+            self.data.warnings.append(
+                Finding(
+                    "ENCODING_MIXED",
+                    tr(
+                        "text on {count} line(s) did not decode as {encoding}; read as cp1252 "
+                        "(first at line {first})",
+                        count=len(self.decoder.mixed_lines),
+                        encoding=self.decoder.encoding,
+                        first=first,
+                    ),
+                    first,
+                )
+            )
+        return self.data
+
+    def _line(self, number: int, raw: bytes) -> None:
+        if number == 1:
+            self._first_line(raw)
+            return
+        line = cut_signature(strip_eol(raw))
+        if len(line) > MAX_LINE_LENGTH:
+            raise self._error(
+                tr("line longer than {limit} bytes", limit=MAX_LINE_LENGTH),
+                number,
+                code="LINE_TOO_LONG",
+            )
+        if not line.endswith(b"|") or RECORD_START.match(line) is None:
+            self._malformed(number, line)
+            return
+        reg = line[1:5].decode("ascii")
+        structure = self.structure
+        structure.counts[line[1:5]] += 1
+        kind = reg[1:]
+        if reg == "9999":
+            pass  # the last record, wherever it stands
+        elif kind == "001":
+            structure.open_block(reg, number)
+        elif kind == "990":
+            structure.close_block(reg, number, line)
+        elif reg[0] != structure.block:
+            reason = (
+                tr(
+                    "{record} is a record of block {block}, but no block is open",
+                    record=reg,
+                    block=reg[0],
+                )
+                if structure.block is None
+                else tr(
+                    "{record} is a record of block {block}, but block {open} is open",
+                    record=reg,
+                    block=reg[0],
+                    open=structure.block,
+                )
+            )
+            if reg[0] in METRIC_BLOCKS:
+                # Out of its block, a record that may carry an amount cannot be placed: refused.
+                raise self._error(reason, number, reg, code="BLOCK_STRUCTURE")
+            structure.problem(reason, number, reg, code="BLOCK_STRUCTURE")
+            return
+        handler = self._handlers.get(reg)
+        if handler is not None:
+            fields = line.split(b"|")
+            if len(fields) > MAX_FIELDS + 2:
+                raise self._error(
+                    tr("more than {limit} fields (MAX_FIELDS)", limit=MAX_FIELDS),
+                    number,
+                    reg,
+                    code="TOO_MANY_FIELDS",
+                )
+            if self.data is None and reg[0] != "9":
+                raise _SkipRecord  # report mode: 0000 was refused, nothing to attach this to
+            handler(number, line, fields)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _error(
+        self,
+        reason: Message,
+        number: int | None,
+        record: str | None = None,
+        field: str | None = None,
+        text: str | None = None,
+        *,
+        code: str,
+    ) -> EcfFormatError:
+        return self.structure.error(reason, number, record, field, text, code=code)
+
+    def _malformed(self, number: int, line: bytes) -> None:
+        if not line.strip():
+            reason = tr("empty line: every line must be a record |REG|...|")
+        else:
+            reason = tr(
+                "not a record: a line must start with '|', a register (a digit or capital letter "
+                "and three digits) and '|', and end with '|'"
+            )
+        probe = line.lstrip(b" \t\x00")
+        looks_metric = probe[:1] == b"|" and probe[1:2] != b"" and probe[1] in _METRIC_LETTERS
+        record = probe[1:5].decode("latin-1") if probe[1:5].isalnum() else None
+        if self.structure.block in METRIC_BLOCKS or looks_metric:
+            # A line that may be a record the metric reads cannot be skipped, even leniently.
+            raise self._error(
+                tr(
+                    "{reason} (in block {block}, whose records feed the metric)",
+                    reason=reason,
+                    block=self.structure.block,
+                )
+                if self.structure.block in METRIC_BLOCKS
+                else tr(
+                    "{reason} (it looks like a record of a block that feeds the metric)",
+                    reason=reason,
+                ),
+                number,
+                record,
+                text=line[:60].decode("latin-1"),
+                code="MALFORMED_LINE",
+            )
+        self.structure.problem(
+            reason, number, code="MALFORMED_LINE", text=line[:60].decode("latin-1")
+        )
+
+    def _text(self, raw: bytes, number: int, line: bytes) -> str:
+        return self.decoder.decode(raw, number, line)
+
+    def _field(self, fields: list[bytes], number: int, reg: str, index: int, name: str) -> bytes:
+        # fields[0] is the empty text before the first "|": manual field n is fields[n].
+        if index >= len(fields) - 1:
+            raise self._error(
+                tr("missing field {name} (field {index})", name=name, index=index),
+                number,
+                reg,
+                name,
+                code="MISSING_FIELD",
+            )
+        return fields[index]
+
+    def _parameter_error(
+        self, number: int, record: str, field: str | None, reason: Message, text: str | None
+    ) -> EcfFormatError:
+        return self._error(reason, number, record, field, text, code="BAD_PARAMETER")
+
+    # -- block 0 -----------------------------------------------------------------------------
+
+    def _first_line(self, raw: bytes) -> None:
+        line = strip_eol(raw)
+        if line.startswith(UTF8_BOM):
+            line = line[len(UTF8_BOM) :]
+            self.decoder.encoding = "utf-8"
+        if not line.startswith(b"|0000|LECF|"):
+            raise self._error(
+                tr("not an ECF file: the first line must be the 0000 record, |0000|LECF|…"),
+                1,
+                text=line[:40].decode("latin-1"),
+                code="NOT_ECF",
+            )
+        if len(line) > MAX_LINE_LENGTH:
+            raise self._error(
+                tr("line longer than {limit} bytes", limit=MAX_LINE_LENGTH),
+                1,
+                "0000",
+                code="LINE_TOO_LONG",
+            )
+        self.structure.first_record()
+        self._r0000(1, line, line.split(b"|"))
+
+    def _r0000(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        if len(fields) - 2 < F0000_MIN_FIELDS:
+            raise self._error(
+                tr(
+                    "0000 has {count} fields; at least {minimum} expected",
+                    count=len(fields) - 2,
+                    minimum=F0000_MIN_FIELDS,
+                ),
+                number,
+                "0000",
+                code="MISSING_FIELD",
+            )
+
+        def get(name: str) -> bytes:
+            return fields[F0000[name]]
+
+        version = get("COD_VER").decode("latin-1")
+        warnings: list[Finding] = []
+        if version not in LAYOUT_YEARS:
+            if len(version) == 4 and version.isdigit() and version > NEWEST_LAYOUT:
+                warnings.append(
+                    Finding(
+                        "NEWER_LAYOUT",
+                        tr(
+                            "layout {version} is newer than the newest known ({newest}); "
+                            "read with the {newest} field map",
+                            version=version,
+                            newest=NEWEST_LAYOUT,
+                        ),
+                        number,
+                        "0000",
+                    )
+                )
+            else:
+                # The layout version decides where 0010's fields are: a guess would misread them.
+                raise self._error(
+                    tr(
+                        "unknown layout version: COD_VER must be 0001 (2014) to 0012 (2025), or a "
+                        "newer four-digit version"
+                    ),
+                    number,
+                    "0000",
+                    "COD_VER",
+                    version,
+                    code="UNKNOWN_LAYOUT",
+                )
+        start = parse_date(
+            get("DT_INI").decode("latin-1"), line_number=number, record="0000", field="DT_INI"
+        )
+        end = parse_date(
+            get("DT_FIN").decode("latin-1"), line_number=number, record="0000", field="DT_FIN"
+        )
+        if end < start or start.year != end.year or not 2000 <= end.year <= 2100:
+            raise self._parameter_error(
+                number,
+                "0000",
+                "DT_FIN",
+                tr(
+                    "DT_INI and DT_FIN must be in the same calendar year (2000 to 2100), "
+                    "DT_INI first"
+                ),
+                f"{start:%d%m%Y}..{end:%d%m%Y}",
+            )
+        cnpj = get("CNPJ").decode("latin-1")
+        if not cnpj:
+            raise self._parameter_error(number, "0000", "CNPJ", tr("CNPJ is empty"), None)
+        ecf_kind = get("TIP_ECF").decode("latin-1")
+        rectification = get("RETIFICADORA").decode("latin-1")
+        for field, declared in (("TIP_ECF", ecf_kind), ("RETIFICADORA", rectification)):
+            problem = check_closed("0000", field, declared)
+            if problem is not None:
+                raise self._parameter_error(number, "0000", field, problem.reason, declared)
+        scp = get("COD_SCP").decode("latin-1") or None
+        if ecf_kind == "2" and scp is None:
+            raise self._parameter_error(
+                number,
+                "0000",
+                "COD_SCP",
+                tr("an SCP's file (TIP_ECF = 2) must give the SCP's CNPJ in COD_SCP"),
+                None,
+            )
+        for name, value in (("CNPJ", cnpj), ("COD_SCP", scp)):
+            if value is not None and not cnpj_is_valid(value):
+                warnings.append(
+                    Finding(
+                        "CNPJ_CHECK_DIGITS",
+                        tr(
+                            "0000.{field} {value!r} has invalid check digits",
+                            field=name,
+                            value=value,
+                        ),
+                        number,
+                        "0000",
+                    )
+                )
+        if version in LAYOUT_YEARS and end.year not in (
+            LAYOUT_YEARS[version],
+            LAYOUT_YEARS[version] + 1,
+        ):
+            warnings.append(
+                Finding(
+                    "LAYOUT_YEAR_MISMATCH",
+                    tr(
+                        "layout {version} is for calendar year {year}, but the file ends in {end}",
+                        version=version,
+                        year=LAYOUT_YEARS[version],
+                        end=end.year,
+                    ),
+                    number,
+                    "0000",
+                )
+            )
+        self.data = FileData(
+            header=Header(
+                line_number=number,
+                cnpj=cnpj,
+                name=self._text(get("NOME"), number, line),
+                layout_version=version,
+                start=start,
+                end=end,
+                rectification=rectification,
+                receipt=get("NUM_REC").decode("latin-1") or None,
+                ecf_kind=ecf_kind,
+                scp_cnpj=scp if ecf_kind == "2" else None,
+            ),
+            warnings=warnings,
+        )
+
+    def _r0010(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        assert self.data is not None
+        if self.data.parameters is not None:
+            raise self._parameter_error(
+                number,
+                "0010",
+                None,
+                tr(
+                    "a second 0010 record (the first is at line {first}): "
+                    "a file declares its parameters once",
+                    first=self.data.parameters.line_number,
+                ),
+                None,
+            )
+        positions = fields_0010(self.data.header.layout_version)
+
+        def get(name: str) -> str:
+            return self._field(fields, number, "0010", positions[name], name).decode("latin-1")
+
+        def optional(name: str) -> str:
+            index = positions[name]
+            return fields[index].decode("latin-1") if index < len(fields) - 1 else ""
+
+        parameters = Parameters(
+            line_number=number,
+            forma_trib=get("FORMA_TRIB"),
+            forma_apur=get("FORMA_APUR"),
+            cod_qualif_pj=get("COD_QUALIF_PJ"),
+            forma_trib_per=get("FORMA_TRIB_PER"),
+            tip_esc_pre=get("TIP_ESC_PRE"),
+            tip_ent=get("TIP_ENT"),
+            apur_csll=optional("APUR_CSLL"),
+            forma_apur_i=optional("FORMA_APUR_I"),
+        )
+        problem = check_parameters(parameters, self.data.header)
+        if problem is not None:
+            reason = problem.reason
+            if problem.field == "FORMA_TRIB":
+                reason = tr(
+                    "{reason} (the 0010 field map follows COD_VER: is the layout version right?)",
+                    reason=reason,
+                )
+            raise self._parameter_error(number, "0010", problem.field, reason, problem.text)
+        self.data.parameters = parameters
+
+    # -- periods -----------------------------------------------------------------------------
+
+    def _period(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        assert self.data is not None
+        reg = fields[1].decode("ascii")
+        block = reg[0]
+        self.period = None
+        self.broken_period = block
+        start_text = self._field(fields, number, reg, 2, "DT_INI").decode("latin-1")
+        end_text = self._field(fields, number, reg, 3, "DT_FIN").decode("latin-1")
+        code = self._field(fields, number, reg, 4, "PER_APUR").decode("latin-1")
+        start = parse_date(start_text, line_number=number, record=reg, field="DT_INI")
+        end = parse_date(end_text, line_number=number, record=reg, field="DT_FIN")
+        if code not in ANNUAL_PERIODS and code not in QUARTERS:
+            raise self._period_error(
+                tr("PER_APUR must be A00 to A12 or T01 to T04"), number, reg, "PER_APUR", code
+            )
+        parameters = self.data.parameters
+        if parameters is not None:
+            try:
+                rule = block_rule(block, parameters)
+            except NoRule as no_rule:
+                raise self._period_error(
+                    tr("period {period}: {reason}", period=code, reason=no_rule.reason),
+                    number,
+                    reg,
+                    "PER_APUR",
+                    code,
+                ) from None
+            if code not in rule.periods:
+                kinds = tr("A00 to A12") if rule.annual else tr("T01 to T04")
+                if rule.year == "A00 or quarters":
+                    kinds = tr("A00 or T01 to T04")
+                raise self._period_error(
+                    tr(
+                        "{field} = {value!r} gives block {block} the periods {kinds}; "
+                        "{period} is not one of them",
+                        field=rule.field,
+                        value=rule.value,
+                        block=block,
+                        kinds=kinds,
+                        period=code,
+                    ),
+                    number,
+                    reg,
+                    "PER_APUR",
+                    code,
+                )
+        header = self.data.header
+        if end < start or start < header.start or end > header.end:
+            raise self._period_error(
+                tr(
+                    "period {period} ({start} to {end}) is not inside the file's span "
+                    "({file_start} to {file_end})",
+                    period=code,
+                    start=start,
+                    end=end,
+                    file_start=header.start,
+                    file_end=header.end,
+                ),
+                number,
+                reg,
+                "DT_FIN" if start <= end and start >= header.start else "DT_INI",
+                None,
+            )
+        if code in QUARTERS:
+            first, last = quarter_span(header.end.year, int(code[2]))
+            if start < first or end > last:
+                raise self._period_error(
+                    tr(
+                        "period {period} ({start} to {end}) is not inside quarter {quarter} "
+                        "({first} to {last})",
+                        period=code,
+                        start=start,
+                        end=end,
+                        quarter=code[2],
+                        first=first,
+                        last=last,
+                    ),
+                    number,
+                    reg,
+                    "DT_INI" if start < first else "DT_FIN",
+                    None,
+                )
+        key = (block, code)
+        if key in self.seen_periods:
+            raise self._error(
+                tr(
+                    "period {period} is given twice (first at line {first})",
+                    period=code,
+                    first=self.seen_periods[key],
+                ),
+                number,
+                reg,
+                "PER_APUR",
+                code,
+                code="DUPLICATE_PERIOD",
+            )
+        self.seen_periods[key] = number
+        self.broken_period = None
+        self.period = Period(block=block, code=code, start=start, end=end, line_number=number)
+        self.data.periods.append(self.period)
+
+    def _period_error(
+        self, reason: Message, number: int, reg: str, field: str, text: str | None
+    ) -> EcfFormatError:
+        return self._error(reason, number, reg, field, text, code="BAD_PERIOD")
+
+    def _current_period(self, number: int, reg: str) -> Period:
+        period = self.period
+        if period is None or period.block != reg[0]:
+            if self.broken_period == reg[0]:
+                raise _SkipRecord  # its period was refused already (report mode)
+            raise self._error(
+                tr("{record} outside a {block}030 period", record=reg, block=reg[0]),
+                number,
+                reg,
+                code="OUTSIDE_PERIOD",
+            )
+        return period
+
+    # -- figures -----------------------------------------------------------------------------
+
+    def _kept(self, block: str) -> tuple[str, ...]:
+        kept = self.plans.get(block)
+        if kept is None:
+            assert self.data is not None
+            parameters = self.data.parameters
+            name = (
+                None
+                if parameters is None
+                else plan_name(block, parameters.cod_qualif_pj, parameters.tip_ent)
+            )
+            kept = () if name is None else PLANS[name].kept
+            self.plans[block] = kept
+        return kept
+
+    def _code(self, fields: list[bytes], number: int, reg: str) -> str:
+        raw = self._field(fields, number, reg, 2, "CODIGO")
+        if len(raw) > MAX_CODE_LENGTH:
+            raise self._error(
+                tr(
+                    "CODIGO longer than {limit} characters (the layout's C 50)",
+                    limit=MAX_CODE_LENGTH,
+                ),
+                number,
+                reg,
+                "CODIGO",
+                raw[:60].decode("latin-1"),
+                code="BAD_CODE",
+            )
+        if CODE_SHAPE.fullmatch(raw) is None:
+            raise self._error(
+                tr(
+                    "CODIGO must be digits in dot-separated groups (as 3.01.01.01.01 or 16), "
+                    "with no blank, padding or other character"
+                ),
+                number,
+                reg,
+                "CODIGO",
+                raw.decode("latin-1"),
+                code="BAD_CODE",
+            )
+        return raw.decode("ascii")
+
+    def _dre(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        reg = fields[1].decode("ascii")
+        period = self._current_period(number, reg)
+        code = self._code(fields, number, reg)
+        indicator = self._field(fields, number, reg, 9, "IND_VALOR").decode("latin-1")
+        if indicator not in IND_VALOR:
+            raise self._error(
+                tr("IND_VALOR must be C (credit, +) or D (debit, −)"),
+                number,
+                reg,
+                "IND_VALOR",
+                indicator,
+                code="BAD_AMOUNT",
+            )
+        period.has_dre = True
+        if not code.startswith(self._kept(reg[0])):
+            return
+        self._check_new_line(period, (reg, code), number)
+        value = parse_amount(
+            self._field(fields, number, reg, 8, "VALOR").decode("latin-1"),
+            line_number=number,
+            record=reg,
+            field="VALOR",
+        )
+        period.dre[code] = DreLine(
+            line_number=number,
+            code=code,
+            description=self._text(fields[3], number, line),
+            kind=fields[4].decode("latin-1"),
+            value=value if indicator == "C" else -value,
+            indicator=indicator,
+        )
+
+    def _check_new_line(self, period: Period, key: tuple[str, str], number: int) -> None:
+        """Refuse a code given twice in one period, and more lines than the bounds allow."""
+        reg, code = key
+        first = period.seen.get(key)
+        if first is not None:
+            raise self._error(
+                tr(
+                    "code {code} is given twice in period {period} (first at line {first})",
+                    code=code,
+                    period=period.code,
+                    first=first,
+                ),
+                number,
+                reg,
+                "CODIGO",
+                code,
+                code="DUPLICATE_CODE",
+            )
+        if len(period.seen) >= MAX_LINES_PER_PERIOD or self.kept_lines >= MAX_LINES_PER_FILE:
+            raise self._error(
+                tr(
+                    "more revenue lines than a file may hold ({per_period} per period, "
+                    "{per_file} in all): the referential plans have far fewer codes",
+                    per_period=MAX_LINES_PER_PERIOD,
+                    per_file=MAX_LINES_PER_FILE,
+                ),
+                number,
+                reg,
+                code="TOO_MANY_LINES",
+            )
+        period.seen[key] = number
+        self.kept_lines += 1
+
+    def _table(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        reg = fields[1].decode("ascii")
+        period = self._current_period(number, reg)
+        code = self._code(fields, number, reg)
+        rule = TABLES[reg]
+        period.table_records.add(reg)
+        revenue = code in rule.revenue
+        if revenue or reg == "T120":
+            period.has_revenue_table = True
+        description_raw = self._field(fields, number, reg, 3, "DESCRICAO")
+        value_text = self._field(fields, number, reg, 4, "VALOR").decode("latin-1")
+        if not revenue and code not in rule.checked:
+            if reg not in ("P200", "T120"):
+                return
+            # Kept only to warn: a line described as receita bruta under a code that is not.
+            probe = description_raw[:60].decode("latin-1").strip().lower()
+            if not probe.startswith(REVENUE_DESCRIPTION_PERCENT):
+                return
+        value = parse_signed_amount(value_text, line_number=number, record=reg, field="VALOR")
+        self._check_new_line(period, (reg, code), number)
+        description = self._text(description_raw, number, line)
+        period.tables.append(TableLine(number, reg, code, description, value))
+
+    def _y540(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        assert self.data is not None
+        establishment = self._field(fields, number, "Y540", 2, "CNPJ_ESTAB").decode("latin-1")
+        root = self.data.header.cnpj[:8]
+        if (not cnpj_is_valid(establishment) or establishment[:8] != root) and not any(
+            w.code == "Y540_CNPJ" for w in self.data.warnings
+        ):
+            self.data.warnings.append(
+                Finding(
+                    "Y540_CNPJ",
+                    tr(
+                        "Y540.CNPJ_ESTAB {cnpj!r} is not a valid CNPJ of this company (root {root})",
+                        cnpj=establishment,
+                        root=root,
+                    ),
+                    number,
+                    "Y540",
+                )
+            )
+        value = parse_signed_amount(
+            self._field(fields, number, "Y540", 3, "VL_REC_ESTAB").decode("latin-1"),
+            line_number=number,
+            record="Y540",
+            field="VL_REC_ESTAB",
+        )
+        self.data.y540_total = (self.data.y540_total or Decimal("0.00")) + value
+        if self.data.y540_line is None:
+            self.data.y540_line = number
+
+    # -- block 9 (the structure's) -----------------------------------------------------------
+
+    def _r9900(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        self.structure.r9900(number, fields)
+
+    def _r9990(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        self.structure.r9990(number, line)
+
+    def _r9999(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        self.structure.r9999(number, fields)
+
+
+def strip_eol(raw: bytes) -> bytes:
+    if raw.endswith(b"\n"):
+        raw = raw[:-1]
+    if raw.endswith(b"\r"):
+        raw = raw[:-1]
+    return raw
+
+
+#: The PVA's signature block starts with this marker. It normally follows the 9999 line's CRLF;
+#: if a writer glued it to the 9999 line, the line is cut there.
+SIGNATURE_MARKER = b"SBRCAAEPDR"
+
+
+def cut_signature(line: bytes) -> bytes:
+    """The line without a signature block glued to its end (only the ``9999`` line can have one)."""
+    if line.startswith(b"|9999|"):
+        cut = line.find(SIGNATURE_MARKER)
+        if cut > 0:
+            return line[:cut]
+    return line
+
+
+class _SkipRecord(Exception):
+    """A record that cannot be read because what it depends on was refused (report mode)."""
+
+
+class NoHeader(Exception):
+    """Report mode: the 0000 record could not be read, so there is no metric to compute."""
+
+
+def finding_of(error: EcfFormatError) -> Finding:
+    """An error as an error-severity finding of a validation report."""
+    return Finding(error.code, error.reason_with_text(), error.line_number, error.record, "error")

@@ -1,0 +1,3 @@
+"""Floor 6: the metric from the facts: which periods make the year, components, cross-checks.
+
+Imports from the floors below it."""

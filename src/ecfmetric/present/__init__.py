@@ -1,0 +1,3 @@
+"""Floor 9: what a person reads: the text of the command line, HTML, CSV and Excel tables.
+
+Imports from the floors below it."""

@@ -1,0 +1,335 @@
+"""HTML tables for notebooks (``_repr_html_``): the breakdown, with warnings set apart."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+from typing import TYPE_CHECKING, Final
+
+from ..base._cnpj import format_cnpj
+from ..base._i18n import get_language
+from ..model._labels import (
+    COMPONENT_WORDS,
+    COMPONENTS,
+    REGIME_NAMES,
+    SEVERITY_WORDS,
+    SOURCE_WORDS,
+    STATUS_WORDS,
+    Lang,
+    cnpj,
+    date,
+    labels,
+    money,
+    signature_text,
+)
+
+if TYPE_CHECKING:
+    from ..model._model import Finding, RevenueMetric
+
+if TYPE_CHECKING:
+    from ..model._contest import Contest
+    from ..proof._proof import ConcludedProof, Proof, ProofRow
+    from ..reading._validate import ValidationReport
+
+_STYLE = "border-collapse:collapse;margin:0.3em 0"
+_CELL = "padding:2px 8px;border-bottom:1px solid #ddd"
+
+
+def _table(
+    header: list[str], rows: list[list[str]], *, numeric: frozenset[int] = frozenset()
+) -> str:
+    head = "".join(f'<th style="{_CELL};text-align:left">{escape(h)}</th>' for h in header)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td style="{_CELL};text-align:{"right" if i in numeric else "left"}">{escape(cell)}</td>'
+            for i, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f'<table style="{_STYLE}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+_WORDS: Final[dict[Lang, dict[str, str]]] = {
+    "pt": {
+        "no_name": "(sem nome)",
+        "year": "ano",
+        "layout": "leiaute",
+        "rectifying": "retificadora",
+        "component": "Componente",
+        "amount": "Valor (R$)",
+        "periods": "Período,Bloco,Registro,De,Até,Receita bruta,Receita líquida",
+        "lines": "Linha,Registro,Período,Código,Descrição,Valor,Componente",
+        "findings": "Gravidade,Código,Linha,Registro,Mensagem",
+        "warnings": "Avisos",
+        "all_findings": "Achados",
+        "no_error": "nenhum erro",
+        "errors": "{n} erro(s)",
+        "report": "{source}: {verdict}, {warnings} aviso(s), {lines} linhas",
+    },
+    "en": {
+        "no_name": "(no name)",
+        "year": "year",
+        "layout": "layout",
+        "rectifying": "rectifying",
+        "component": "component",
+        "amount": "amount (R$)",
+        "periods": "period,block,record,from,to,gross,net",
+        "lines": "line,record,period,code,description,amount,component",
+        "findings": "severity,code,line,record,message",
+        "warnings": "Warnings",
+        "all_findings": "Findings",
+        "no_error": "no error",
+        "errors": "{n} error(s)",
+        "report": "{source}: {verdict}, {warnings} warning(s), {lines} lines",
+    },
+}
+
+
+def _findings(findings: tuple[Finding, ...], title: str, lang: Lang) -> str:
+    if not findings:
+        return ""
+    rows = [
+        [
+            SEVERITY_WORDS[lang][f.severity],
+            f.code,
+            "" if f.line_number is None else str(f.line_number),
+            f.record or "",
+            f.message,
+        ]
+        for f in findings
+    ]
+    return (
+        f'<div style="border-left:4px solid #c60;padding-left:8px;margin-top:0.5em">'
+        f"<strong>{escape(title)}</strong>"
+        + _table(_WORDS[lang]["findings"].split(","), rows)
+        + "</div>"
+    )
+
+
+def metric_html(metric: RevenueMetric, lang: Lang | None = None) -> str:
+    """The metric as HTML: identity, components, periods, every line read (those read only to
+    cross-check too), the signature when it was read, then warnings."""
+    lang = lang or get_language()
+    words = _WORDS[lang]
+    who = escape(metric.company_name or words["no_name"])
+    facts = [f"CNPJ {cnpj(metric.cnpj)}", SOURCE_WORDS[lang][metric.source]]
+    if metric.reference_year is not None:
+        facts.append(f"{words['year']} {metric.reference_year}")
+    if metric.regime is not None:
+        facts.append(REGIME_NAMES[metric.regime] if lang == "pt" else metric.regime.value)
+    if metric.layout_version:
+        facts.append(f"{words['layout']} {metric.layout_version}")
+    if metric.rectifying:
+        facts.append(words["rectifying"])
+    parts = [f"<div><strong>{who}</strong> — {escape(', '.join(facts))}</div>"]
+    names = labels(lang)
+    parts.append(
+        _table(
+            [words["component"], words["amount"]],
+            [[names[name], money(getattr(metric, name), lang)] for name in COMPONENTS],
+            numeric=frozenset({1}),
+        )
+    )
+    if metric.periods:
+        parts.append(
+            _table(
+                words["periods"].split(","),
+                [
+                    [
+                        p.period,
+                        p.block,
+                        p.record,
+                        date(p.start, lang),
+                        date(p.end, lang),
+                        money(p.gross_revenue, lang),
+                        money(p.net_revenue, lang),
+                    ]
+                    for p in metric.periods
+                ],
+                numeric=frozenset({5, 6}),
+            )
+        )
+    if metric.lines:
+        parts.append(
+            _table(
+                words["lines"].split(","),
+                [
+                    [
+                        "" if line.line_number is None else str(line.line_number),
+                        line.record or "",
+                        line.period or "",
+                        line.code or "",
+                        line.description,
+                        money(line.amount, lang),
+                        COMPONENT_WORDS[lang][line.component],
+                    ]
+                    for line in metric.lines
+                ],
+                numeric=frozenset({5}),
+            )
+        )
+    if metric.signature is not None:
+        parts.append(f"<div>{escape(signature_text(metric.signature, lang))}</div>")
+    parts.append(_findings(metric.warnings, words["warnings"], lang))
+    return "<div>" + "".join(parts) + "</div>"
+
+
+def report_html(report: ValidationReport, lang: Lang | None = None) -> str:
+    """A validation report as HTML: the verdict, then the findings."""
+    lang = lang or get_language()
+    words = _WORDS[lang]
+    verdict = words["no_error"] if report.ok else words["errors"].format(n=len(report.errors))
+    head = words["report"].format(
+        source=report.source or "ECF",
+        verdict=verdict,
+        warnings=len(report.warnings),
+        lines=report.lines_read,
+    )
+    return (
+        "<div><div><strong>"
+        + escape(head)
+        + "</strong></div>"
+        + _findings(report.findings, words["all_findings"], lang)
+        + "</div>"
+    )
+
+
+# -- proofs --------------------------------------------------------------------------------------
+
+_PROOF_WORDS: Final[dict[Lang, dict[str, str]]] = {
+    "pt": {
+        "headers": "Razão Social|CNPJ|Ano Referência|{money}|Origem|Situação|Contestado|Avisos|"
+        "Observações|Assinatura",
+        "caption": "Comprovação de Métricas, {year}: {count} empresa(s), {state}",
+        "pending": "{n} pendente(s)",
+        "concluded": "concluída",
+        "file": "arquivo",
+        "contested": "contestado: o arquivo informa {value}; {reason}",
+        "total": "Total",
+    },
+    "en": {
+        "headers": "company|CNPJ|year|{money}|source|status|contested|warnings|notes|signature",
+        "caption": "Proof of revenue, {year}: {count} companies, {state}",
+        "pending": "{n} pending",
+        "concluded": "concluded",
+        "file": "file",
+        "contested": "contested: the file states {value}; {reason}",
+        "total": "Total",
+    },
+}
+_MONEY_COLUMNS = range(3, 3 + len(COMPONENTS))
+_ATTENTION_ROW = "background:#fde7dc"
+_ATTENTION_MARK = "⚠"
+_CONTESTED_MARK = "✎"
+
+
+def proof_headers(lang: Lang = "pt") -> list[str]:
+    """The proof table's columns (the money columns are right-aligned)."""
+    names = labels(lang)
+    money_headers = "|".join(f"{names[name]} (R$)" for name in COMPONENTS)
+    return _PROOF_WORDS[lang]["headers"].format(money=money_headers).split("|")
+
+
+def proof_html(proof: Proof, lang: Lang | None = None) -> str:
+    """An open proof as HTML: a caption, then one row per company."""
+    lang = lang or get_language()
+    words = _PROOF_WORDS[lang]
+    state = words["concluded"] if proof.concluded else words["pending"].format(n=len(proof.pending))
+    caption = words["caption"].format(year=proof.reference_year, count=len(proof.rows), state=state)
+    return _proof_table(caption, proof.rows, None, lang)
+
+
+def concluded_proof_html(proof: ConcludedProof, lang: Lang | None = None) -> str:
+    """A concluded proof as HTML: the rows and the total line."""
+    lang = lang or get_language()
+    words = _PROOF_WORDS[lang]
+    caption = words["caption"].format(
+        year=proof.reference_year, count=len(proof.rows), state=words["concluded"]
+    )
+    return _proof_table(caption, proof.rows, proof.total_net_revenue, lang)
+
+
+def _contest_text(contest: Contest, lang: Lang) -> str:
+    by = "" if contest.by is None else f" ({contest.by})"
+    return (
+        f"{_CONTESTED_MARK} {labels(lang)[contest.component]}: {money(contest.value, lang)} "
+        f"({_PROOF_WORDS[lang]['file']}: {money(contest.file_value, lang)}) — {contest.reason}{by}"
+    )
+
+
+def _money_cell(row: ProofRow, name: str, lang: Lang) -> tuple[str, str]:
+    """The text of one money cell and its tooltip: marked when contested or flagged."""
+    value = getattr(row, name)
+    if row.metric is None:
+        return "", ""
+    shown = money(value, lang)
+    contest = row.contest_of(name)
+    if contest is not None:
+        shown = f"{_CONTESTED_MARK} {shown}"
+        tip = _PROOF_WORDS[lang]["contested"].format(
+            value=money(contest.file_value, lang), reason=contest.reason
+        )
+        return shown, tip
+    if name == "net_revenue" and row.attention:
+        codes = ", ".join(dict.fromkeys(w.code for w in row.attention))
+        return f"{_ATTENTION_MARK} {shown}", codes
+    return shown, ""
+
+
+def _proof_row(row: ProofRow, lang: Lang) -> str:
+    cells: list[tuple[str, str]] = [
+        (row.name or "", ""),
+        (format_cnpj(row.cnpj), ""),
+        (str(row.reference_year), ""),
+        *(_money_cell(row, name, lang) for name in COMPONENTS),
+        (SOURCE_WORDS[lang][row.source], ""),
+        (STATUS_WORDS[lang][row.status], ""),
+        (" ".join(_contest_text(c, lang) for c in row.contested), ""),
+        (
+            " ".join(
+                f"{_ATTENTION_MARK if w in row.attention else ''}[{w.code}] {w.message}"
+                for w in row.warnings
+            ),
+            "",
+        ),
+        (" ".join(f"[{note.code}] {note.message}" for note in row.notes), ""),
+        ("" if row.signature is None else signature_text(row.signature, lang), ""),
+    ]
+    style = f' style="{_ATTENTION_ROW}"' if row.attention else ""
+    tds = "".join(
+        f'<td style="{_CELL};text-align:{"right" if i in _MONEY_COLUMNS else "left"}"'
+        + (f' title="{escape(tip)}"' if tip else "")
+        + f">{escape(text)}</td>"
+        for i, (text, tip) in enumerate(cells)
+    )
+    return f"<tr{style}>{tds}</tr>"
+
+
+def _proof_table(
+    caption: str, rows: tuple[ProofRow, ...], total: Decimal | None, lang: Lang
+) -> str:
+    headers = proof_headers(lang)
+    head = "".join(f'<th style="{_CELL};text-align:left">{escape(h)}</th>' for h in headers)
+    body = "".join(_proof_row(row, lang) for row in rows)
+    if total is not None:
+        cells = [
+            _PROOF_WORDS[lang]["total"],
+            "",
+            "",
+            *([""] * (len(COMPONENTS) - 1)),
+            money(total, lang),
+        ]
+        cells += [""] * (len(headers) - len(cells))
+        body += (
+            "<tr>"
+            + "".join(
+                f'<td style="{_CELL};text-align:{"right" if i in _MONEY_COLUMNS else "left"}">'
+                f"<strong>{escape(cell)}</strong></td>"
+                for i, cell in enumerate(cells)
+            )
+            + "</tr>"
+        )
+    table = f'<table style="{_STYLE}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f"<div><div><strong>{escape(caption)}</strong></div>{table}</div>"
