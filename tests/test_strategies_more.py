@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import ecfmetric
-from ecfmetric import _strategies_more
+from ecfmetric import strategies
 from ecfmetric.strategies import (
     REFUSAL_CODES,
     assert_metric_matches,
@@ -176,39 +176,28 @@ def test_ecf_files_arguments() -> None:
 def test_other_cnpj_is_distinct_by_construction(cnpj: str, shift: int) -> None:
     """The CNPJ drawn beside another is never equal to it, without a filter: even the fallback
     used when the draw happens to equal it gives a valid, different CNPJ."""
-    other = _strategies_more._different(cnpj, shift)
+    other = strategies._different(cnpj, shift)
     assert other != cnpj
-    assert _strategies_more._given_cnpj(other) == other
+    assert strategies._given_cnpj(other) == other
 
 
 def test_no_filter_in_the_strategies() -> None:
     """No .filter( in the strategies' source: every draw is valid by construction."""
-    for name in ("strategies.py", "_strategies_more.py"):
-        assert ".filter(" not in (SRC / name).read_text("utf-8"), name
+    assert ".filter(" not in (SRC / "strategies.py").read_text("utf-8")
 
 
 def test_strategies_do_not_import_the_rules() -> None:
     """The strategies work expectations out by hand: they import no rules module of the
     reader (parameters, periods, plans, the collector, the metric), only the result types, the
     file assembler and, for proofs(), the form and the proof."""
-    allowed = {
-        "ecf._build",
-        "model._model",
-        "_strategies_more",
-        "reading._form",
-        "proof._proof",
-        "strategies",
+    allowed = {"ecf._build", "model._model", "reading._form", "proof._proof"}
+    tree = ast.parse((SRC / "strategies.py").read_text("utf-8"))
+    imported = {
+        node.module or ""
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 1
     }
-    for name in ("strategies.py", "_strategies_more.py"):
-        tree = ast.parse((SRC / name).read_text("utf-8"))
-        imported = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
-                if node.module is None:
-                    imported |= {alias.name for alias in node.names}
-                else:
-                    imported.add(node.module)
-        assert imported <= allowed, (name, imported - allowed)
+    assert imported <= allowed, imported - allowed
 
 
 def test_a_failing_example_shows_the_file_as_text() -> None:
@@ -229,6 +218,6 @@ def test_a_failing_example_shows_the_file_as_text() -> None:
 
 def test_file_text_shortens_long_files() -> None:
     """A very long file shows its first lines and how many more there are."""
-    text = _strategies_more.file_text(b"|0000|LECF|\n" * 500, limit=10)
+    text = strategies.file_text(b"|0000|LECF|\n" * 500, limit=10)
     assert text.count("|0000|LECF|") == 10
     assert "490 more lines" in text
