@@ -179,3 +179,15 @@ def test_cli_json_validates(capsys: pytest.CaptureFixture[str]) -> None:
     for row in rows[1:]:
         _valid("RefusalDict", row)
     assert rows[3]["error"]["code"] == "FILE_NOT_FOUND"
+
+
+def test_the_loader_s_and_the_row_s_examples_run() -> None:
+    """The doctests of ecfmetric.schema and of refusal_row run as written."""
+    import doctest
+
+    from ecfmetric.model import _rows
+
+    for module in (schema, _rows):
+        results = doctest.testmod(module)
+        assert results.attempted >= 2, module
+        assert results.failed == 0, module
