@@ -76,6 +76,14 @@ def test_meaning_is_a_value_and_still_callable() -> None:
         assert info.meaning("pt") == pt
         assert f"{info.meaning}" == info.meaning_en
     assert isinstance(info.meaning, Meaning)
+    import copy
+    import pickle
+
+    with ecfmetric.language("pt"):
+        meaning = info.meaning
+    for again in (pickle.loads(pickle.dumps(meaning)), copy.deepcopy(meaning)):
+        assert again == pt
+        assert again("en") == info.meaning_en
 
 
 def test_api_doc_states_the_revenue_line_limit_of_the_code() -> None:

@@ -37,6 +37,10 @@ class Meaning(str):
         text._en, text._pt = en, pt
         return text
 
+    def __reduce__(self) -> tuple[type[Meaning], tuple[str, str, Literal["pt", "en"]]]:
+        # str's own reduction would call __new__ with the text alone.
+        return Meaning, (self._en, self._pt, "en" if str(self) == self._en else "pt")
+
     def __call__(self, lang: Literal["pt", "en"] | None = None) -> str:
         """The meaning in ``lang``; this text itself when ``None``."""
         if lang is None:
