@@ -190,7 +190,8 @@ DRE = [
             "3.01.01.07.01",
             -(100000 + n * 7919),
         )
-        for n in range(2, 80)
+        # The RFB's L300A table holds 3.01.01.07.01.01 to .44 (an unknown code is refused).
+        for n in range(2, 45)
     ),
 ]
 #: What read() must return for every generated file (the fixture's A00).

@@ -45,9 +45,12 @@ def _figures() -> Figures:
 
 
 def _serial(path: str) -> dict[str, Any] | str:
-    """What read() says of one file: its metric as a dict, or its error's code."""
+    """What read() says of one file: its metric as a dict, or its error's code. In the
+    language the workers speak, the library's default (the suite's own is English), so that
+    warnings' messages compare too."""
     try:
-        return ecfmetric.read(path).to_dict()  # type: ignore[return-value]
+        with ecfmetric.language("pt"):
+            return ecfmetric.read(path).to_dict()  # type: ignore[return-value]
     except ecfmetric.EcfError as error:
         return str(error.code)  # type: ignore[attr-defined]
     except OSError as error:

@@ -115,9 +115,10 @@ def test_cosif_children_without_their_synthetic_line() -> None:
     """A COSIF plan that gives only the lines below RECEITAS OPERACIONAIS adds its leaves."""
     metric = read_bytes(
         annual(
-            "|L300|3.1.7.1.1.00.00|Rendas de crédito|S|5|04|3.1.7.1.0.00.00|1500,00|C|",
-            "|L300|3.1.7.1.1.05.00|X|A|6|04|3.1.7.1.1.00.00|1000,00|C|",
-            "|L300|3.1.7.1.1.06.00|Y|A|6|04|3.1.7.1.1.00.00|500,00|C|",
+            # 2025: the RFB's 9-digit COSIF codes (711000000 is under 710000000).
+            "|L300|711000000|Rendas de Operações de Crédito|S|5|04|710000000|1500,00|C|",
+            "|L300|711030000|RENDAS DE ADIANTAMENTOS A DEPOSITANTES|A|6|04|711000000|1000,00|C|",
+            "|L300|711100000|RENDAS DE DIREITOS CREDITÓRIOS DESCONTADOS|A|6|04|711000000|500,00|C|",
             params="|0010||N|1|A|02|RRRR|000000000000|||||2|",
         )
     )
@@ -141,14 +142,13 @@ def test_lenient_mode_never_drops_a_revenue_line() -> None:
 
 
 def test_insurer_lines_below_adjustments_and_taxes() -> None:
-    """Insurer plan: lines below the adjustments or tax codes still count."""
+    """Insurer plan: the adjustments and tax lines are analytic in the RFB's L300C table; a line
+    below them is no code of the table and is refused, never added or dropped."""
     metric = read_bytes(
         annual(
             "|L300|3.01.01.01.01.01.01|Prêmios|A|7|04|3.01.01.01.01.01|1000,00|C|",
-            "|L300|3.01.01.01.01.01.02|(-) Ajustes|S|7|04|3.01.01.01.01.01|100,00|D|",
-            "|L300|3.01.01.01.01.01.02.01|(-) Cancelamentos|A|8|04|3.01.01.01.01.01.02|100,00|D|",
-            "|L300|3.01.01.01.01.04.09|PIS|S|7|04|3.01.01.01.01.04|6,50|D|",
-            "|L300|3.01.01.01.01.04.09.01|PIS|A|8|04|3.01.01.01.01.04.09|6,50|D|",
+            "|L300|3.01.01.01.01.01.02|(-) Ajustes|A|7|04|3.01.01.01.01.01|100,00|D|",
+            "|L300|3.01.01.01.01.04.09|PIS|A|7|04|3.01.01.01.01.04|6,50|D|",
             params="|0010||N|1|A|03|RRRR|000000000000|||||2|",
         )
     )
@@ -157,6 +157,14 @@ def test_insurer_lines_below_adjustments_and_taxes() -> None:
         D("100.00"),
         D("6.50"),
     )
+    below = annual(
+        "|L300|3.01.01.01.01.01.02|(-) Ajustes|S|7|04|3.01.01.01.01.01|100,00|D|",
+        "|L300|3.01.01.01.01.01.02.01|(-) Cancelamentos|A|8|04|3.01.01.01.01.01.02|100,00|D|",
+        params="|0010||N|1|A|03|RRRR|000000000000|||||2|",
+    )
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(below)
+    assert (caught.value.code, caught.value.line_number) == ("UNKNOWN_CODE", 8)
 
 
 def test_gap_at_the_start_of_the_year() -> None:
@@ -254,8 +262,10 @@ def test_mixed_regime_letters_must_belong_to_the_regime() -> None:
     assert caught.value.field == "FORMA_TRIB_PER"
 
 
-def test_partial_year_ignores_quarters_outside_the_file() -> None:
-    """A file from 1 June with FORMA_TRIB_PER RRRR reads T02 (from June) to T04; T01 is outside it."""
+def test_partial_year_quarters_outside_the_file_must_be_zero() -> None:
+    """A file from 1 June: T01 lies wholly outside it, so FORMA_TRIB_PER must mark it 0 (§4c,
+    round 4). With 0RRR it reads T02 (from June) to T04, 10,00 each; with RRRR it is refused
+    BAD_PARAMETER naming 0010.FORMA_TRIB_PER (a letter for a quarter outside the span)."""
     header = HEADER.replace("|01012025|31122025|", "|01062025|31122025|")
     body = ["|L001|0|"]
     for q, start in ((2, "01062025"), (3, Q[3][0]), (4, Q[4][0])):
@@ -263,13 +273,20 @@ def test_partial_year_ignores_quarters_outside_the_file() -> None:
             f"|L030|{start}|{Q[q][1]}|T0{q}|",
             "|L300|3.01.01.01.01.06|S|A|6|04|3.01.01.01.01|10,00|C|",
         ]
-    data = ecf_bytes(
-        [header, "|0001|0|", "|0010||N|1|T|01|RRRR|||||||", "|0990||", *body, "|L990||"]
-    )
-    metric = read_bytes(data)
+
+    def file(letters: str) -> bytes:
+        return ecf_bytes(
+            [header, "|0001|0|", f"|0010||N|1|T|01|{letters}|||||||", "|0990||", *body, "|L990||"]
+        )
+
+    metric = read_bytes(file("0RRR"))
     assert metric.gross_revenue == D("30.00")
     assert metric.partial_year
     assert {w.code for w in metric.warnings} == {"PARTIAL_YEAR", "NET_REVENUE_LINE_MISSING"}
+    for strict in (True, False):
+        with pytest.raises(ecfmetric.EcfFormatError) as caught:
+            read_bytes(file("RRRR"), strict=strict)
+        assert (caught.value.code, caught.value.field) == ("BAD_PARAMETER", "FORMA_TRIB_PER")
 
 
 def test_missing_p150_quarter_names_p150() -> None:
@@ -288,22 +305,27 @@ def test_missing_p150_quarter_names_p150() -> None:
         read_bytes(ecf_bytes(records("|0010||N|5|T|01|PPPP||C||||1|", *body, "|P990||")))
 
 
-def test_revenue_lines_per_period_are_bounded() -> None:
+def test_revenue_lines_per_period_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """More kept revenue lines in one period than MAX_LINES_PER_PERIOD (the plans have far fewer
     codes) is refused at the first line past the bound, in lenient mode too: memory stays bounded."""
-    from ecfmetric.facts._collect import MAX_LINES_PER_PERIOD
+    from ecfmetric.facts import _collect
 
-    leaves = [
-        f"|L300|3.01.01.01.01.{n:05d}|X|A|6|04|3.01.01.01.01|1,00|C|"
-        for n in range(MAX_LINES_PER_PERIOD + 1)
-    ]
-    data = annual(*leaves)
-    for strict in (True, False):
-        with pytest.raises(ecfmetric.EcfFormatError) as caught:
-            read_bytes(data, strict=strict)
-        assert caught.value.code == "TOO_MANY_LINES"
-        assert caught.value.line_number == 7 + MAX_LINES_PER_PERIOD
-    assert read_bytes(annual(*leaves[:100])).gross_revenue == D("100.00")
+    # Every code must be a row of the RFB's table (a few hundred per plan), so a flood of made-up
+    # codes stops at its first line; the bound itself is shown with a small limit.
+    flood = [f"|L300|3.01.01.01.01.{n:05d}|X|A|6|04|3.01.01.01.01|1,00|C|" for n in range(10_000)]
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        read_bytes(annual(*flood), strict=False)
+    assert (caught.value.code, caught.value.line_number) == ("UNKNOWN_CODE", 7)
+    codes = ("01", "02", "03", "04", "05", "06", "07", "08")
+    leaves = [f"|L300|3.01.01.01.01.{c}|X|A|6|04|3.01.01.01.01|1,00|C|" for c in codes]
+    with monkeypatch.context() as patched:
+        patched.setattr(_collect, "MAX_LINES_PER_PERIOD", 5)
+        for strict in (True, False):
+            with pytest.raises(ecfmetric.EcfFormatError) as caught:
+                read_bytes(annual(*leaves), strict=strict)
+            assert caught.value.code == "TOO_MANY_LINES"
+            assert caught.value.line_number == 7 + 5
+    assert read_bytes(annual(*leaves)).gross_revenue == D("8.00")
 
 
 def test_register_names_are_bounded_by_their_shape() -> None:

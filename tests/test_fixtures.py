@@ -45,7 +45,7 @@ def test_fixture(case: Path) -> None:
         error_type = getattr(ecfmetric, error["type"])
         with pytest.raises(error_type) as caught:
             ecfmetric.read(case, strict=strict)
-        for key in ("line_number", "record", "field"):
+        for key in ("line_number", "record", "field", "code"):
             if key in error:
                 assert getattr(caught.value, key, None) == error[key], key
         return

@@ -23,9 +23,31 @@ from ecfmetric.ecf._lines import MAX_LINE_LENGTH, scan_counted, scan_lines
 READ_SKIP = frozenset(range(256)) - READ_BLOCKS
 
 
+def _well_formed(line: bytes, letter: int) -> bool:
+    """Whether ``line`` (with its line ending) is a record of block ``letter`` in the one record
+    grammar (``_collect.is_record``): ``|``, the letter, three ASCII digits, ``|``, and a closing
+    ``|`` before the line ending (CRLF or LF)."""
+    if not line.endswith(b"\n"):
+        return False
+    body = line[:-1]
+    if body.endswith(b"\r"):
+        body = body[:-1]
+    return (
+        len(body) >= 6
+        and bytes([letter]) in b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        and body[0] == ord("|")
+        and body[1] == letter
+        and body[2:5].isdigit()
+        and body[5] == ord("|")
+        and body.endswith(b"|")
+    )
+
+
 def reference(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator[tuple[int, bytes]]:
     """The rule, one line at a time: a line of a skipped block is dropped when it starts with
-    ``|``, its second byte is the block's letter and its third byte is not ``9``."""
+    ``|``, its second byte is the block's letter, its third byte is not ``9``, and it is a
+    well-formed record (strict means strict in skipped blocks too: a malformed line is handed
+    over, and the caller refuses it)."""
     number = 0
     carry = b""
     skip = -1
@@ -42,7 +64,12 @@ def reference(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator[
         for line in BytesIO(region):
             number += 1
             try:
-                if line[1] == skip and line[2] != ord("9") and line[0] == ord("|"):
+                if (
+                    line[1] == skip
+                    and line[2] != ord("9")
+                    and line[0] == ord("|")
+                    and _well_formed(line, skip)
+                ):
                     continue
                 letter = line[1]
                 if letter != current:

@@ -11,6 +11,7 @@ import pytest
 
 import ecfmetric
 from ecf_helpers import CNPJ, ecf_bytes, read_bytes
+from ecfmetric import EcfFormatError
 
 D = Decimal
 HEADER = f"|0000|LECF|0012|{CNPJ}|EMPRESA TESTE LTDA|0|0|||01012025|31122025|N||0|||"
@@ -53,12 +54,21 @@ def u_block(*lines: str, tip_ent: str = "01") -> bytes:
     return file_with(params, ["|U001|0|", "|U030|01012025|31122025|A00|", *lines, "|U990||"])
 
 
-def test_presumido_with_books_but_no_p150_reads_p200() -> None:
-    """TIP_ESC_PRE = C without P150: revenue from P200, with P200_WITHOUT_P150 and unknowns."""
-    metric = read_bytes(file_with("|0010||N|5|T|01|PPPP||C||||1|", p_block(1, 2, 3, 4)))
+def test_presumido_with_books_but_no_p150_is_refused() -> None:
+    """TIP_ESC_PRE = C without P150 (§4c, round 4): P200 is only the cross-check of a books
+    filer, never read in place of its DRE; refused BAD_PARAMETER naming 0010.TIP_ESC_PRE. The
+    same P200 blocks read as a cash book (L) give their revenue, 100,00 per quarter."""
+    with pytest.raises(EcfFormatError) as caught:
+        read_bytes(file_with("|0010||N|5|T|01|PPPP||C||||1|", p_block(1, 2, 3, 4)))
+    assert (caught.value.code, caught.value.record, caught.value.field) == (
+        "BAD_PARAMETER",
+        "0010",
+        "TIP_ESC_PRE",
+    )
+    metric = read_bytes(file_with("|0010||N|5|T|01|PPPP||L||||1|", p_block(1, 2, 3, 4)))
     assert metric.gross_revenue == D("400.00")
     assert metric.net_revenue is None
-    assert {w.code for w in metric.warnings} == {"P200_WITHOUT_P150", "UNKNOWN_COMPONENTS"}
+    assert {w.code for w in metric.warnings} == {"UNKNOWN_COMPONENTS"}
 
 
 def test_p200_checked_against_p150_per_quarter() -> None:
@@ -147,7 +157,9 @@ def test_imunes_need_tip_ent() -> None:
 def test_political_party_is_refused() -> None:
     """TIP_ENT 15 (U150E) has no sales revenue: MetricUnavailableError that points to the form."""
     with pytest.raises(ecfmetric.MetricUnavailableError, match=r"political party.*form"):
-        read_bytes(u_block("|U150|3.03|R|S|2|04|3|10,00|C|", tip_ent="15"))
+        read_bytes(
+            u_block("|U150|3.1|DESPESAS DA ATIVIDADE PARTIDARIA|S|2|04|3|10,00|C|", tip_ent="15")
+        )
 
 
 def test_u150_reading() -> None:
@@ -155,12 +167,12 @@ def test_u150_reading() -> None:
     metric = read_bytes(
         u_block(
             "|U150|4.01.01|RECEITA DAS ATIVIDADES|S|3|04|4.01|1000,00|C|",
-            "|U150|4.01.01.03|Contribuições|A|4|04|4.01.01|400,00|C|",
-            "|U150|4.01.01.07|Vendas|A|4|04|4.01.01|600,00|C|",
+            "|U150|4.01.01.03.04|Contribuições|A|5|04|4.01.01.03|400,00|C|",
+            "|U150|4.01.01.09.09|Outras Receitas das Atividades|A|5|04|4.01.01.09|600,00|C|",
             "|U150|4.01.02.01.01|(-) Canceladas|A|5|04|4.01.02.01|10,00|D|",
             "|U150|4.01.02.01.06|(-) ISS|A|5|04|4.01.02.01|30,00|D|",
-            "|U150|4.01.02.01.11|(-) ProUni|A|5|04|4.01.02.01|5,00|C|",
-            "|U150|4.01.02.02|(-) Outra dedução|A|4|04|4.01.02|7,00|D|",
+            "|U150|4.01.02.01.11.01.01|(-) ProUni|A|7|04|4.01.02.01.11.01|5,00|C|",
+            "|U150|4.01.02.01.11.02.01|(-) ProUni|A|7|04|4.01.02.01.11.02|7,00|D|",
             "|U150|4.01.05.01|Receitas financeiras|S|4|04|4.01.05|99,00|C|",
         )
     )
@@ -184,7 +196,7 @@ def test_u150_without_revenue_lines() -> None:
 def test_proxies_without_their_lines() -> None:
     """COSIF and insurer plans without their revenue line: gross 0 with NO_REVENUE_LINES, plus the proxy warning."""
     for qualif, line in (
-        ("02", "|L300|3.1.8.1.9.25.00|ISS|A|6|04|3.1.8.1.9.00.00|5,00|D|"),
+        ("02", "|L300|819250000|ISS|A|6|04|819000000|5,00|D|"),
         ("03", "|L300|3.01.01.01.01.04.09|PIS|A|7|04|3.01.01.01.01.04|5,00|D|"),
     ):
         data = file_with(

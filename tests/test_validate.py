@@ -56,12 +56,20 @@ def test_every_error_is_reported_not_just_the_first() -> None:
     assert report.metric is None
 
 
-def test_counts_of_skipped_blocks_are_checked_by_validate_only() -> None:
-    """A wrong 9900 count for a K register: read() does not split K lines; validate() reports it."""
+def test_counts_of_skipped_blocks_agree_between_read_and_validate() -> None:
+    """A wrong 9900 count for a K register: validate() reports the register; read() does not
+    split K lines, but the block's 9900 counts (K001 1 + K155 2 + K990 1 = 4) no longer add up to
+    its 3 lines, so strict read() refuses too (round 4: --json and --check agree about the
+    file's shape), and lenient read() gives the figures with a COUNT_MISMATCH warning."""
     records = real_annual(L300_BASIC)
     records[4:4] = ["|K001|0|", "|K155|1.01|CC|1,00|D|0|0|1,00|D|", "|K990||"]
     data = ecf_bytes(records).replace(b"|9900|K155|1|", b"|9900|K155|2|")
-    assert components(ecfmetric.read(io.BytesIO(data))) == EXPECTED_BASIC
+    with pytest.raises(ecfmetric.EcfFormatError) as caught:
+        ecfmetric.read(io.BytesIO(data))
+    assert (caught.value.code, caught.value.record) == ("COUNT_MISMATCH", "9900")
+    lenient = ecfmetric.read(io.BytesIO(data), strict=False)
+    assert components(lenient) == EXPECTED_BASIC
+    assert "COUNT_MISMATCH" in {w.code for w in lenient.warnings}
     report = report_of(data)
     assert [(f.code, f.record) for f in report.errors] == [("COUNT_MISMATCH", "9900")]
 

@@ -88,7 +88,8 @@ VARIANTS: Final[Mapping[str, tuple[Regime, ...]]] = {
     "presumido_p150_quarterly": (Regime.LUCRO_PRESUMIDO,),
     # Lucro Presumido on a cash book (TIP_ESC_PRE = L): P200 codes 2, 4, 6, 8, 9 + P300 16.
     "presumido_cash_book": (Regime.LUCRO_PRESUMIDO,),
-    # Lucro Presumido with books (TIP_ESC_PRE = C) but no P150: read from P200, with a warning.
+    # Kept for compatibility: a books filer (TIP_ESC_PRE = C) without P150 is now refused, so this
+    # draws a cash-book filer (TIP_ESC_PRE = L) whose file also has a P030 A00 without P150.
     "presumido_books_without_p150": (Regime.LUCRO_PRESUMIDO,),
     # Lucro Arbitrado: T120 codes 2, 4, 6, 8, 10 per quarter.
     "arbitrado": (Regime.LUCRO_ARBITRADO,),
@@ -965,14 +966,17 @@ def _table_noise(
 
 @st.composite
 def _p200_revenue(
-    draw: st.DrawFn, total: int | None, amounts: st.SearchStrategy[int]
+    draw: st.DrawFn, total: int | None, amounts: st.SearchStrategy[int], version: str
 ) -> list[tuple[str, str, str, int]]:
-    """P200 revenue lines (codes 2, 4, 6, 8, 9) and maybe P300 16: drawn, or adding to ``total``."""
+    """P200 revenue lines (codes 2, 4, 6, 8, 9) and maybe P300 16: drawn, or adding to ``total``.
+
+    Code 9 (38,4 %) is a row of the RFB's P200 table from 01/01/2019 (leiaute 0006) only."""
+    codes = _P200_REVENUE if version >= "0006" else _P200_REVENUE[:-1]
     lines = [
         ("P200", code, text)
         for code, text in draw(
             st.lists(
-                st.sampled_from(_P200_REVENUE),
+                st.sampled_from(codes),
                 unique=True,
                 # At least one line: a quarter with no P200/T120 line at all states no revenue,
                 # and read() refuses it rather than count it as zero.
@@ -1009,11 +1013,11 @@ def _presumido(
     quarters = span.quarters()
     if variant in ("presumido_cash_book", "presumido_books_without_p150"):
         if variant == "presumido_books_without_p150" and draw(st.booleans()):
-            # A books filer's A00 with its balance sheet (P100) but no P150: still read from P200.
+            # A P030 A00 without P150 (its balance sheet only): the quarters' P200 is read.
             head = f"|P030|{_ddmmyyyy(span.start)}|{_ddmmyyyy(span.end)}|A00|"
             out.records += [head, _BALANCE_NOISE["P"][0]]
         for quarter, start, end in quarters:
-            lines = draw(_p200_revenue(None, amounts))
+            lines = draw(_p200_revenue(None, amounts, version))
             head = f"|P030|{_ddmmyyyy(start)}|{_ddmmyyyy(end)}|T0{quarter}|"
             rows = _render_table(draw, lines + _table_noise(draw, _P_NOISE, amounts, noise))
             out.records += _with_noise(draw, "P", [head, *rows], noise)
@@ -1085,7 +1089,9 @@ def _presumido(
             # (or over the year against A00); ``off`` breaks it on purpose.
             lines += draw(
                 _p200_revenue(
-                    targets[index] + (_nonzero_amount(draw) if index == off else 0), amounts
+                    targets[index] + (_nonzero_amount(draw) if index == off else 0),
+                    amounts,
+                    version,
                 )
             )
         body += _render_table(draw, lines)
@@ -1127,7 +1133,7 @@ _T_NOISE = (
 def _arbitrado(
     draw: st.DrawFn, *, span: _Span, amounts: st.SearchStrategy[int], anomalies: bool, noise: bool
 ) -> _Block:
-    """Block T: T120 codes 2, 4, 6, 8, 10 per quarter; T150 3 and T170 are never added."""
+    """Block T: T120 codes 2, 4, 6, 8, 10 and T150 3, 17 per quarter; T170 is never added."""
     out = _Block(records=[], periods=[], warnings=set())
     for quarter, start, end in span.quarters():
         # At least one T120 line: a quarter with none states no revenue (read() refuses it).
@@ -1139,7 +1145,8 @@ def _arbitrado(
         lines = revenue + _table_noise(draw, _T_NOISE, amounts, noise)
         if _rarely(draw, anomalies):
             # Described as revenue under a code that is not: not added, T120_DESCRIPTION_MISMATCH.
-            code = draw(st.sampled_from(["1", "3", "5", "12"]))
+            # Codes of the RFB's T120 table that are not revenue (3 and 5 are no code of it).
+            code = draw(st.sampled_from(["1", "12", "13", "22"]))
             text = draw(
                 st.sampled_from(
                     [
@@ -1150,14 +1157,25 @@ def _arbitrado(
             )
             lines.append(("T120", code, text, draw(amounts)))
             out.warnings.add("T120_DESCRIPTION_MISMATCH")
+        real_estate: list[tuple[str, str, str, int]] = []
         if noise or anomalies:
+            # T150 3 (real-estate revenue) and 17 (real-estate revenue under the RET) are
+            # receita bruta of arbitrado too (the RFB's T150 table): added, each its own line.
             t150_3 = _nonzero_amount(draw) if _rarely(draw, anomalies) else 0
-            lines.append(("T150", "3", "", t150_3))
-            if t150_3:
-                out.warnings.add("T150_3_NONZERO")
+            real_estate.append(("T150", "3", "Receita da Atividade Imobiliária", t150_3))
+            if _rarely(draw, anomalies):
+                real_estate.append(
+                    (
+                        "T150",
+                        "17",
+                        "RECEITAS DA ATIVIDADE IMOBILIÁRIA TRIBUTADAS PELO RET",
+                        _nonzero_amount(draw),
+                    )
+                )
+        lines += real_estate
         head = f"|T030|{_ddmmyyyy(start)}|{_ddmmyyyy(end)}|T0{quarter}|"
         out.records += _with_noise(draw, "T", [head, *_render_table(draw, lines)], noise)
-        gross = sum(line[3] for line in revenue)
+        gross = sum(line[3] for line in (*revenue, *real_estate))
         out.periods.append(_period_metric(f"T0{quarter}", start, end, "T", "T120", _unknown(gross)))
     return out
 
@@ -1330,7 +1348,9 @@ def _ecf_file(
             "FORMA_APUR": "T",
             "COD_QUALIF_PJ": qualification,
             "FORMA_TRIB_PER": span.letters("P"),
-            "TIP_ESC_PRE": "L" if variant == "presumido_cash_book" else "C",
+            "TIP_ESC_PRE": "L"
+            if variant in ("presumido_cash_book", "presumido_books_without_p150")
+            else "C",
             "IND_REC_RECEITA": "1" if variant == "presumido_cash_book" else "2",
         }
     elif regime is Regime.LUCRO_ARBITRADO:
@@ -1375,8 +1395,11 @@ def _ecf_file(
         warnings.add("PARTIAL_YEAR")
     if variant in ("presumido_cash_book", "presumido_books_without_p150", "arbitrado"):
         warnings.add("UNKNOWN_COMPONENTS")
-    if variant == "presumido_books_without_p150":
-        warnings.add("P200_WITHOUT_P150")
+    if version == "0001" and any(
+        record.startswith(("|P200|", "|P300|", "|T120|", "|T150|")) for record in block.records
+    ):
+        # The RFB published no P200/P300/T120/T150 table for 2014: their codes are not checked.
+        warnings.add("TABLE_NOT_CHECKED")
     year = _year(block.periods)
     net = year["net_revenue"]
     if net is not None and net < 0:
@@ -1531,7 +1554,8 @@ def ecf_files(
     unusual sign, an empty DRE, A12 ≠ A00, P200 ≠ P150, Y540 ≠ revenue, a T120 line described
     as revenue under another code, T150 code 3 non-zero, an empty ``COD_QUALIF_PJ``); ``False``
     draws only the warnings the variant always has (``PARTIAL_YEAR``, ``UNKNOWN_COMPONENTS``,
-    ``P200_WITHOUT_P150``).
+    ``P200_WITHOUT_P150``, and ``TABLE_NOT_CHECKED`` for P200/P300/T120/T150 in 2014, a year
+    the RFB published no such table for).
     ``noise=True`` mixes in what the metric must not read: lines outside the revenue subtrees
     (``3.01.01.05.*``, ``3.01.01.07.01.14``…), P200 codes 10–26, P300 15, P400, T170, other
     blocks and unknown records. Amounts are up to ``max_amount`` reais per line.
@@ -1769,7 +1793,7 @@ _RATIO_CHECKED_AFTER = 64 << 20
 
 _ENDING = "\r\n"
 _ENCODING = "latin-1"
-# A revenue leaf of the general plan (L300A): any code under 3.01.01.01.01 is gross revenue.
+# A revenue leaf of the general plan (L300A); _with_leaf gives it a code of the RFB's table.
 _LEAF_CODE = "3.01.01.01.01.99999"
 _LEAF = f"|L300|{_LEAF_CODE}|RECEITA INSERIDA|A|6|04|3.01.01.01.01|1,00|C|"
 
@@ -1880,13 +1904,24 @@ def _periods(records: list[str], letter: str) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], close], strict=True))
 
 
-def _with_leaf(draw: st.DrawFn, leaf: str) -> list[str]:
-    """A Lucro Real file with ``leaf`` (an L300 line) in one of the periods the metric reads
-    (``A00`` or a quarter; never a balancete ``A01``…``A12``)."""
+def _with_leaf(draw: st.DrawFn, *leaves: str) -> list[str]:
+    """A Lucro Real file with ``leaves`` (L300 lines) in one of the periods the metric reads
+    (``A00`` or a quarter; never a balancete ``A01``…``A12``). ``_LEAF_CODE`` in them becomes a
+    revenue code of the RFB's L300A table (every year) that the period does not hold yet, so
+    only the fault planted in them is wrong; when the period holds them all, the line of the
+    code taken is left out."""
     records = _valid(draw, ("real_annual", "real_quarterly"))
     read = [p for p in _periods(records, "L") if records[p[0]].split("|")[4][:3] in _READ]
-    start, _ = draw(st.sampled_from(read))
-    return [*records[: start + 1], leaf, *records[start + 1 :]]
+    start, end = draw(st.sampled_from(read))
+    held = {line.split("|")[2] for line in records[start + 1 : end]}
+    code = next((c for c in _REAL_LEAVES if c not in held), _REAL_LEAVES[-1])
+    body = [line for line in records[start + 1 : end] if line.split("|")[2] != code]
+    planted = [leaf.replace(_LEAF_CODE, code) for leaf in leaves]
+    return [*records[: start + 1], *planted, *body, *records[end:]]
+
+
+# Gross revenue codes of the general plan (L300A) in every year's table.
+_REAL_LEAVES = tuple(f"3.01.01.01.01.0{n}" for n in range(1, 9))
 
 
 _READ = frozenset({"A00", "T01", "T02", "T03", "T04"})
@@ -1983,10 +2018,8 @@ def _count_mismatch(draw: st.DrawFn) -> bytes:
 
 
 def _duplicate_code(draw: st.DrawFn) -> bytes:
-    records = _with_leaf(draw, _LEAF)
-    index = records.index(_LEAF)
-    records.insert(index + 1, _LEAF.replace("|1,00|", f"|{draw(st.integers(0, 999))},00|"))
-    return _bytes(records)
+    twice = _LEAF.replace("|1,00|", f"|{draw(st.integers(0, 999))},00|")
+    return _bytes(_with_leaf(draw, _LEAF, twice))
 
 
 def _duplicate_period(draw: st.DrawFn) -> bytes:
@@ -2072,7 +2105,7 @@ def _not_ecf(draw: st.DrawFn) -> bytes:
 
 def _outside_period(draw: st.DrawFn) -> bytes:
     records = _valid(draw, ("real_annual", "real_quarterly"))
-    records.insert(_index(records, "|L001|") + 1, _LEAF)
+    records.insert(_index(records, "|L001|") + 1, _LEAF.replace(_LEAF_CODE, _REAL_LEAVES[0]))
     return _bytes(records)
 
 

@@ -145,10 +145,14 @@ Code = Literal[
     "UNUSUAL_SIGN",
     "WORKER_CRASHED",
     "BAD_FORM_INPUT",
+    "TABLE_NOT_CHECKED",
+    "TYPE_MISMATCH",
     "WRONG_YEAR",
     "Y540_CNPJ",
     "Y540_MISMATCH",
     "ZIP_MEMBERS",
+    "PVA_WARNING",
+    "SIGNATURE_MISMATCH",
 ]
 
 #: A company listed in a proof: a CNPJ (formatted or bare), a ``(cnpj, name)`` pair, a

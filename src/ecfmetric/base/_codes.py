@@ -178,8 +178,20 @@ _FILE: dict[str, tuple[CodeKind, str, str]] = {
     ),
     "UNKNOWN_CODE": (
         "error",
-        "a code under the revenue subtree that is neither revenue nor a deduction",
-        "um código dentro da receita que não é receita nem dedução",
+        "a code the RFB's table in force for the period does not hold, or a code under the "
+        "revenue subtree that is neither revenue nor a deduction",
+        "um código que a tabela da RFB em vigor no período não tem, ou um código dentro da "
+        "receita que não é receita nem dedução",
+    ),
+    "TABLE_NOT_CHECKED": (
+        "warning",
+        "no RFB table the library holds covers the year: the codes were not checked",
+        "nenhuma tabela da RFB que a biblioteca conhece cobre o ano: os códigos não foram conferidos",
+    ),
+    "TYPE_MISMATCH": (
+        "warning",
+        "a line's type (S/A) differs from the RFB table's; the file's lines decide the sums",
+        "o tipo (S/A) de uma linha difere do da tabela da RFB; as linhas do arquivo decidem as somas",
     ),
     "BAD_AMOUNT": (
         "error",
@@ -388,6 +400,20 @@ _FILE: dict[str, tuple[CodeKind, str, str]] = {
         "warning",
         "Y540's revenue by establishment differs from the DRE's",
         "a receita por estabelecimento do Y540 difere da DRE",
+    ),
+    "PVA_WARNING": (
+        "warning",
+        "a warning the PVA itself wrote into the file (record 9100, Avisos da Escrituração); "
+        "it changes no number",
+        "um aviso que o próprio PVA gravou no arquivo (registro 9100, Avisos da Escrituração); "
+        "não muda nenhum valor",
+    ),
+    "SIGNATURE_MISMATCH": (
+        "warning",
+        "the file's signature does not verify (the content changed after signing, or the "
+        "signature is over other bytes): a warning on the metric, an error in validate()",
+        "a assinatura do arquivo não confere (o conteúdo mudou depois de assinado, ou a "
+        "assinatura é de outros bytes): um aviso na receita, um erro no validate()",
     ),
     # Notes a proof keeps on a figure.
     "HEAD_OFFICE_FILE": (

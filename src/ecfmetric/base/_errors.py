@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Literal
 
 from ._i18n import Message, as_message, tr
@@ -11,6 +12,48 @@ _SNIPPET = 60
 
 def _cut(text: str) -> str:
     return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
+
+
+#: The most characters named by their code point in one message.
+_MAX_POINTS = 5
+
+
+def _deceptive(char: str) -> bool:
+    """A character a person may take for another: unprintable, a space or format character
+    other than the blank, or one Unicode folds into something else (``５`` → ``5``, ``²`` → ``2``,
+    a no-break space → a blank). Accented letters (``ç``, ``ã``) are what they look like."""
+    if char.isascii():
+        return not char.isprintable()
+    return (
+        not char.isprintable()
+        or unicodedata.category(char) in ("Zs", "Cf")
+        or unicodedata.normalize("NFKC", char) != char
+    )
+
+
+def code_points(text: str) -> str:
+    """The characters of ``text`` a person cannot tell apart by eye from what they look like (a
+    full-width ``５``, a superscript ``²``, a no-break space, a NUL), each with its code point:
+    ``"５ U+FF15"``; empty when there is none (printable ASCII, accented letters)."""
+    seen: list[str] = []
+    for char in text:
+        if char in seen or not _deceptive(char):
+            continue
+        seen.append(char)
+        if len(seen) == _MAX_POINTS:
+            break
+    return ", ".join(
+        f"{char if char.isprintable() else repr(char)[1:-1]} U+{ord(char):04X}" for char in seen
+    )
+
+
+def quoted(reason: Message, text: str) -> Message:
+    """``reason`` followed by the offending ``text`` as the file has it, naming the code point
+    of each character that only looks like ASCII."""
+    points = code_points(text)
+    if points:
+        return tr("{reason} (got {text!r}, with {points})", reason=reason, text=text, points=points)
+    return tr("{reason} (got {text!r})", reason=reason, text=text)
 
 
 class EcfError(ValueError):
@@ -138,7 +181,7 @@ class EcfFormatError(EcfError):
         """The reason and the offending text, without the position (a report's finding)."""
         if self.text is None:
             return self._reason
-        return tr("{reason} (got {text!r})", reason=self._reason, text=self.text)
+        return quoted(self._reason, self.text)
 
     def with_source(self, source: str) -> EcfFormatError:
         """Return the same error, naming the file it came from."""

@@ -15,6 +15,7 @@ PORTUGUESE: Final[dict[str, str]] = {
     "{where}: {reason}": "{where}: {reason}",
     "{first}, {rest}": "{first}, {rest}",
     "{reason} (got {text!r})": "{reason} (lido: {text!r})",
+    "{reason} (got {text!r}, with {points})": "{reason} (lido: {text!r}, com {points})",
     "{where}: {reason} (got {value})": "{where}: {reason} (informado: {value})",
     "line {number}": "linha {number}",
     "period {period}": "período {period}",
@@ -40,10 +41,6 @@ PORTUGUESE: Final[dict[str, str]] = {
     "digits) and '|', and end with '|'": (
         "não é um registro: a linha deve começar com '|', o código do registro (um dígito ou "
         "letra maiúscula e três dígitos) e '|', e terminar com '|'"
-    ),
-    "not a record: a line must start with '|', a 4-character register and '|', and end with '|'": (
-        "não é um registro: a linha deve começar com '|', o código do registro (4 caracteres) "
-        "e '|', e terminar com '|'"
     ),
     "{reason} (in block {block}, whose records feed the metric)": (
         "{reason} (no bloco {block}, cujos registros entram no cálculo da receita)"
@@ -280,11 +277,6 @@ PORTUGUESE: Final[dict[str, str]] = {
     ),
     "a closed pension fund (U150D)": "uma entidade fechada de previdência complementar (U150D)",
     "a political party (U150E)": "um partido político (U150E)",
-    "a presumido filer with books (TIP_ESC_PRE = C) but no P150 in the file: revenue read "
-    "from P200, which is already net of returns and discounts": (
-        "optante pelo Lucro Presumido com escrituração contábil (TIP_ESC_PRE = C), mas sem "
-        "P150 no arquivo: receita lida do P200, que já é líquida de devoluções e descontos"
-    ),
     "period {period} of block {block} covers quarter {quarter}, which 0010.FORMA_TRIB_PER does "
     "not assign to this block": (
         "o período {period} do bloco {block} abrange o {quarter}º trimestre, que a "
@@ -366,6 +358,36 @@ PORTUGUESE: Final[dict[str, str]] = {
     "period {period} has no {code} line: gross revenue 0": (
         "o período {period} não tem a linha {code}: receita bruta 0"
     ),
+    # -- the RFB's tables in force (issue 22) -------------------------------------------------
+    "code {code} is not in the RFB's table {plan} in force for period {period} ({start} to "
+    "{end}): {note}; {where}. Update ecfmetric, or fill the form with the figures": (
+        "o código {code} não está na tabela {plan} da RFB em vigor no período {period} ({start} "
+        "a {end}): {note}; {where}. Atualize o ecfmetric ou preencha o formulário com os valores"
+    ),
+    "the table holds it only from {start} to {end}": ("a tabela só o tem de {start} a {end}"),
+    "its first day": "o seu primeiro dia",
+    "the table holds no such code": "a tabela não tem esse código",
+    "the newest RFB table this version of ecfmetric holds is for {year}, and in a later year "
+    "only its rows with no end date are known; the RFB may have published a newer table": (
+        "a tabela mais nova da RFB que esta versão do ecfmetric conhece é a de {year}, e num ano "
+        "posterior só as suas linhas sem data de fim são conhecidas; a RFB pode ter publicado "
+        "uma tabela mais nova"
+    ),
+    "table {plan} for {year} ({first} to {last}; from {sources})": (
+        "tabela {plan} de {year} ({first} a {last}; de {sources})"
+    ),
+    "the codes of {record} in {year} were not checked: ecfmetric holds no RFB table {plan} "
+    "for that year, so they are read as the plan's rows say": (
+        "os códigos do {record} em {year} não foram conferidos: o ecfmetric não tem a tabela "
+        "{plan} da RFB desse ano, e eles são lidos como dizem as linhas do plano"
+    ),
+    "code {code} is given as type {kind!r}, but the RFB's table {plan} in force gives it type "
+    "{types}; the file's own lines decide the sums (a line with no lines below it in the file "
+    "is a leaf)": (
+        "o código {code} está com o tipo {kind!r}, mas a tabela {plan} da RFB em vigor lhe dá o "
+        "tipo {types}; as próprias linhas do arquivo decidem as somas (uma linha sem linhas "
+        "abaixo dela no arquivo é uma folha)"
+    ),
     "period {period}: the RFB's own revenue for insurers (PRÊMIOS GANHOS + OUTROS GANHOS, which "
     "nets claims and commissions) is {amount}; shown for comparison, not used": (
         "período {period}: a receita das seguradoras pela regra da RFB (PRÊMIOS GANHOS + "
@@ -382,11 +404,6 @@ PORTUGUESE: Final[dict[str, str]] = {
         "o código {code} do {record} está descrito como {description!r}, mas na tabela da RFB "
         "só os códigos {codes} são receita bruta; não somado"
     ),
-    "T150 code 3 ({description!r}) is {amount}: the RFB's arbitrado revenue formula adds it, but "
-    "its meaning is not confirmed, so it is not added": (
-        "o código 3 do T150 ({description!r}) é {amount}: a fórmula da RFB para o Lucro "
-        "Arbitrado o soma, mas o seu significado não está confirmado, então não é somado"
-    ),
     "this plan has no receita bruta subtree; the metric is a {proxy}": (
         "este plano de contas não tem conta de receita bruta; a receita apurada é uma "
         "aproximação: {proxy}"
@@ -397,6 +414,13 @@ PORTUGUESE: Final[dict[str, str]] = {
         "instituição financeira (plano COSIF): receita bruta = 3.1.7.1.0.00.00 RECEITAS "
         "OPERACIONAIS; impostos = ISS 3.1.8.1.9.25.00 + COFINS 3.1.8.1.9.30.00 + PIS "
         "3.1.8.1.9.33.00; este plano não tem cancelamentos nem descontos"
+    ),
+    "financial-institution proxy (COSIF plan from 2025): gross revenue = 710000000 RECEITAS "
+    "OPERACIONAIS; taxes = ISS 819250000 + COFINS 819300000 + PIS 819330000; no cancellations "
+    "or discounts in this plan": (
+        "instituição financeira (plano COSIF a partir de 2025): receita bruta = 710000000 "
+        "RECEITAS OPERACIONAIS; impostos = ISS 819250000 + COFINS 819300000 + PIS 819330000; "
+        "este plano não tem cancelamentos nem descontos"
     ),
     "insurer proxy: gross revenue = the positive lines of 3.01.01.01.01.01 PRÊMIOS GANHOS; "
     "cancellations = 3.01.01.01.01.01.02 (-) Ajustes de Emissão; taxes = PIS "
@@ -438,6 +462,11 @@ PORTUGUESE: Final[dict[str, str]] = {
     "cancellations − discounts is {expected}": (
         "{label}: a receita do P200 (códigos 2, 4, 6, 8, 9 + P300 16) é {total}, mas a receita "
         "bruta do P150 − cancelamentos − descontos é {expected}"
+    ),
+    "{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total}, but P150's RECEITAS "
+    "OPERACIONAIS (COSIF) is {expected}": (
+        "{label}: a receita do P200 (códigos 2, 4, 6, 8, 9 + P300 16) é {total}, mas as RECEITAS "
+        "OPERACIONAIS do P150 (COSIF) são {expected}"
     ),
     "Y540 revenue by establishment adds up to {total}, but gross − cancellations − discounts is "
     "{expected}": (
@@ -814,4 +843,88 @@ PORTUGUESE: Final[dict[str, str]] = {
         "não confere com o valor e as contestações da linha"
     ),
     "the rows add up to {total}, not {got}": "as linhas somam {total}, não {got}",
+    # -- round 4 rulings (issue 22) ---------------------------------------------------------
+    "the PVA's own warning {rule} on {where}: {message}{details}": (
+        "aviso do próprio PVA {rule} em {where}: {message}{details}"
+    ),
+    "FORMA_TRIB_PER gives quarter {quarter} ({first} to {last}) the regime {letter!r}, but it "
+    "lies wholly outside the file's span ({start} to {end}): a quarter outside the period must "
+    "be '0'": (
+        "FORMA_TRIB_PER dá ao trimestre {quarter} ({first} a {last}) o regime {letter!r}, mas ele "
+        "fica inteiramente fora do período do arquivo ({start} a {end}): um trimestre fora do "
+        "período deve ser '0'"
+    ),
+    "TIP_ESC_PRE = 'C' (books kept) makes P150 the presumido quarters' DRE, but the file has no "
+    "P150 line; P200 is only its cross-check. Correct TIP_ESC_PRE (L for a cash book) or give "
+    "the P150 lines": (
+        "TIP_ESC_PRE = 'C' (escrituração contábil) faz do P150 a DRE dos trimestres do Lucro "
+        "Presumido, mas o arquivo não tem linha de P150; o P200 é só a conferência. Corrija o "
+        "TIP_ESC_PRE (L para livro caixa) ou informe as linhas do P150"
+    ),
+    "TIP_ESC_PRE = 'L' (cash book) reads the presumido quarters from P200, but period {period} "
+    "(line {line}) holds P150 lines, the DRE of a filer that keeps books: the file contradicts "
+    "its declaration": (
+        "TIP_ESC_PRE = 'L' (livro caixa) lê os trimestres do Lucro Presumido do P200, mas o "
+        "período {period} (linha {line}) tem linhas de P150, a DRE de quem tem escrituração "
+        "contábil: o arquivo contradiz a sua declaração"
+    ),
+    "a filer with presumido quarters must say in TIP_ESC_PRE whether it keeps books (C: the DRE "
+    "P150 is read) or a cash book (L: P200 is read)": (
+        "quem tem trimestres no Lucro Presumido deve dizer no TIP_ESC_PRE se tem escrituração "
+        "contábil (C: é lida a DRE P150) ou livro caixa (L: é lido o P200)"
+    ),
+    "{field} is empty: a line the metric reads must state its amount (0,00 when it is zero)": (
+        "{field} está vazio: uma linha que a receita lê deve informar o seu valor (0,00 quando "
+        "for zero)"
+    ),
+    "{count} digits before the comma: the field is N 19,2, so {limit} digits before the comma "
+    "at most": (
+        "{count} dígitos antes da vírgula: o campo é N 19,2, então {limit} dígitos antes da "
+        "vírgula no máximo"
+    ),
+    "{count} decimals: the field is N 19,2, so 2 decimals at most": (
+        "{count} casas decimais: o campo é N 19,2, então 2 casas decimais no máximo"
+    ),
+    "layout {version} is newer than the newest known ({newest}) and its 0010 has {count} "
+    "fields, not the {expected} of layout {newest}: its parameters cannot be placed; update "
+    "ecfmetric or fill the form": (
+        "o leiaute {version} é mais novo que o mais novo conhecido ({newest}) e o seu 0010 tem "
+        "{count} campos, não os {expected} do leiaute {newest}: os seus parâmetros não podem ser "
+        "localizados; atualize o ecfmetric ou preencha o formulário"
+    ),
+    "the file's signature does not verify ({reason}): the content changed after signing, or "
+    "the signature is over other bytes; the figures are the file's as it is now, not as it was "
+    "signed (hashcode {hashcode})": (
+        "a assinatura do arquivo não confere ({reason}): o conteúdo mudou depois de assinado, ou "
+        "a assinatura é de outros bytes; os valores são os do arquivo como está agora, não como "
+        "foi assinado (hashcode {hashcode})"
+    ),
+    "a signature fails": "uma assinatura falha",
+    "the signature after 9999 cannot be read ({reason}, byte offset {offset}): the file's "
+    "integrity is not shown": (
+        "a assinatura após o 9999 não pode ser lida ({reason}, posição {offset} em bytes): a "
+        "integridade do arquivo não está demonstrada"
+    ),
+    "FORMA_TRIB_PER gives quarter {quarter} ({first} to {last}) the regime {letter!r}, but 0000 "
+    "says the company was extinguished on {date} (SIT_ESPECIAL 1, DT_SIT_ESP): a quarter after "
+    "the extinction must be '0'": (
+        "FORMA_TRIB_PER dá ao trimestre {quarter} ({first} a {last}) o regime {letter!r}, mas o "
+        "0000 diz que a empresa foi extinta em {date} (SIT_ESPECIAL 1, DT_SIT_ESP): um trimestre "
+        "depois da extinção deve ser '0'"
+    ),
+    "period {period} starts on {start}, after the company was extinguished on {date} "
+    "(0000.SIT_ESPECIAL 1, DT_SIT_ESP): no period follows the extinction": (
+        "o período {period} começa em {start}, depois da extinção da empresa em {date} "
+        "(0000.SIT_ESPECIAL 1, DT_SIT_ESP): nenhum período vem depois da extinção"
+    ),
+    "9900 declares {declared} record(s) of block {block} in all, but the block has {counted} "
+    "lines": (
+        "o 9900 declara {declared} registro(s) do bloco {block} no total, mas o bloco tem "
+        "{counted} linhas"
+    ),
+    "9100 has {count} fields; at least {minimum} expected (REG, NOM_REGRA, MSG_REGRA, "
+    "REGISTRO, CAMPO)": (
+        "o 9100 tem {count} campos; eram esperados ao menos {minimum} (REG, NOM_REGRA, "
+        "MSG_REGRA, REGISTRO, CAMPO)"
+    ),
 }

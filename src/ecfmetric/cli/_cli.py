@@ -17,8 +17,9 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
-from ..base._errors import EcfError
+from ..base._errors import EcfError, SignatureSupportError
 from ..base._i18n import language
+from ..facts._collect import SIGNATURE_MARKER
 from ..model._labels import Lang
 from ..model._model import Finding, RevenueMetric
 from ..present import _text
@@ -319,8 +320,7 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
     results = []
     for path, opened in inputs.each():
         try:
-            with opened() as stream:
-                results.append(_Result(path, read(stream, strict=not args.lenient), None))
+            results.append(_Result(path, _read_checked(opened, strict=not args.lenient), None))
         except (EcfError, OSError) as error:
             results.append(_Result(path, None, refusal(path, error)))
     if inputs.progress is not None:
@@ -346,6 +346,42 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
     if any(r.bug for r in results):
         return EXIT_INTERNAL
     return EXIT_REFUSED if any(r.metric is None for r in results) else EXIT_OK
+
+
+def _read_checked(
+    opened: Callable[[], contextlib.AbstractContextManager[BinaryIO]], *, strict: bool
+) -> RevenueMetric:
+    """The metric with its signature checked, so that a signature that does not verify is shown
+    beside the figures (``SIGNATURE_MISMATCH``); without the ``signature`` extra, the figures
+    alone."""
+    with opened() as stream:
+        signed = _may_be_signed(stream)
+    if signed:
+        with opened() as stream:
+            try:
+                return read(stream, strict=strict, signature=True)
+            except SignatureSupportError:
+                pass
+    with opened() as stream:
+        return read(stream, strict=strict)
+
+
+#: A signature blob is at most 1 MiB (``_signature.MAX_BLOB``), after its 10-byte marker.
+_SIGNATURE_TAIL = (1 << 20) + 16
+
+
+def _may_be_signed(stream: BinaryIO) -> bool:
+    """Whether the file may carry a signature: its marker in its last MiB, or a ZIP or gzip
+    upload (whose text is not seen here). A plain unsigned file then loads no signature code."""
+    try:
+        head = stream.read(4)
+        if head[:2] == b"\x1f\x8b" or head[:4] == b"PK\x03\x04":
+            return True
+        size = stream.seek(0, os.SEEK_END)
+        stream.seek(max(0, size - _SIGNATURE_TAIL))
+        return SIGNATURE_MARKER in stream.read(_SIGNATURE_TAIL)
+    except (OSError, ValueError, AttributeError):
+        return True
 
 
 def _human(lang: Lang, results: list[_Result]) -> None:
@@ -393,6 +429,8 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
             {
                 "file": path,
                 **report.to_dict(),
+                # ok is the verdict the exit status gives, the signature's included.
+                "ok": _passed(report, signature),
                 "signature": None if signature is None else signature.to_dict()["signature"],
                 "signature_error": None if signature is None else signature.error,
             }
@@ -419,8 +457,13 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
     findings = [f for _, report, _ in checked for f in report.findings]
     if any(f.code == "INTERNAL_ERROR" for f in findings):
         return EXIT_INTERNAL
-    failed = any(not r.ok or (s is not None and not s.ok) for _, r, s in checked)
+    failed = any(not _passed(r, s) for _, r, s in checked)
     return EXIT_REFUSED if failed else EXIT_OK
+
+
+def _passed(report: ValidationReport, signature: SignatureCheck | None) -> bool:
+    """One file's verdict in ``--check``: no error, and a signature that is absent or verifies."""
+    return report.ok and (signature is None or signature.ok)
 
 
 # -- signatures ----------------------------------------------------------------------------------

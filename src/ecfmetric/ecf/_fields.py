@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from ..base._errors import EcfFormatError
-from ..base._i18n import tr
+from ..base._i18n import Message, tr
 
 # Digits are [0-9], not \d: in Python, \d also matches Arabic-Indic, full-width… digits.
 # Manual §2.3.3: no thousands separator, no sign, decimal comma, decimals optional
@@ -19,6 +19,34 @@ _SIGNED_AMOUNT = re.compile(r"([+-]?)([0-9]{1,17})(?:,([0-9]{1,2}))?")
 _DATE = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{4})")
 
 CENT = Decimal("0.01")
+#: VALOR fields are N 19,2 / NS 19,2: 19 digits, 2 of them decimals.
+INTEGER_DIGITS = 17
+# An amount whose only fault may be its length: digits, at most one comma, digits.
+_LONG_AMOUNT = re.compile(r"[+-]?([0-9]+)(?:,([0-9]*))?")
+
+
+def _specific(text: str, field: str) -> Message | None:
+    """A reason that says exactly what is wrong, for the faults a person makes most."""
+    if text == "":
+        return tr(
+            "{field} is empty: a line the metric reads must state its amount (0,00 when it is "
+            "zero)",
+            field=field,
+        )
+    match = _LONG_AMOUNT.fullmatch(text)
+    if match is not None and len(match.group(1)) > INTEGER_DIGITS:
+        return tr(
+            "{count} digits before the comma: the field is N 19,2, so {limit} digits before "
+            "the comma at most",
+            count=len(match.group(1)),
+            limit=INTEGER_DIGITS,
+        )
+    if match is not None and match.group(2) is not None and len(match.group(2)) > 2:
+        return tr(
+            "{count} decimals: the field is N 19,2, so 2 decimals at most",
+            count=len(match.group(2)),
+        )
+    return None
 
 
 def parse_amount(text: str, *, line_number: int, record: str, field: str) -> Decimal:
@@ -26,7 +54,8 @@ def parse_amount(text: str, *, line_number: int, record: str, field: str) -> Dec
     match = _AMOUNT.fullmatch(text)
     if match is None:
         raise EcfFormatError(
-            tr(
+            (None if text[:1] in ("+", "-") else _specific(text, field))
+            or tr(
                 "expected an amount with a decimal comma and at most two decimals, "
                 "no sign and no thousands separator (such as 12000000,00)"
             ),
@@ -45,7 +74,8 @@ def parse_signed_amount(text: str, *, line_number: int, record: str, field: str)
     match = _SIGNED_AMOUNT.fullmatch(text)
     if match is None:
         raise EcfFormatError(
-            tr(
+            _specific(text, field)
+            or tr(
                 "expected a signed amount with a decimal comma and at most two decimals "
                 "(such as -1500,00)"
             ),

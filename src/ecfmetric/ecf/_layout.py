@@ -17,6 +17,7 @@ F0000 = {
     "NOME": 5,
     "IND_SIT_INI_PER": 6,
     "SIT_ESPECIAL": 7,
+    "DT_SIT_ESP": 9,
     "DT_INI": 10,
     "DT_FIN": 11,
     "RETIFICADORA": 12,

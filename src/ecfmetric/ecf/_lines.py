@@ -65,7 +65,7 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
                 # A run of a skipped block's lines after a line of this chunk that needed the
                 # rule (the block's first line, a stray line) is counted without a Python step
                 # per line (see _run_length); it stops at the first line that needs one.
-                run = _run_length(lines, index, low, high)
+                run = _run_length(lines, index, low, high, _record_pattern(skip))
                 index += run
                 number += run
                 if index == end:
@@ -82,7 +82,12 @@ def scan_lines(chunks: Iterable[bytes], skip_blocks: frozenset[int]) -> Iterator
                 # does not start with "|", its third byte sorts above "9", or the fast path is
                 # off for the rest of the chunk). A skipped block's x990 (third byte "9") and
                 # K915/K935-like codes fall through to the caller.
-                if line[1] == skip and line[2] != _NINE and line[0] == _PIPE:
+                if (
+                    line[1] == skip
+                    and line[2] != _NINE
+                    and line[0] == _PIPE
+                    and _record_pattern(skip).fullmatch(line)
+                ):
                     continue
                 letter = line[1]
                 if letter != current:
@@ -119,21 +124,41 @@ def _skippable_prefix(chunk: bytes, carry: bytes, skip: int) -> int:
     if not first:
         return 0
     line = carry + chunk[:first] if carry else chunk[:first]
-    if len(line) < 3 or line[0] != _PIPE or line[1] != skip or line[2] == _NINE:
+    if _record_pattern(skip).fullmatch(line) is None:
         return 0
     stop = _stop_pattern(skip).search(chunk, first - 1)
     return stop.start() + 1 if stop else chunk.rfind(b"\n") + 1
 
 
 _STOP_PATTERNS: dict[int, re.Pattern[bytes]] = {}
+_RECORD_PATTERNS: dict[int, re.Pattern[bytes]] = {}
+
+
+def _record_body(letter: int) -> bytes:
+    # The one record grammar (see _collect.is_record), for a skipped block's line: "|", the
+    # block's letter, three ASCII digits (the first not 9: x990 and K915-like codes go to the
+    # caller), "|", then its fields and a closing "|" (or none: "|K155|"), and the line ending.
+    if not bytes([letter]).isalnum() or bytes([letter]).islower():
+        return rb"(?!)"  # not a register's first byte: no line of it is ever skipped
+    return rb"\|" + re.escape(bytes([letter])) + rb"[0-8][0-9][0-9]\|(?:[^\n]*\|)?\r?\n"
 
 
 def _stop_pattern(letter: int) -> re.Pattern[bytes]:
     """A b"\\n" that no line of block ``letter`` scan_lines would skip follows."""
     pattern = _STOP_PATTERNS.get(letter)
     if pattern is None:
-        pattern = re.compile(rb"\n(?!\|" + re.escape(bytes([letter])) + rb"[^9])")
+        pattern = re.compile(rb"\n(?!" + _record_body(letter) + rb")")
         _STOP_PATTERNS[letter] = pattern
+    return pattern
+
+
+def _record_pattern(letter: int) -> re.Pattern[bytes]:
+    """A whole line (with its line ending) that scan_lines may skip in block ``letter``: a
+    well-formed record. A malformed line is handed to the caller, which refuses it strictly."""
+    pattern = _RECORD_PATTERNS.get(letter)
+    if pattern is None:
+        pattern = re.compile(_record_body(letter))
+        _RECORD_PATTERNS[letter] = pattern
     return pattern
 
 
@@ -141,7 +166,9 @@ def _stop_pattern(letter: int) -> re.Pattern[bytes]:
 _FIRST_WINDOW = 32
 
 
-def _run_length(lines: list[bytes], start: int, low: bytes, high: bytes) -> int:
+def _run_length(
+    lines: list[bytes], start: int, low: bytes, high: bytes, record: re.Pattern[bytes]
+) -> int:
     """How many lines from ``lines[start]`` on lie in ``[low, high)``, as bytes.
 
     With ``low = b"|K"`` and ``high = b"|K9"``, a line ending with ``b"\\n"`` lies in that range
@@ -155,10 +182,16 @@ def _run_length(lines: list[bytes], start: int, low: bytes, high: bytes) -> int:
     size = _FIRST_WINDOW
     while index < end:
         window = lines[index : index + size]
-        if not (low <= min(window) and max(window) < high):
-            # Some line of this window is outside the range: stop at the first one.
+        if not (low <= min(window) and max(window) < high and all(map(record.fullmatch, window))):
+            # Some line of this window is outside the range or malformed: stop at the first.
             return (
-                index - start + next(k for k, line in enumerate(window) if not low <= line < high)
+                index
+                - start
+                + next(
+                    k
+                    for k, line in enumerate(window)
+                    if not (low <= line < high and record.fullmatch(line))
+                )
             )
         index += len(window)
         size *= 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..base._errors import EcfFormatError
+from ..base._errors import EcfFormatError, quoted
 from ..base._i18n import Message, tr
 from ..model._model import Finding
 
@@ -39,6 +39,8 @@ class Structure:
         #: Lenient mode: the structural problems, reported as warnings of the metric.
         self.findings: list[Finding] = []
         self.suppressed = 0
+        #: Lines of each block read() skips unsplit (its x990 count), for the 9900 totals.
+        self.skipped_lines: dict[str, int] = {}
         #: Records per register (as bytes: the hot loop does not decode them).
         self.counts: Counter[bytes] = Counter()
         self.declared: dict[str, tuple[int, int]] = {}
@@ -88,9 +90,7 @@ class Structure:
         if not self.strict:
             self.listed(self.findings, Finding(code, reason, number, record))
         elif self.report:
-            message = (
-                reason if text is None else tr("{reason} (got {text!r})", reason=reason, text=text)
-            )
+            message = reason if text is None else quoted(reason, text)
             self.listed(self.errors, Finding(code, message, number, record, "error"))
         else:
             raise self.error(reason, number, record, field, text, code=code)
@@ -156,6 +156,8 @@ class Structure:
         if letter == "9":
             return
         counted = number - self.block_start + 1
+        if not self.counted_in_full(reg):
+            self.skipped_lines[letter] = self.skipped_lines.get(letter, 0) + counted
         # Block 0 counts from 0000 in SPED practice; a count from 0001 is accepted too.
         accepted = {counted, counted - 1} if letter == "0" else {counted}
         if declared not in accepted:
@@ -295,6 +297,7 @@ class Structure:
                     "9900",
                     "QTD_REG_BLC",
                 )
+        self._check_skipped_totals(number)
         for reg, (count, line_number) in declared.items():
             if self.counted_in_full(reg) and reg not in counts and count != 0:
                 self.problem(
@@ -305,6 +308,26 @@ class Structure:
                     ),
                     line_number,
                     "9900",
+                )
+
+    def _check_skipped_totals(self, number: int) -> None:
+        """A block read() skips unsplit is not counted per register, but its lines are: the 9900
+        counts of its registers must add up to them (as validate() checks each register)."""
+        for letter, lines in sorted(self.skipped_lines.items()):
+            listed = [(n, line) for reg, (n, line) in self.declared.items() if reg[0] == letter]
+            total = sum(n for n, _ in listed)
+            if total != lines:
+                self.problem(
+                    tr(
+                        "9900 declares {declared} record(s) of block {block} in all, but the "
+                        "block has {counted} lines",
+                        declared=total,
+                        block=letter,
+                        counted=lines,
+                    ),
+                    min((line for _, line in listed), default=number),
+                    "9900",
+                    "QTD_REG_BLC",
                 )
 
     def counted_in_full(self, reg: str) -> bool:

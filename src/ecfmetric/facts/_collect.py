@@ -42,6 +42,7 @@ from ..rules._plans import (
     TABLES,
     plan_name,
 )
+from ..rules._rfb_tables import FIRST_YEAR, OPEN_YEAR, check_plan, known_codes, table_for
 
 __all__ = [
     "MAX_FIELDS",
@@ -69,10 +70,40 @@ MAX_LINES_PER_FILE = 20_000
 #: CODIGO is C 50 in the layout (L300, P150, U150, P200, T120 …).
 MAX_CODE_LENGTH = 50
 
+#: ``9100`` (Avisos da Escrituração, 17 fields in leiaute 12): the rule, its message, and the
+#: record and field the PVA named are shown; the other fields the PVA filled are quoted after them.
+F9100_NAMED = ((2, "NOM_REGRA"), (3, "MSG_REGRA"), (4, "REGISTRO"), (5, "CAMPO"))
+F9100_DETAILS = (
+    (6, "CONTEÚDO"),
+    (7, "VALOR_ESPERADO"),
+    (8, "PER_APUR"),
+    (9, "COD_CTA"),
+    (10, "COD_CCUS"),
+    (11, "COD_CTA_REF"),
+    (12, "CODIGO"),
+    (13, "NUM_ORDEM"),
+    (14, "CNPJ_ESTAB"),
+    (15, "CNAE"),
+    (16, "COD_CTA_B"),
+    (17, "COD_TRIBUTO"),
+)
+#: The most PVA warnings listed on a metric; the rest are counted in ``MORE_FINDINGS``.
+MAX_PVA_WARNINGS = 1_000
+#: ``0000.COD_VER``: four ASCII digits.
+LAYOUT_VERSION = re.compile(r"[0-9]{4}")
 #: A referential or table code: digits in dot-separated groups, nothing else (no blanks).
 CODE_SHAPE = re.compile(rb"[0-9]+(?:\.[0-9]+)*")
 #: A record line: ``|``, a register (a digit or capital letter, then three digits), ``|`` ….
 RECORD_START = re.compile(rb"\|[0-9A-Z][0-9]{3}\|")
+
+
+def is_record(line: bytes) -> bool:
+    """The one record grammar of read(), validate() and iter_records(): ``line`` (without its
+    line ending) is ``|``, a register (a digit or capital letter, then three ASCII digits),
+    ``|``, its fields, and a closing ``|``. (``_lines`` applies the same to skipped blocks.)"""
+    return line.endswith(b"|") and RECORD_START.match(line) is not None
+
+
 #: Blocks whose records feed the metric: a malformed or misplaced line there is never skipped.
 METRIC_BLOCKS = frozenset("0LPTU")
 _METRIC_LETTERS = frozenset(b"LPTUlptu")
@@ -155,6 +186,11 @@ class Collector:
         self.seen_periods: dict[tuple[str, str], int] = {}
         self.plans: dict[str, tuple[str, ...]] = {}
         self.kept_lines = 0
+        #: (record, period line) → (RFB plan, code → S/A types in force), or no table.
+        self._known: dict[tuple[str, int], tuple[str, dict[str, str] | None]] = {}
+        self._not_checked: set[tuple[str, int]] = set()
+        self._type_warned: set[tuple[str, str]] = set()
+        self.pva_warnings = 0
         self._handlers: dict[str, Callable[[int, bytes, list[bytes]], None]] = {
             "0010": self._r0010,
             "L030": self._period,
@@ -169,6 +205,7 @@ class Collector:
             "T120": self._table,
             "T150": self._table,
             "Y540": self._y540,
+            "9100": self._r9100,
             "9900": self._r9900,
             "9990": self._r9990,
             "9999": self._r9999,
@@ -294,7 +331,7 @@ class Collector:
                 number,
                 code="LINE_TOO_LONG",
             )
-        if not line.endswith(b"|") or RECORD_START.match(line) is None:
+        if not is_record(line):
             self._malformed(number, line)
             return
         reg = line[1:5].decode("ascii")
@@ -381,11 +418,11 @@ class Collector:
                 ),
                 number,
                 record,
-                text=line[:60].decode("latin-1"),
+                text=self._text(line, number, line)[:60],
                 code="MALFORMED_LINE",
             )
         self.structure.problem(
-            reason, number, code="MALFORMED_LINE", text=line[:60].decode("latin-1")
+            reason, number, code="MALFORMED_LINE", text=self._text(line, number, line)[:60]
         )
 
     def _text(self, raw: bytes, number: int, line: bytes) -> str:
@@ -448,10 +485,11 @@ class Collector:
         def get(name: str) -> bytes:
             return fields[F0000[name]]
 
-        version = get("COD_VER").decode("latin-1")
+        version = self._text(get("COD_VER"), number, line)
         warnings: list[Finding] = []
         if version not in LAYOUT_YEARS:
-            if len(version) == 4 and version.isdigit() and version > NEWEST_LAYOUT:
+            # Four ASCII digits: str.isdigit() also takes "²" or "５", which no layout has.
+            if LAYOUT_VERSION.fullmatch(version) and version > NEWEST_LAYOUT:
                 warnings.append(
                     Finding(
                         "NEWER_LAYOUT",
@@ -479,10 +517,16 @@ class Collector:
                     code="UNKNOWN_LAYOUT",
                 )
         start = parse_date(
-            get("DT_INI").decode("latin-1"), line_number=number, record="0000", field="DT_INI"
+            self._text(get("DT_INI"), number, line),
+            line_number=number,
+            record="0000",
+            field="DT_INI",
         )
         end = parse_date(
-            get("DT_FIN").decode("latin-1"), line_number=number, record="0000", field="DT_FIN"
+            self._text(get("DT_FIN"), number, line),
+            line_number=number,
+            record="0000",
+            field="DT_FIN",
         )
         if end < start or start.year != end.year or not 2000 <= end.year <= 2100:
             raise self._parameter_error(
@@ -495,16 +539,16 @@ class Collector:
                 ),
                 f"{start:%d%m%Y}..{end:%d%m%Y}",
             )
-        cnpj = get("CNPJ").decode("latin-1")
+        cnpj = self._text(get("CNPJ"), number, line)
         if not cnpj:
             raise self._parameter_error(number, "0000", "CNPJ", tr("CNPJ is empty"), None)
-        ecf_kind = get("TIP_ECF").decode("latin-1")
-        rectification = get("RETIFICADORA").decode("latin-1")
+        ecf_kind = self._text(get("TIP_ECF"), number, line)
+        rectification = self._text(get("RETIFICADORA"), number, line)
         for field, declared in (("TIP_ECF", ecf_kind), ("RETIFICADORA", rectification)):
             problem = check_closed("0000", field, declared)
             if problem is not None:
                 raise self._parameter_error(number, "0000", field, problem.reason, declared)
-        scp = get("COD_SCP").decode("latin-1") or None
+        scp = self._text(get("COD_SCP"), number, line) or None
         if ecf_kind == "2" and scp is None:
             raise self._parameter_error(
                 number,
@@ -553,12 +597,32 @@ class Collector:
                 start=start,
                 end=end,
                 rectification=rectification,
-                receipt=get("NUM_REC").decode("latin-1") or None,
+                receipt=self._text(get("NUM_REC"), number, line) or None,
                 ecf_kind=ecf_kind,
                 scp_cnpj=scp if ecf_kind == "2" else None,
+                extinction=self._extinction(get, number, line, start, end),
             ),
             warnings=warnings,
         )
+
+    def _extinction(
+        self,
+        get: Callable[[str], bytes],
+        number: int,
+        line: bytes,
+        start: dt.date,
+        end: dt.date,
+    ) -> dt.date | None:
+        """``DT_SIT_ESP`` of an extinction (``SIT_ESPECIAL`` 1) inside the span, before DT_FIN."""
+        if self._text(get("SIT_ESPECIAL"), number, line) != "1":
+            return None
+        date = parse_date(
+            self._text(get("DT_SIT_ESP"), number, line),
+            line_number=number,
+            record="0000",
+            field="DT_SIT_ESP",
+        )
+        return date if start <= date < end else None
 
     def _r0010(self, number: int, line: bytes, fields: list[bytes]) -> None:
         assert self.data is not None
@@ -574,14 +638,33 @@ class Collector:
                 ),
                 None,
             )
-        positions = fields_0010(self.data.header.layout_version)
+        version = self.data.header.layout_version
+        positions = fields_0010(version)
+        if version > NEWEST_LAYOUT and len(fields) - 2 != len(positions) + 1:
+            # A newer layout is read with the newest map only when 0010 has that map's shape.
+            raise self._error(
+                tr(
+                    "layout {version} is newer than the newest known ({newest}) and its 0010 has "
+                    "{count} fields, not the {expected} of layout {newest}: its parameters cannot "
+                    "be placed; update ecfmetric or fill the form",
+                    version=version,
+                    newest=NEWEST_LAYOUT,
+                    count=len(fields) - 2,
+                    expected=len(positions) + 1,
+                ),
+                number,
+                "0010",
+                code="UNKNOWN_LAYOUT",
+            )
 
         def get(name: str) -> str:
-            return self._field(fields, number, "0010", positions[name], name).decode("latin-1")
+            return self._text(
+                self._field(fields, number, "0010", positions[name], name), number, line
+            )
 
         def optional(name: str) -> str:
             index = positions[name]
-            return fields[index].decode("latin-1") if index < len(fields) - 1 else ""
+            return self._text(fields[index], number, line) if index < len(fields) - 1 else ""
 
         parameters = Parameters(
             line_number=number,
@@ -613,9 +696,9 @@ class Collector:
         block = reg[0]
         self.period = None
         self.broken_period = block
-        start_text = self._field(fields, number, reg, 2, "DT_INI").decode("latin-1")
-        end_text = self._field(fields, number, reg, 3, "DT_FIN").decode("latin-1")
-        code = self._field(fields, number, reg, 4, "PER_APUR").decode("latin-1")
+        start_text = self._text(self._field(fields, number, reg, 2, "DT_INI"), number, line)
+        end_text = self._text(self._field(fields, number, reg, 3, "DT_FIN"), number, line)
+        code = self._text(self._field(fields, number, reg, 4, "PER_APUR"), number, line)
         start = parse_date(start_text, line_number=number, record=reg, field="DT_INI")
         end = parse_date(end_text, line_number=number, record=reg, field="DT_FIN")
         if code not in ANNUAL_PERIODS and code not in QUARTERS:
@@ -654,6 +737,20 @@ class Collector:
                     code,
                 )
         header = self.data.header
+        if header.extinction is not None and start > header.extinction:
+            raise self._period_error(
+                tr(
+                    "period {period} starts on {start}, after the company was extinguished on "
+                    "{date} (0000.SIT_ESPECIAL 1, DT_SIT_ESP): no period follows the extinction",
+                    period=code,
+                    start=start,
+                    date=header.extinction,
+                ),
+                number,
+                reg,
+                "DT_INI",
+                None,
+            )
         if end < start or start < header.start or end > header.end:
             raise self._period_error(
                 tr(
@@ -753,7 +850,7 @@ class Collector:
                 number,
                 reg,
                 "CODIGO",
-                raw[:60].decode("latin-1"),
+                self._text(raw, number, raw)[:60],
                 code="BAD_CODE",
             )
         if CODE_SHAPE.fullmatch(raw) is None:
@@ -765,7 +862,7 @@ class Collector:
                 number,
                 reg,
                 "CODIGO",
-                raw.decode("latin-1"),
+                self._text(raw, number, raw),
                 code="BAD_CODE",
             )
         return raw.decode("ascii")
@@ -774,7 +871,7 @@ class Collector:
         reg = fields[1].decode("ascii")
         period = self._current_period(number, reg)
         code = self._code(fields, number, reg)
-        indicator = self._field(fields, number, reg, 9, "IND_VALOR").decode("latin-1")
+        indicator = self._text(self._field(fields, number, reg, 9, "IND_VALOR"), number, line)
         if indicator not in IND_VALOR:
             raise self._error(
                 tr("IND_VALOR must be C (credit, +) or D (debit, −)"),
@@ -784,12 +881,13 @@ class Collector:
                 indicator,
                 code="BAD_AMOUNT",
             )
+        self._check_code(period, reg, code, number, fields[4].decode("latin-1"))
         period.has_dre = True
         if not code.startswith(self._kept(reg[0])):
             return
         self._check_new_line(period, (reg, code), number)
         value = parse_amount(
-            self._field(fields, number, reg, 8, "VALOR").decode("latin-1"),
+            self._text(self._field(fields, number, reg, 8, "VALOR"), number, line),
             line_number=number,
             record=reg,
             field="VALOR",
@@ -798,9 +896,131 @@ class Collector:
             line_number=number,
             code=code,
             description=self._text(fields[3], number, line),
-            kind=fields[4].decode("latin-1"),
+            kind=self._text(fields[4], number, line),
             value=value if indicator == "C" else -value,
             indicator=indicator,
+        )
+
+    def _check_code(
+        self, period: Period, reg: str, code: str, number: int, kind: str | None
+    ) -> None:
+        """Refuse a code the RFB's table in force for the period does not hold (section 4c)."""
+        key = (reg, period.line_number)
+        entry = self._known.get(key)
+        if entry is None:
+            entry = self._known[key] = self._known_for(period, reg)
+        plan, known = entry
+        if known is None:
+            return
+        types = known.get(code)
+        if types is None:
+            raise self._unknown_code(period, reg, plan, code, number)
+        mismatch = kind is not None and (len(kind) != 1 or kind not in types)
+        if mismatch and (plan, code) not in self._type_warned:
+            assert self.data is not None
+            self._type_warned.add((plan, code))
+            self.structure.listed(
+                self.data.warnings,
+                Finding(
+                    "TYPE_MISMATCH",
+                    tr(
+                        "code {code} is given as type {kind!r}, but the RFB's table {plan} in "
+                        "force gives it type {types}; the file's own lines decide the sums "
+                        "(a line with no lines below it in the file is a leaf)",
+                        code=code,
+                        kind=kind,
+                        plan=plan,
+                        types=" / ".join(types),
+                    ),
+                    number,
+                    reg,
+                ),
+            )
+
+    def _known_for(self, period: Period, reg: str) -> tuple[str, dict[str, str] | None]:
+        assert self.data is not None
+        parameters = self.data.parameters
+        year = period.start.year
+        plan = check_plan(
+            reg,
+            "" if parameters is None else parameters.cod_qualif_pj,
+            "" if parameters is None else parameters.tip_ent,
+            year,
+        )
+        known = known_codes(plan, period.start, period.end)
+        if known is None and (reg, year) not in self._not_checked:
+            self._not_checked.add((reg, year))
+            self.data.warnings.append(
+                Finding(
+                    "TABLE_NOT_CHECKED",
+                    tr(
+                        "the codes of {record} in {year} were not checked: ecfmetric holds no "
+                        "RFB table {plan} for that year, so they are read as the plan's rows say",
+                        record=reg,
+                        year=str(year),
+                        plan=plan,
+                    ),
+                    period.line_number,
+                    period.record,
+                )
+            )
+        return plan, known
+
+    def _unknown_code(
+        self, period: Period, reg: str, plan: str, code: str, number: int
+    ) -> EcfFormatError:
+        table = table_for(plan, period.start.year)
+        assert table is not None
+        held = table.rows.get(code, ())
+        year = table.year - 1
+        while not held and year >= FIRST_YEAR:
+            # Where an earlier table dates the code, say so: it tells why it is refused here.
+            earlier = table_for(plan, year)
+            held = () if earlier is None else earlier.rows.get(code, ())
+            year -= 1
+        if held:
+            first = held[-1]
+            note = tr(
+                "the table holds it only from {start} to {end}",
+                start=first.start or tr("its first day"),
+                end=first.end or dt.date(year + 1, 12, 31),
+            )
+        else:
+            note = tr("the table holds no such code")
+        if table.year == OPEN_YEAR:
+            where = tr(
+                "the newest RFB table this version of ecfmetric holds is for {year}, and in a "
+                "later year only its rows with no end date are known; the RFB may have published "
+                "a newer table",
+                year=str(OPEN_YEAR - 1),
+            )
+        else:
+            where = tr(
+                "table {plan} for {year} ({first} to {last}; from {sources})",
+                plan=plan,
+                year=str(table.year),
+                first=table.first_day,
+                last=table.last_day,
+                sources=", ".join(table.sources),
+            )
+        return self._error(
+            tr(
+                "code {code} is not in the RFB's table {plan} in force for period {period} "
+                "({start} to {end}): {note}; {where}. Update ecfmetric, or fill the form with "
+                "the figures",
+                code=code,
+                plan=plan,
+                period=period.code,
+                start=period.start,
+                end=period.end,
+                note=note,
+                where=where,
+            ),
+            number,
+            reg,
+            "CODIGO",
+            code,
+            code="UNKNOWN_CODE",
         )
 
     def _check_new_line(self, period: Period, key: tuple[str, str], number: int) -> None:
@@ -840,13 +1060,16 @@ class Collector:
         reg = fields[1].decode("ascii")
         period = self._current_period(number, reg)
         code = self._code(fields, number, reg)
+        self._check_code(period, reg, code, number, None)
         rule = TABLES[reg]
         period.table_records.add(reg)
         revenue = code in rule.revenue
-        if revenue or reg == "T120":
+        # T150 revenue (real estate) does not make an arbitrado quarter read: only a T120 line
+        # does (a quarter holding only tax-calculation lines is missing).
+        if (revenue and reg != "T150") or reg == "T120":
             period.has_revenue_table = True
         description_raw = self._field(fields, number, reg, 3, "DESCRICAO")
-        value_text = self._field(fields, number, reg, 4, "VALOR").decode("latin-1")
+        value_text = self._text(self._field(fields, number, reg, 4, "VALOR"), number, line)
         if not revenue and code not in rule.checked:
             if reg not in ("P200", "T120"):
                 return
@@ -861,7 +1084,9 @@ class Collector:
 
     def _y540(self, number: int, line: bytes, fields: list[bytes]) -> None:
         assert self.data is not None
-        establishment = self._field(fields, number, "Y540", 2, "CNPJ_ESTAB").decode("latin-1")
+        establishment = self._text(
+            self._field(fields, number, "Y540", 2, "CNPJ_ESTAB"), number, line
+        )
         root = self.data.header.cnpj[:8]
         if (not cnpj_is_valid(establishment) or establishment[:8] != root) and not any(
             w.code == "Y540_CNPJ" for w in self.data.warnings
@@ -879,7 +1104,7 @@ class Collector:
                 )
             )
         value = parse_signed_amount(
-            self._field(fields, number, "Y540", 3, "VL_REC_ESTAB").decode("latin-1"),
+            self._text(self._field(fields, number, "Y540", 3, "VL_REC_ESTAB"), number, line),
             line_number=number,
             record="Y540",
             field="VL_REC_ESTAB",
@@ -887,6 +1112,55 @@ class Collector:
         self.data.y540_total = (self.data.y540_total or Decimal("0.00")) + value
         if self.data.y540_line is None:
             self.data.y540_line = number
+
+    # -- block 9 -----------------------------------------------------------------------------
+
+    def _r9100(self, number: int, line: bytes, fields: list[bytes]) -> None:
+        """A warning the PVA wrote into the file (Avisos da Escrituração): shown, never used."""
+        if self.data is None:
+            raise _SkipRecord
+        if len(fields) - 2 < len(F9100_NAMED) + 1:
+            # It feeds no number: strictly an error, leniently a warning (like any shape problem).
+            self.structure.problem(
+                tr(
+                    "9100 has {count} fields; at least {minimum} expected (REG, NOM_REGRA, "
+                    "MSG_REGRA, REGISTRO, CAMPO)",
+                    count=len(fields) - 2,
+                    minimum=len(F9100_NAMED) + 1,
+                ),
+                number,
+                "9100",
+                code="MISSING_FIELD",
+            )
+            return
+        named = [
+            self._text(self._field(fields, number, "9100", index, name), number, line)
+            for index, name in F9100_NAMED
+        ]
+        rule, message, record, field = named
+        extras = [
+            f"{name} {self._text(fields[index], number, line)}"
+            for index, name in F9100_DETAILS
+            if index < len(fields) - 1 and fields[index]
+        ]
+        where = f"{record}.{field}" if field else record
+        finding = Finding(
+            "PVA_WARNING",
+            tr(
+                "the PVA's own warning {rule} on {where}: {message}{details}",
+                rule=rule or "?",
+                where=where or "?",
+                message=message,
+                details=f" ({', '.join(extras)})" if extras else "",
+            ),
+            number,
+            "9100",
+        )
+        self.pva_warnings += 1
+        if self.pva_warnings <= MAX_PVA_WARNINGS:
+            self.data.warnings.append(finding)
+        else:
+            self.structure.suppressed += 1
 
     # -- block 9 (the structure's) -----------------------------------------------------------
 

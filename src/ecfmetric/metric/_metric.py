@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 import attrs
@@ -38,11 +38,10 @@ from ..rules._plans import (
     Plan,
     plan_name,
 )
+from ..rules._rfb_tables import table_for
 
 ZERO = Decimal("0.00")
 
-COSIF_REVENUE = PLAN_COSIF.rows[0].code
-COSIF_TAXES = tuple(row.code for row in PLAN_COSIF.rows if row.role == "taxes")
 INSURER_PREMIUMS = "3.01.01.01.01.01"
 INSURER_OTHER_GAINS = "3.01.01.01.01.02"
 
@@ -83,6 +82,8 @@ class _Computation:
         self.source = source
         self.lines: list[SourceLine] = []
         self.warnings: list[Finding] = list(data.warnings)
+        #: x030 line → the period's gross revenue as read (for the P200 cross-check).
+        self._gross_of: dict[int, Decimal | None] = {}
 
     def warn(
         self, code: str, message: Message, line_number: int | None = None, record: str | None = None
@@ -132,6 +133,7 @@ class _Computation:
         breakdown: list[PeriodMetric] = []
         for period, mode in used:
             components = self._period_components(period, mode, parameters)
+            self._gross_of[period.line_number] = components.gross_revenue
             for name in COMPONENT_FIELDS:
                 value = getattr(components, name)
                 current = getattr(year, name)
@@ -269,27 +271,21 @@ class _Computation:
             return [(self._annual_period(rule, periods, parameters), "dre")]
         mode = "dre"
         if block == "P":
-            with_dre = [p for p in periods if p.has_dre]
-            if with_dre:
+            # TIP_ESC_PRE decides: C (books) reads the DRE P150, L (cash book) reads P200.
+            if self._presumido_books(parameters, periods):
+                with_dre = [p for p in periods if p.has_dre]
                 annual = [p for p in with_dre if p.code == "A00"]
                 chosen = annual or [p for p in with_dre if p.code.startswith("T")]
             else:
                 mode = "table"
                 chosen = [p for p in periods if p.code.startswith("T") and p.has_revenue_table]
-                if parameters.tip_esc_pre != "L" and chosen:
-                    self.warn(
-                        "P200_WITHOUT_P150",
-                        tr(
-                            "a presumido filer with books (TIP_ESC_PRE = C) but no P150 in the "
-                            "file: revenue read from P200, which is already net of returns and "
-                            "discounts"
-                        ),
-                        chosen[0].line_number,
-                        "P030",
-                    )
         elif block == "T":
             mode = "table"
             chosen = [p for p in periods if p.has_revenue_table]
+        elif rule.year == "A00 or quarters":
+            with_dre = [p for p in periods if p.has_dre]
+            annual = [p for p in with_dre if p.code == "A00"]
+            chosen = annual or [p for p in with_dre if p.code.startswith("T")]
         else:
             chosen = [p for p in periods if p.has_dre]
         covered: dict[int, Period] = {}
@@ -348,6 +344,58 @@ class _Computation:
                 period=code,
             )
         return [(period, mode) for period in chosen]
+
+    def _presumido_books(self, parameters: Parameters, periods: list[Period]) -> bool:
+        """Whether the presumido quarters are read from P150 (``TIP_ESC_PRE`` C) or from P200
+        (``L``); the declared value decides, never which records happen to be there."""
+        declared = parameters.tip_esc_pre
+        if declared == "C":
+            if not any(p.has_dre for p in periods):
+                raise EcfFormatError(
+                    tr(
+                        "TIP_ESC_PRE = 'C' (books kept) makes P150 the presumido quarters' DRE, "
+                        "but the file has no P150 line; P200 is only its cross-check. Correct "
+                        "TIP_ESC_PRE (L for a cash book) or give the P150 lines"
+                    ),
+                    line_number=parameters.line_number,
+                    record="0010",
+                    field="TIP_ESC_PRE",
+                    text=declared,
+                    source=self.source,
+                    code="BAD_PARAMETER",
+                )
+            return True
+        if declared == "L":
+            with_dre = next((p for p in periods if p.has_dre), None)
+            if with_dre is not None:
+                raise EcfFormatError(
+                    tr(
+                        "TIP_ESC_PRE = 'L' (cash book) reads the presumido quarters from P200, "
+                        "but period {period} (line {line}) holds P150 lines, the DRE of a filer "
+                        "that keeps books: the file contradicts its declaration",
+                        period=with_dre.code,
+                        line=with_dre.line_number,
+                    ),
+                    line_number=parameters.line_number,
+                    record="0010",
+                    field="TIP_ESC_PRE",
+                    text=declared,
+                    source=self.source,
+                    code="BAD_PARAMETER",
+                )
+            return False
+        raise EcfFormatError(
+            tr(
+                "a filer with presumido quarters must say in TIP_ESC_PRE whether it keeps books "
+                "(C: the DRE P150 is read) or a cash book (L: P200 is read)"
+            ),
+            line_number=parameters.line_number,
+            record="0010",
+            field="TIP_ESC_PRE",
+            text=declared,
+            source=self.source,
+            code="BAD_PARAMETER",
+        )
 
     def _annual_period(
         self, rule: BlockRule, periods: list[Period], parameters: Parameters
@@ -583,23 +631,37 @@ class _Computation:
         return out
 
     def _plan_cosif(self, period: Period, record: str) -> _Components:
+        """The COSIF proxy with the codes of the table in force for the period (section 3)."""
         out = _Components()
-        self._proxy_warning(PLAN_COSIF, period, record)
-        revenue = {c: line for c, line in period.dre.items() if c.startswith(PLAN_COSIF.also_kept)}
+        rows = PLAN_COSIF.rows_in_force(period.start)
+        gross_code = next(row.code for row in rows if row.role == "gross_revenue")
+        dated = rows[0].since is not None
+        self._proxy_warning(PLAN_COSIF, period, record, dated=dated)
+        if dated:
+            # From 2025 the codes are 9 digits: the RFB's table gives each code's parent.
+            ancestors = _table_ancestors(record, period)
+            revenue = {
+                c: line
+                for c, line in period.dre.items()
+                if c == gross_code or gross_code in ancestors(c)
+            }
+            parents = {p for code in revenue for p in ancestors(code)}
+        else:
+            revenue = {c: line for c, line in period.dre.items() if c.startswith("3.1.7.1.")}
+            # COSIF codes are fixed-width (3.1.7.1.1.05.00 is under 3.1.7.1.1.00.00): its own
+            # hierarchy, not a dotted prefix, tells which lines are leaves.
+            parents = {p for code in revenue for p in _cosif_ancestors(code)}
         if not revenue:
             self.warn(
                 "NO_REVENUE_LINES",
                 tr(
                     "period {period} has no line of {code}: gross revenue 0",
                     period=period.code,
-                    code=COSIF_REVENUE,
+                    code=gross_code,
                 ),
                 period.line_number,
                 record,
             )
-        # COSIF codes are fixed-width (3.1.7.1.1.05.00 is under 3.1.7.1.1.00.00): its own
-        # hierarchy, not a dotted prefix, tells which lines are leaves.
-        parents = {p for code in revenue for p in _cosif_ancestors(code)}
         for code, line in sorted(revenue.items(), key=lambda item: item[1].line_number):
             if code in parents:
                 self._source(line, record, period, None, line.value)
@@ -607,8 +669,10 @@ class _Computation:
             self._sign_check(line, "gross_revenue", record)
             out.add("gross_revenue", line.value)
             self._source(line, record, period, "gross_revenue", line.value)
-        for code in COSIF_TAXES:
-            tax = period.dre.get(code)
+        for row in rows:
+            if row.role != "taxes":
+                continue
+            tax = period.dre.get(row.code)
             if tax is not None:
                 self._sign_check(tax, "taxes", record)
                 out.add("taxes", -tax.value)
@@ -699,18 +763,6 @@ class _Computation:
                     line.line_number,
                     line.record,
                 )
-            elif line.record == "T150" and line.value != 0:
-                self.warn(
-                    "T150_3_NONZERO",
-                    tr(
-                        "T150 code 3 ({description!r}) is {amount}: the RFB's arbitrado revenue "
-                        "formula adds it, but its meaning is not confirmed, so it is not added",
-                        description=line.description,
-                        amount=line.value,
-                    ),
-                    line.line_number,
-                    "T150",
-                )
             self.lines.append(
                 SourceLine(
                     line.line_number,
@@ -726,13 +778,16 @@ class _Computation:
 
     # -- checks ----------------------------------------------------------------------------
 
-    def _proxy_warning(self, plan: Plan, period: Period, record: str) -> None:
+    def _proxy_warning(
+        self, plan: Plan, period: Period, record: str, *, dated: bool = False
+    ) -> None:
         if not any(w.code == "PROXY_DEFINITION" for w in self.warnings):
+            proxy = plan.proxy_since if dated and plan.proxy_since else plan.proxy
             self.warn(
                 "PROXY_DEFINITION",
                 tr(
                     "this plan has no receita bruta subtree; the metric is a {proxy}",
-                    proxy=tr(plan.proxy or ""),
+                    proxy=tr(proxy or ""),
                 ),
                 period.line_number,
                 record,
@@ -862,15 +917,25 @@ class _Computation:
         if not any(v is not None for v in p200.values()):
             return
         pairs: list[tuple[Message | str, Decimal, Decimal, int]] = []
+        parameters = self.data.parameters
+        cosif = (
+            parameters is not None
+            and plan_name("P", parameters.cod_qualif_pj, parameters.tip_ent) == PLAN_COSIF.name
+        )
         for period in dre_periods:
-            tree = _Tree(period.dre)
-            expected = sum(
-                (
-                    tree.value(r + ".01") + tree.value(r + ".02.01") + tree.value(r + ".02.02")
-                    for r in _rows_of(PLANS["A"], "net")
-                ),
-                ZERO,
-            )
+            if cosif:
+                # A bank's P150B has no cancellations or discounts: P200 is compared with the
+                # period's RECEITAS OPERACIONAIS, as read (section 4c).
+                expected = self._gross_of.get(period.line_number) or ZERO
+            else:
+                tree = _Tree(period.dre)
+                expected = sum(
+                    (
+                        tree.value(r + ".01") + tree.value(r + ".02.01") + tree.value(r + ".02.02")
+                        for r in _rows_of(PLANS["A"], "net")
+                    ),
+                    ZERO,
+                )
             if period.code == "A00":
                 total = sum((v for v in p200.values() if v is not None), ZERO)
                 pairs.append((tr("the year"), total, expected, period.line_number))
@@ -881,6 +946,14 @@ class _Computation:
                 self.warn(
                     "P200_P150_MISMATCH",
                     tr(
+                        "{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total}, but "
+                        "P150's RECEITAS OPERACIONAIS (COSIF) is {expected}",
+                        label=label,
+                        total=total,
+                        expected=expected,
+                    )
+                    if cosif
+                    else tr(
                         "{label}: P200 revenue (codes 2, 4, 6, 8, 9 + P300 16) is {total}, but "
                         "P150 gross − cancellations − discounts is {expected}",
                         label=label,
@@ -943,6 +1016,22 @@ class _Tree:
             ),
             ZERO,
         )
+
+
+def _table_ancestors(record: str, period: Period) -> Callable[[str], list[str]]:
+    """The codes above a code in the RFB's table in force for ``period`` (its parents' chain)."""
+    data_plan = {"L300": "L300B", "P150": "P150B", "U150": "U150B"}[record]
+    table = table_for(data_plan, period.start.year)
+
+    def ancestors(code: str) -> list[str]:
+        out: list[str] = []
+        parent = table.parent(code) if table is not None else None
+        while parent and parent not in out:
+            out.append(parent)
+            parent = table.parent(parent) if table is not None else None
+        return out
+
+    return ancestors
 
 
 def _cosif_ancestors(code: str) -> list[str]:

@@ -49,7 +49,15 @@ Status = ProofStatus
 
 #: Warning codes shown next to a figure (and listed by ``attention``): the figure is negative,
 #: or the file contradicts it.
-ATTENTION_CODES: Final = ("NEGATIVE_NET_REVENUE", "NET_REVENUE_MISMATCH")
+ATTENTION_CODES: Final = (
+    "NEGATIVE_NET_REVENUE",
+    "NET_REVENUE_MISMATCH",
+    # A signature that does not verify, or cannot be read, is shown beside the figure.
+    "SIGNATURE_MISMATCH",
+    "BAD_SIGNATURE",
+    "NO_SIGNATURE_BLOB",
+    "SIGNATURE_TOO_LARGE",
+)
 
 # The first eight characters of a CNPJ are the company's root; the next four the establishment.
 _ROOT = 8

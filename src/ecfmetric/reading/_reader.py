@@ -14,7 +14,7 @@ from ..ecf._decoding import UTF8_BOM, TextDecoder
 from ..ecf._layout import READ_BLOCKS
 from ..ecf._lines import MAX_LINE_LENGTH, scan_lines
 from ..ecf._sources import CHUNK_SIZE, Source, chunks_of, name_of, opened
-from ..facts._collect import Collector, cut_signature, strip_eol
+from ..facts._collect import Collector, cut_signature, is_record, strip_eol
 from ..metric._metric import compute_metric
 from ..model._model import Record, RevenueMetric
 
@@ -37,7 +37,9 @@ def read(
     ``signature=True`` also reads and verifies the PVA signature after ``9999`` (inside a ZIP or
     gzip upload too) and puts who signed and the hashcode in ``metric.signature`` (``None`` for
     an unsigned file); it needs the ``signature`` extra, and a file object that can seek back.
-    A blob that cannot be parsed raises :class:`SignatureError`.
+    A signature that does not verify adds the warning ``SIGNATURE_MISMATCH`` to the metric; a
+    blob that cannot be read adds its code (``BAD_SIGNATURE`` …) as a warning, with
+    ``metric.signature`` ``None``. :func:`validate` reports both as errors.
 
     Raises :class:`EcfFormatError` for a file that is not a well-formed ECF and
     :class:`MetricUnavailableError` when the metric cannot be computed from it. Both are
@@ -61,13 +63,26 @@ def read(
             raise internal_error(error, name) from error
     if not signature:
         return metric
+    from ..base._errors import SignatureError
     from ..ecf._signature import read_signature, summarize
+    from ..ecf._signature_finding import mismatch, unreadable
 
     if start is not None:
         source.seek(start)  # type: ignore[union-attr]
     with opened(source) as stream:
-        found = read_signature(stream, chunk_size=chunk_size)  # type: ignore[arg-type]
-    return attrs.evolve(metric, signature=None if found is None else summarize(found))
+        try:
+            found = read_signature(stream, chunk_size=chunk_size)  # type: ignore[arg-type]
+        except SignatureError as error:
+            # Unreadable: a warning beside the figures (an error in validate()), not a refusal.
+            warnings = (*metric.warnings, unreadable(error))
+            return attrs.evolve(metric, signature=None, warnings=warnings)
+    if found is None:
+        return attrs.evolve(metric, signature=None)
+    summary = summarize(found)
+    finding = mismatch(summary)
+    if finding is None:
+        return attrs.evolve(metric, signature=summary)
+    return attrs.evolve(metric, signature=summary, warnings=(*metric.warnings, finding))
 
 
 def _start_of(source: Source) -> int | None:
@@ -104,19 +119,14 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
                     line_number=number,
                     source=name,
                 )
-            if (
-                len(line) < 6
-                or not line.startswith(b"|")
-                or not line.endswith(b"|")
-                or line[5:6] != b"|"
-            ):
+            if not is_record(line):
                 raise EcfFormatError(
                     tr(
-                        "not a record: a line must start with '|', a 4-character register and "
-                        "'|', and end with '|'"
+                        "not a record: a line must start with '|', a register (a digit or "
+                        "capital letter and three digits) and '|', and end with '|'"
                     ),
                     line_number=number,
-                    text=line[:60].decode("latin-1"),
+                    text=decoder.decode(line, number, line)[:60],
                     source=name,
                     code="MALFORMED_LINE",
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -95,9 +96,44 @@ def _trustworthy(warnings: tuple[Finding, ...], errors: list[Finding]) -> list[F
     return [w for w in warnings if w.code not in _DERIVED]
 
 
+def _signature_findings(source: Source, start: int | None, chunk_size: int) -> list[Finding]:
+    """The signature's verdict as errors: ``SIGNATURE_MISMATCH`` when it does not verify, its
+    code (``BAD_SIGNATURE`` …) when it cannot be read; none for an unsigned file, a stream that
+    cannot be read again, or without the ``signature`` extra (``--check`` says so itself)."""
+    from ..base._errors import SignatureError, SignatureSupportError
+    from ..ecf._signature import read_signature, summarize
+    from ..ecf._signature_finding import mismatch, unreadable
+
+    if not isinstance(source, (str, bytes, os.PathLike)):
+        if start is None:
+            return []
+        source.seek(start)
+    try:
+        with opened(source) as stream:
+            found = read_signature(stream, chunk_size=chunk_size)  # type: ignore[arg-type]
+    except SignatureSupportError:
+        return []
+    except SignatureError as error:
+        return [unreadable(error, "error")]
+    if found is None:
+        return []
+    finding = mismatch(summarize(found), "error")
+    return [] if finding is None else [finding]
+
+
+def _position(source: Source) -> int | None:
+    """Where a file object's reading starts (``None``: a path, or a stream that cannot seek)."""
+    if isinstance(source, (str, bytes, os.PathLike)):
+        return None
+    try:
+        return source.tell() if source.seekable() else None
+    except (OSError, AttributeError, ValueError):
+        return None
+
+
 @in_money_context
 def validate(
-    source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE
+    source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE, signature: bool = True
 ) -> ValidationReport:
     """Read the whole file and report every finding, errors and warnings, with its position.
 
@@ -109,8 +145,14 @@ def validate(
     ``strict=False`` judges the file as ``read(strict=False)`` does: the counters and the
     structure of blocks that feed no figure are warnings; everything that feeds a figure is
     still an error.
+
+    With ``signature=True`` (the default) a signature after ``9999`` that does not verify is
+    the error ``SIGNATURE_MISMATCH``, and one that cannot be read is ``BAD_SIGNATURE`` (or
+    ``NO_SIGNATURE_BLOB``, ``SIGNATURE_TOO_LARGE``); it needs the ``signature`` extra (without
+    it, and for a file object that cannot seek back, the signature is not checked).
     """
     name = name_of(source)
+    start = _position(source) if signature else None
     with opened(source) as stream:
         collector = Collector(strict=strict, source=name, report=True)
         # Whole chunks of records the collector would only count (most of block K) are counted
@@ -146,6 +188,11 @@ def validate(
             findings.extend(_trustworthy(metric.warnings, collector.errors))
     if metric is None:
         findings.extend(collector.structure.findings)
+        if data is not None:
+            # What the PVA itself said (9100) helps with a file refused for another reason.
+            findings.extend(w for w in data.warnings if w.code == "PVA_WARNING")
+    if signature:
+        findings.extend(_signature_findings(source, start, chunk_size))
     findings.sort(key=lambda f: (f.line_number is None, f.line_number or 0))
     lines_read = (
         data.end_line if data is not None and data.end_line else max(collector.counts.total(), 1)

@@ -90,6 +90,14 @@ class Header:
     receipt: str | None
     ecf_kind: str
     scp_cnpj: str | None
+    #: ``DT_SIT_ESP`` when ``SIT_ESPECIAL`` is ``1`` (extinção) and the date lies inside the span
+    #: before ``DT_FIN``: no quarter after it has a regime.
+    extinction: dt.date | None = None
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day a quarter may have a regime: the extinction date, else ``DT_FIN``."""
+        return self.extinction or self.end
 
 
 @attrs.define
@@ -205,6 +213,40 @@ def check_parameters(parameters: Parameters, header: Header) -> ParameterProblem
                     letters,
                 )
             continue
+        if not inside:
+            first, last = quarter_span(header.end.year, quarter)
+            if header.extinction is not None and first <= header.end:
+                return ParameterProblem(
+                    "0010",
+                    "FORMA_TRIB_PER",
+                    tr(
+                        "FORMA_TRIB_PER gives quarter {quarter} ({first} to {last}) the regime "
+                        "{letter!r}, but 0000 says the company was extinguished on {date} "
+                        "(SIT_ESPECIAL 1, DT_SIT_ESP): a quarter after the extinction must be '0'",
+                        quarter=quarter,
+                        first=first,
+                        last=last,
+                        letter=letter,
+                        date=header.extinction,
+                    ),
+                    letters,
+                )
+            return ParameterProblem(
+                "0010",
+                "FORMA_TRIB_PER",
+                tr(
+                    "FORMA_TRIB_PER gives quarter {quarter} ({first} to {last}) the regime "
+                    "{letter!r}, but it lies wholly outside the file's span ({start} to {end}): "
+                    "a quarter outside the period must be '0'",
+                    quarter=quarter,
+                    first=first,
+                    last=last,
+                    letter=letter,
+                    start=header.start,
+                    end=header.end,
+                ),
+                letters,
+            )
         if BLOCK_OF_QUARTER_LETTER[letter] not in blocks:
             return ParameterProblem(
                 "0010",
@@ -222,9 +264,10 @@ def check_parameters(parameters: Parameters, header: Header) -> ParameterProblem
 
 
 def quarter_inside(quarter: int, header: Header) -> bool:
-    """Whether quarter 1–4 of the file's year overlaps its span ``DT_INI``–``DT_FIN``."""
+    """Whether quarter 1–4 of the file's year overlaps its span ``DT_INI``–``DT_FIN`` (up to an
+    extinction date inside it)."""
     first, last = quarter_span(header.end.year, quarter)
-    return last >= header.start and first <= header.end
+    return last >= header.start and first <= header.last_day
 
 
 def quarter_blocks(parameters: Parameters, header: Header) -> dict[int, str]:

@@ -70,6 +70,16 @@ PERIOD_RULES: tuple[PeriodRule, ...] = (
     PeriodRule(("2", "4", "6", "7"), "T", _ANY, _ANY, QUARTERS, "quarters"),
     PeriodRule(("8", "9"), "U", ("APUR_CSLL", "FORMA_APUR_I"), ("A",), ANNUAL_PERIODS, "A00"),
     PeriodRule(("8", "9"), "U", ("APUR_CSLL", "FORMA_APUR_I"), ("T",), QUARTERS, "quarters"),
+    # D (desobrigada) is a legal value: when neither field says A or T, block U is read as the
+    # metric's policy says for imunes (A00 if present, else the quarters).
+    PeriodRule(
+        ("8", "9"),
+        "U",
+        ("APUR_CSLL", "FORMA_APUR_I"),
+        ("D",),
+        ("A00", *QUARTERS),
+        "A00 or quarters",
+    ),
 )
 
 
@@ -93,12 +103,19 @@ def block_rule(block: str, parameters: Parameters) -> BlockRule:
             )
         )
     rules = [r for r in PERIOD_RULES if r.block == block and forma_trib in r.regimes]
-    for field in rules[0].fields or (None,):
-        value = forma_trib if field is None else getattr(parameters, field.lower())
-        for rule in rules:
-            if field is None or value in rule.values:
-                declared = f"0010.{field or 'FORMA_TRIB'}"
-                return BlockRule(block, rule.periods, rule.year, declared, value)
+    # The first field (in order) that says A or T decides; D (desobrigada) only when neither
+    # field says A or T.
+    tiers = (
+        [r for r in rules if "D" not in r.values],
+        [r for r in rules if "D" in r.values],
+    )
+    for tier in tiers:
+        for field in rules[0].fields or (None,):
+            value = forma_trib if field is None else getattr(parameters, field.lower())
+            for rule in tier:
+                if field is None or value in rule.values:
+                    declared = f"0010.{field or 'FORMA_TRIB'}"
+                    return BlockRule(block, rule.periods, rule.year, declared, value)
     raise NoRule(
         tr(
             "neither 0010.APUR_CSLL nor 0010.FORMA_APUR_I says A (annual) or T (quarterly), so "

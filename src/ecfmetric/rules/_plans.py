@@ -7,6 +7,7 @@ row with the longest code at or above it; a line of a kept subtree that no row c
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 import attrs
@@ -47,6 +48,15 @@ class Row:
     code: str
     role: Role
     description: str
+    #: The row's validity, as the RFB's table dates the code (``None``: no bound).
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether the row applies to a period that starts on ``day``."""
+        return (self.since is None or self.since <= day) and (
+            self.until is None or self.until >= day
+        )
 
 
 @attrs.frozen
@@ -64,11 +74,17 @@ class Plan:
     proxy: str | None = None
     #: Code prefixes kept besides the rows' subtrees (a plan with its own hierarchy).
     also_kept: tuple[str, ...] = ()
+    #: The proxy warning for the periods its dated rows (``since``) apply to, if it differs.
+    proxy_since: str | None = None
 
     @property
     def kept(self) -> tuple[str, ...]:
         """Code prefixes the collector keeps: the rows' subtrees."""
         return (*(row.code for row in self.rows), *self.also_kept)
+
+    def rows_in_force(self, day: dt.date) -> tuple[Row, ...]:
+        """The rows that apply to a period starting on ``day`` (the table in force then)."""
+        return tuple(row for row in self.rows if row.in_force(day))
 
     def row_of(self, code: str) -> Row | None:
         """The row with the longest code at or above ``code``."""
@@ -120,7 +136,8 @@ PLAN_A = Plan(
         Row("3.11.01.01.01", "gross_revenue", "RECEITA BRUTA DA ATIVIDADE RURAL"),
         *_deductions("3.11.01.01.02"),
     ),
-    source="dynamic tables L300_A v4 and P150 v3 (identical rows); DL 1.598/77 art. 12",
+    source="the RFB's tables L300A and P150A in force for the period (docs/tables.md); DL "
+    "1.598/77 art. 12",
 )
 
 PLAN_U_A = Plan(
@@ -132,27 +149,44 @@ PLAN_U_A = Plan(
         Row("4.01.02", "deductions", "DEDUÇÕES DAS RECEITAS"),
         *_deductions("4.01.02.01", "DEDUÇÕES DAS RECEITAS DAS ATIVIDADES", avp=False),
     ),
-    source="dynamic table U150_A (2014); manual of leiaute 4, U150",
+    source="the RFB's table U150A in force for the period (docs/tables.md); manual of leiaute 4, "
+    "U150",
 )
+
+#: The day the RFB's COSIF plans (L300B, P150B, U150B) moved to 9-digit codes; the old codes
+#: end the day before.
+COSIF_2025 = dt.date(2025, 1, 1)
+_COSIF_OLD_END = dt.date(2024, 12, 31)
 
 PLAN_COSIF = Plan(
     name="COSIF",
     tables="L300B, P150B, U150B",
     records=("L300", "P150", "U150"),
     rows=(
-        Row("3.1.7.1.0.00.00", "gross_revenue", "RECEITAS OPERACIONAIS"),
-        Row("3.1.8.1.9.25.00", "taxes", "ISS"),
-        Row("3.1.8.1.9.30.00", "taxes", "COFINS"),
-        Row("3.1.8.1.9.33.00", "taxes", "PIS/PASEP"),
+        Row("3.1.7.1.0.00.00", "gross_revenue", "RECEITAS OPERACIONAIS", until=_COSIF_OLD_END),
+        Row("3.1.8.1.9.25.00", "taxes", "ISS", until=_COSIF_OLD_END),
+        Row("3.1.8.1.9.30.00", "taxes", "COFINS", until=_COSIF_OLD_END),
+        Row("3.1.8.1.9.33.00", "taxes", "PIS/PASEP", until=_COSIF_OLD_END),
+        Row("710000000", "gross_revenue", "RECEITAS OPERACIONAIS", since=COSIF_2025),
+        Row("819250000", "taxes", "ISS", since=COSIF_2025),
+        Row("819300000", "taxes", "COFINS", since=COSIF_2025),
+        Row("819330000", "taxes", "PIS/PASEP", since=COSIF_2025),
     ),
-    source="dynamic tables L300_B v1/v2, U150_B; the RFB's Y540 rule for COSIF plans",
+    source="the RFB's tables L300B, P150B, U150B in force for the period; the RFB's Y540 rule for "
+    "COSIF plans",
     proxy=noop(
         "financial-institution proxy (COSIF plan): gross revenue = 3.1.7.1.0.00.00 RECEITAS "
         "OPERACIONAIS; taxes = ISS 3.1.8.1.9.25.00 + COFINS 3.1.8.1.9.30.00 + PIS 3.1.8.1.9.33.00; "
         "no cancellations or discounts in this plan"
     ),
-    # COSIF codes are fixed-width: 3.1.7.1.1.05.00 is below 3.1.7.1.0.00.00.
-    also_kept=("3.1.7.1.",),
+    # COSIF codes are fixed-width: 3.1.7.1.1.05.00 is below 3.1.7.1.0.00.00; from 2025 every
+    # code under 710000000 starts with 71 (the table's parents say which).
+    also_kept=("3.1.7.1.", "71"),
+    proxy_since=noop(
+        "financial-institution proxy (COSIF plan from 2025): gross revenue = 710000000 RECEITAS "
+        "OPERACIONAIS; taxes = ISS 819250000 + COFINS 819300000 + PIS 819330000; no "
+        "cancellations or discounts in this plan"
+    ),
 )
 
 PLAN_INSURER = Plan(
@@ -166,7 +200,8 @@ PLAN_INSURER = Plan(
         Row("3.01.01.01.01.04.09", "taxes", "PIS"),
         Row("3.01.01.01.01.04.10", "taxes", "COFINS"),
     ),
-    source="dynamic tables L300_C v1/v2, U150_C; the RFB's Y540 rule for insurers",
+    source="the RFB's tables L300C, U150C in force for the period (docs/tables.md); the RFB's "
+    "Y540 rule for insurers",
     proxy=noop(
         "insurer proxy: gross revenue = the positive lines of 3.01.01.01.01.01 PRÊMIOS GANHOS; "
         "cancellations = 3.01.01.01.01.01.02 (-) Ajustes de Emissão; taxes = PIS "
@@ -222,9 +257,11 @@ TABLES = {
     ),
     "T150": TableRule(
         "T150",
+        frozenset({"3", "17"}),
         frozenset(),
-        frozenset({"3"}),
-        "the RFB's arbitrado formula adds T150(3), whose meaning is not confirmed: warned about",
+        "dynamic table T150 (leiautes 11 and 12, rows from 01/01/2015): 3 Receita da Atividade "
+        "Imobiliária (Lei 8.981/95 art. 49), 17 RECEITAS DA ATIVIDADE IMOBILIÁRIA TRIBUTADAS PELO "
+        "RET; the RFB's arbitrado revenue formula adds T150(3)",
     ),
 }
 #: How a revenue line of P200/T120 is described; a mismatch either way is warned about.

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from ._parameters import CLOSED_LISTS
 from ._periods import PERIOD_RULES
-from ._plans import PLAN_BY_QUALIFICATION, PLAN_BY_TIP_ENT, PLANS, REFUSED_TIP_ENT, TABLES
+from ._plans import PLAN_BY_QUALIFICATION, PLAN_BY_TIP_ENT, PLANS, REFUSED_TIP_ENT, TABLES, Row
+from ._rfb_build import ALL_PLANS
+from ._rfb_tables import FIRST_YEAR, OPEN_YEAR, table_for
 
 BEGIN = "<!-- generated from the rule tables: python -m ecfmetric.rules._regimes_doc -->"
 END = "<!-- end of generated tables -->"
@@ -18,6 +20,44 @@ def _period_list(periods: tuple[str, ...]) -> str:
     if len(periods) == 13:
         return "A00, A01 to A12"
     return ", ".join(periods)
+
+
+def _in_force(row: Row) -> str:
+    if row.since is not None:
+        return f"from {row.since:%d/%m/%Y}"
+    if row.until is not None:
+        return f"to {row.until:%d/%m/%Y}"
+    return "every year"
+
+
+def _rfb_tables() -> list[str]:
+    out = ["", "### The RFB's tables the codes are checked against", ""]
+    out += [
+        "Every code of L300, P150, U150, P200, P300, T120 and T150 must be a row of the table in "
+        "force for its period (`UNKNOWN_CODE` otherwise); a year with no table is read with "
+        "`TABLE_NOT_CHECKED`. Rows: the codes the table holds for that year; dated: whether "
+        "the rows' own dates decide (else every row covers the year).",
+        "",
+        "| table | year | rows | dated | from the RFB's files |",
+        "|---|---|---|---|---|",
+    ]
+    for plan in ALL_PLANS:
+        for year in range(FIRST_YEAR, OPEN_YEAR + 1):
+            table = table_for(plan, year)
+            if table is None:
+                instead = (
+                    "none: checked against P150A, the year's only P150 table"
+                    if plan == "P150B"
+                    else "none: `TABLE_NOT_CHECKED`"
+                )
+                out.append(f"| {plan} | {year} | — | | {instead} |")
+                continue
+            label = f"{year} and later" if year == OPEN_YEAR else str(year)
+            out.append(
+                f"| {plan} | {label} | {len(table.rows)} | {'yes' if table.dated else 'no'} | "
+                f"{'; '.join(table.sources)} |"
+            )
+    return out
 
 
 def render() -> str:
@@ -36,7 +76,7 @@ def render() -> str:
     year_text = {
         "A00": "A00 (it must exist)",
         "quarters": "the sum of the quarters the regime gives the block (each must be there)",
-        "A00 or quarters": "A00 if it has P150 lines, else the sum of the quarters",
+        "A00 or quarters": "A00 if it has DRE lines (P150, U150), else the sum of the quarters",
     }
     out += [
         f"| {', '.join(rule.regimes)} | {rule.block} | `{rule.field_text}` | {rule.value_text} | "
@@ -60,17 +100,17 @@ def render() -> str:
     )
     out += ["", "### Codes → components", ""]
     out += [
-        "| plan | tables | records | code (and the codes under it) | description | role |",
-        "|---|---|---|---|---|---|",
+        "| plan | tables | records | code (and the codes under it) | description | role | in force |",
+        "|---|---|---|---|---|---|---|",
     ]
     out += [
         f"| {plan.name} | {plan.tables} | {', '.join(plan.records)} | `{row.code}` | "
-        f"{row.description} | {row.role} |"
+        f"{row.description} | {row.role} | {_in_force(row)} |"
         for plan in PLANS.values()
         for row in plan.rows
     ]
     out += [
-        f"| TABLE | {rule.record} | {rule.record} | `{code}` | | {role} |"
+        f"| TABLE | {rule.record} | {rule.record} | `{code}` | | {role} | every year |"
         for rule in TABLES.values()
         for codes, role in ((rule.revenue, "gross_revenue"), (rule.checked, "check"))
         for code in sorted(codes, key=int)
@@ -79,6 +119,7 @@ def render() -> str:
     out += ["| plan | source | layouts |", "|---|---|---|"]
     out += [f"| {plan.name} | {plan.source} | {plan.layouts} |" for plan in PLANS.values()]
     out += [f"| TABLE {rule.record} | {rule.source} | 0001 to 0012 |" for rule in TABLES.values()]
+    out += _rfb_tables()
     out += ["", END]
     return "\n".join(out) + "\n"
 
