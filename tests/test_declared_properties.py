@@ -145,10 +145,32 @@ def test_deleting_a_quarter_leaves_no_metric(
     end = start + 1
     while not re.match(rb"\|" + block.encode() + rb"(030|990)\|", lines[end]):
         end += 1
-    changed = b"".join(lines[:start] + lines[end:])
+    kept = lines[:start] + lines[end:]
+    changed = b"".join(_recount_9900(kept))
     with pytest.raises(ecfmetric.MetricUnavailableError) as caught:
         _read(changed, strict=False)
     assert caught.value.period == quarter
+    # Without 9900 recounted, the counts of the figure records deleted are refused first, even
+    # leniently (COUNT_MISMATCH): never a smaller year either.
+    with pytest.raises(ecfmetric.EcfFormatError) as refused:
+        _read(b"".join(kept), strict=False)
+    assert refused.value.code == "COUNT_MISMATCH"
+
+
+def _recount_9900(lines: list[bytes]) -> list[bytes]:
+    """``lines`` with each ``9900`` count set to the records of its register that are left."""
+    counts: dict[bytes, int] = {}
+    for line in lines:
+        counts[line[1:5]] = counts.get(line[1:5], 0) + 1
+    out = []
+    for line in lines:
+        match = re.match(rb"\|9900\|([0-9A-Z]{4})\|[0-9]+\|", line)
+        if match is not None and match.group(1) != b"9900":
+            line = line.replace(
+                match.group(0), b"|9900|%s|%d|" % (match.group(1), counts.get(match.group(1), 0)), 1
+            )
+        out.append(line)
+    return out
 
 
 _MUTATIONS = ("delete", "duplicate", "recount", "swap")

@@ -377,7 +377,9 @@ def test_a_masked_cnpj_given_twice_is_refused() -> None:
 def test_an_ecf_may_be_negative_where_the_reader_keeps_the_sign() -> None:
     """An ECF's components and net may be negative (a line's unusual sign is kept); it loads."""
     proof = Proof(2024, [HEAD])
-    proof.add(ecf(gross_revenue=D("-5.00"), net_revenue=D("-155.00"), cancellations=D("0.00")))
+    proof.add(
+        ecf(gross_revenue=D("-5.00"), net_revenue=D("-155.00"), cancellations=D("0.00"), lines=())
+    )
     data = json.loads(json.dumps(proof.to_dict()))
     assert data["companies"][0]["metric"]["net_revenue"] == "-155.00"
     assert Proof.from_dict(data) == proof

@@ -114,11 +114,18 @@ def test_signature_block_is_never_read(chunk_size: int) -> None:
 
 
 def test_unknown_records_and_trailing_fields_are_tolerated() -> None:
-    """Unknown registers and extra trailing fields of newer layouts change nothing."""
-    l300 = [line + "EXTRA|MORE|" for line in L300_BASIC] + ["|L999|whatever|"]
+    """Unknown registers outside the blocks of figures and extra trailing fields of newer
+    layouts change nothing; an unknown register inside block L may be a damaged L300: refused
+    in both modes (issue 23)."""
+    l300 = [line + "EXTRA|MORE|" for line in L300_BASIC]
     records = real_annual(l300)
     records[2:2] = ["|0999|novo registro|"]
     assert components(read_bytes(ecf_bytes(records))) == EXPECTED_BASIC
+    records = real_annual([*l300, "|L999|whatever|"])
+    for strict in (True, False):
+        with pytest.raises(EcfFormatError) as caught:
+            read_bytes(ecf_bytes(records), strict=strict)
+        assert (caught.value.code, caught.value.record) == ("UNKNOWN_RECORD", "L999")
 
 
 def test_cumulative_balancetes_are_never_added() -> None:
@@ -334,12 +341,13 @@ def test_not_an_ecf_or_truncated(data: bytes, fragment: str, line_number: int | 
         (b"|9999|", b"|9999|1"),
         (b"|L990|", b"|L990|1"),
         (b"|9990|", b"|9990|1"),
-        (b"|9900|L300|14|", b"|9900|L300|13|"),
-        (b"|9900|L030|1|\r\n", b""),
+        (b"|9900|0010|1|", b"|9900|0010|2|"),
+        (b"|9900|L001|1|\r\n", b""),
     ],
 )
 def test_counters_strict_and_lenient(old: bytes, new: bytes) -> None:
-    """A counter that disagrees is an error when strict and a COUNT_MISMATCH warning when lenient."""
+    """A counter that disagrees is an error when strict and a COUNT_MISMATCH warning when lenient
+    (the 9900 count of a record that carries a figure is an error in both: test_hostile.py)."""
     data = BASIC.replace(old, new, 1)
     assert data != BASIC
     with pytest.raises(EcfFormatError):

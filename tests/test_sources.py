@@ -71,7 +71,6 @@ COMPRESSIONS: dict[str, Callable[[bytes], bytes]] = {
         ("__MACOSX/ECF/._ecf.txt", b"\0\5\26\7"),
         (".DS_Store", b"\0\0\0\1Bud1"),
     ),
-    "gzip-two-members": lambda data: gzip.compress(data[:1000]) + gzip.compress(data[1000:]),
 }
 
 

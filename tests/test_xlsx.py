@@ -149,6 +149,18 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         main(["--xlsx", str(tmp_path / "no" / "a.xlsx"), str(SAMPLE)])
     assert done.value.code == 2
     assert "--xlsx: cannot write" in capsys.readouterr().err
+    # OUT that is one of the files read (or --lines' file) would destroy it: refused, untouched.
+    copy = tmp_path / "empresa.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
+    for argv in (
+        ["--xlsx", str(copy), str(copy)],
+        ["--lines", str(tmp_path / "l.csv"), "--xlsx", str(tmp_path / "l.csv"), str(SAMPLE)],
+    ):
+        with pytest.raises(SystemExit) as done:
+            main(argv)
+        assert done.value.code == 2
+        assert "it would be overwritten" in capsys.readouterr().err
+    assert copy.read_bytes() == SAMPLE.read_bytes()
 
 
 def test_without_openpyxl(

@@ -1,23 +1,26 @@
-"""Take a screenshot of each page of the portal, in headless Chromium, walking the whole flow.
+"""Take a screenshot of each page of the portal, in headless Chromium, walking the whole flow at
+1280 px and at 390 px (a phone), and check that no page scrolls sideways.
 
 Not run by CI. Needs ``pip install -r examples/portal/requirements-screenshots.txt`` (Selenium)
 and Chromium with its driver (Debian: ``apt-get install chromium chromium-driver``)::
 
-    python examples/portal/screenshots.py            # writes examples/portal/screenshots/*.png
+    python examples/portal/screenshots.py    # writes examples/portal/screenshots/{1280,390}/*.png
 
-The portal is started on a free port with a new database (``--demo``), as a person would use it.
+The portal is started on a free port with a new database (``--demo``) and one person for the
+whole contract, as a person would use it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,27 +28,38 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.wait import WebDriverWait
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import access  # noqa: E402  (needs the path above)
+from store import ALL, Store  # noqa: E402
+
 FIXTURES = HERE.parents[1] / "fixtures"
 ACUCAR = "12345678000195"
 ACME = "11222333000181"
-WIDTH = 1280
+LOGIN, NAME, PASSWORD = "gestora", "Ana Souza", "senha-de-demonstracao"
+WIDTHS = (1280, 390)
 
 
 @contextmanager
-def portal(database: Path, max_upload_mb: int) -> Iterator[str]:
+def portal(database: Path) -> Iterator[str]:
+    with Store(database).transaction() as session:
+        access.add_person(session, LOGIN, NAME, PASSWORD, [ALL])
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [sys.executable, str(HERE / "app.py"), "--port", str(port), "--demo"]
-    command += ["--db", str(database), "--max-upload-mb", str(max_upload_mb)]
+    command += ["--db", str(database)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
             try:
-                urllib.request.urlopen(url, timeout=2).close()
+                urllib.request.urlopen(url + "/entrar", timeout=2).close()
                 break
             except OSError:
                 time.sleep(0.2)
@@ -55,48 +69,78 @@ def portal(database: Path, max_upload_mb: int) -> Iterator[str]:
         server.wait(timeout=10)
 
 
-def browser(chromium: str, driver: str) -> WebDriver:
+def browser(chromium: str, driver: str, width: int) -> WebDriver:
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=pt-BR"):
         options.add_argument(argument)
-    options.add_argument(f"--window-size={WIDTH},900")
-    service = Service(executable_path=driver)
+    options.add_argument(f"--window-size={max(width, 500)},900")
+    # The file input's button is the browser's own text, in the language of its environment.
+    service = Service(
+        executable_path=driver, env={**os.environ, "LANGUAGE": "pt_BR", "LANG": "pt_BR.UTF-8"}
+    )
     return webdriver.Chrome(options=options, service=service)
 
 
 class Shooter:
-    def __init__(self, driver: WebDriver, out: Path) -> None:
+    def __init__(self, driver: WebDriver, out: Path, width: int) -> None:
         self.driver = driver
         self.out = out
+        self.width = width
         self.count = 0
+        self.overflow: list[str] = []
+
+    def viewport(self, height: int) -> None:
+        """The page's viewport, by device emulation (a window cannot be narrower than 500 px)."""
+        metrics = {"width": self.width, "height": height, "deviceScaleFactor": 1}
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride", {**metrics, "mobile": self.width < 700}
+        )
 
     def shot(self, name: str) -> None:
-        """The whole page: the window is made as tall as the document first."""
+        """The whole page (the viewport made as tall as the document), after checking that the
+        document is no wider than the viewport."""
+        self.viewport(900)
+        self.driver.execute_script("window.scrollTo(0, 0)")
+        wide = self.driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        if int(wide[0]) > int(wide[1]) or int(wide[1]) != self.width:
+            self.overflow.append(f"{name}: {wide[0]} px wide in a {wide[1]} px viewport")
         height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        self.driver.set_window_size(WIDTH, max(600, min(int(height) + 20, 6000)))
+        self.viewport(max(600, min(int(height), 8000)))
         self.count += 1
         path = self.out / f"{self.count:02d}-{name}.png"
         self.driver.save_screenshot(str(path))
-        self.driver.set_window_size(WIDTH, 900)
-        print(path.relative_to(HERE))
+        self.viewport(900)
+        print(path)
 
     def click(self, text: str) -> None:
-        self.driver.find_element(By.XPATH, f"//button[normalize-space()='{text}']").click()
+        """Press a button or follow a link, and wait for the next page."""
+        self.submit(
+            self.driver.find_element(
+                By.XPATH, f"//*[self::button or self::a][normalize-space()='{text}']"
+            )
+        )
 
-    def fill(self, values: dict[str, str]) -> None:
+    def submit(self, element: WebElement) -> None:
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 30).until(staleness_of(page))
+
+    def fill(self, values: dict[str, str], within: str = "") -> None:
         for name, value in values.items():
-            field = self.driver.find_element(By.NAME, name)
-            if field.tag_name == "select":
-                field.find_element(By.CSS_SELECTOR, f"option[value='{value}']").click()
-            else:
-                field.clear()
-                field.send_keys(value)
+            field = self.driver.find_element(By.CSS_SELECTOR, f"{within} [name='{name}']".strip())
+            field.clear()
+            field.send_keys(value)
 
 
 def walk(shooter: Shooter, url: str, scratch: Path) -> None:
     driver = shooter.driver
     driver.get(url + "/")
+    shooter.shot("entrar")
+    shooter.fill({"login": LOGIN, "senha": PASSWORD})
+    shooter.click("Entrar")
     shooter.shot("lista")
 
     driver.get(f"{url}/empresas/{ACUCAR}")
@@ -112,11 +156,12 @@ def walk(shooter: Shooter, url: str, scratch: Path) -> None:
     shooter.click("Enviar arquivo")
     shooter.shot("conferir-arquivo")
     shooter.click("Salvar e contestar um valor")
-    shooter.fill({"componente": "taxes", "valor": "2.300.000,00", "motivo": ""})
-    shooter.click("Contestar")
+    driver.find_element(By.CSS_SELECTOR, "#contestar-taxes summary").click()
+    shooter.fill({"valor": "2.300.000,00", "motivo": ""}, "#contestar-taxes")
+    shooter.submit(driver.find_element(By.CSS_SELECTOR, "#contestar-taxes button"))
     shooter.shot("contestacao-recusada")
-    shooter.fill({"motivo": "ICMS pago a menor, DARF retificado", "responsavel": "Ana"})
-    shooter.click("Contestar")
+    shooter.fill({"motivo": "ICMS pago a menor, DARF retificado"}, "#contestar-taxes")
+    shooter.submit(driver.find_element(By.CSS_SELECTOR, "#contestar-taxes button"))
     shooter.shot("valor-contestado")
 
     driver.get(url + "/")
@@ -126,7 +171,7 @@ def walk(shooter: Shooter, url: str, scratch: Path) -> None:
     driver.get(f"{url}/empresas/{ACME}?modo=formulario")
     shooter.shot("por-formulario")
     amounts = {
-        "gross_revenue": "1.234",
+        "gross_revenue": "1.234,5x",
         "cancellations": "10.000,00",
         "taxes": "90.000,00",
         "discounts": "0,00",
@@ -140,25 +185,49 @@ def walk(shooter: Shooter, url: str, scratch: Path) -> None:
     shooter.click("Salvar e sair")
     shooter.shot("lista-salva")
     shooter.click("Concluir comprovação")
+    shooter.shot("confirmar-conclusao")
+    shooter.click("Confirmar e concluir")
+    shooter.shot("recibo")
+    driver.get(url + "/")
     shooter.shot("concluida")
 
 
+def run(
+    out: Path,
+    widths: Sequence[int] = WIDTHS,
+    chromium: str = "/usr/bin/chromium",
+    driver: str = "/usr/bin/chromedriver",
+) -> list[str]:
+    """Walk the flow once per width into ``out/WIDTH/``; the pages that scrolled sideways."""
+    overflow: list[str] = []
+    for width in widths:
+        folder = out / str(width)
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.png"):
+            old.unlink()
+        with (
+            tempfile.TemporaryDirectory() as scratch,
+            portal(Path(scratch) / "portal.sqlite3") as url,
+        ):
+            chrome = browser(chromium, driver, width)
+            try:
+                shooter = Shooter(chrome, folder, width)
+                walk(shooter, url, Path(scratch))
+                overflow += [f"{width} px, {line}" for line in shooter.overflow]
+            finally:
+                chrome.quit()
+    return overflow
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--out", type=Path, default=HERE / "screenshots")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--driver", default="/usr/bin/chromedriver")
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    with (
-        tempfile.TemporaryDirectory() as scratch,
-        portal(Path(scratch) / "portal.sqlite3", 64) as url,
-    ):
-        driver = browser(args.chromium, args.driver)
-        try:
-            walk(Shooter(driver, args.out), url, Path(scratch))
-        finally:
-            driver.quit()
+    overflow = run(args.out, WIDTHS, args.chromium, args.driver)
+    if overflow:
+        sys.exit("páginas mais largas que a janela:\n" + "\n".join(overflow))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""The portal's SQLite store: one contract's proof, the figures waiting to be saved, and what
-each uploaded file's signature said.
+"""The portal's SQLite store: one contract's proof, the figures waiting to be saved, the name of
+each saved file, the people who may sign in, their sessions, and the append-only audit log.
 
 The proof is kept as ``Proof.to_dict()`` JSON and rebuilt with ``Proof.from_dict()`` on every
 request, so the library's loading checks run each time: a row edited by hand in the database is
@@ -10,6 +10,8 @@ read-modify-write of the proof, and a refused change leaves nothing behind.
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -35,7 +37,34 @@ CREATE TABLE IF NOT EXISTS evidence (
     fingerprint TEXT PRIMARY KEY,
     data TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS person (
+    login TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    password TEXT NOT NULL,
+    companies TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS login_session (
+    token_hash TEXT PRIMARY KEY,
+    login TEXT NOT NULL REFERENCES person (login),
+    csrf TEXT NOT NULL,
+    expires TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    login TEXT,
+    action TEXT NOT NULL,
+    cnpj TEXT,
+    detail TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
+
+#: Every person's companies: ``ALL`` stands for every company of the contract.
+ALL = "*"
 
 
 @attrs.frozen
@@ -44,6 +73,49 @@ class Draft:
 
     metric: ecfmetric.RevenueMetric
     evidence: dict[str, Any]
+
+    @property
+    def digest(self) -> str:
+        """The SHA-256 of what is shown for review: the review form carries it back, and a
+        draft that changed since (another upload, another session) is not saved."""
+        data = {"metric": self.metric.to_dict(), "evidence": self.evidence}
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+@attrs.frozen
+class Person:
+    """Someone who may sign in, and the companies (bare CNPJs) they may act for."""
+
+    login: str
+    name: str
+    companies: frozenset[str]
+
+    @property
+    def all_companies(self) -> bool:
+        """Whether they act for the whole contract (include, exclude, conclude, receipt)."""
+        return ALL in self.companies
+
+    def may_act(self, cnpj: str) -> bool:
+        """Whether they may see and change a company's figure."""
+        return self.all_companies or cnpj in self.companies
+
+
+@attrs.frozen
+class AuditEntry:
+    """One line of the audit log."""
+
+    id: int
+    at: datetime.datetime
+    login: str | None
+    action: str
+    cnpj: str | None
+    detail: dict[str, Any]
+
+
+def now() -> datetime.datetime:
+    """The current time, UTC, to the second."""
+    return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
 
 
 class Session:
@@ -105,6 +177,91 @@ class Session:
             "INSERT OR REPLACE INTO evidence (fingerprint, data) VALUES (?, ?)",
             (fingerprint, json.dumps(evidence)),
         )
+
+    # -- people and sessions --------------------------------------------------------------
+
+    def person(self, login: str) -> tuple[Person, str] | None:
+        """A person and their password hash, by login."""
+        row = self._connection.execute(
+            "SELECT login, name, companies, password FROM person WHERE login = ?", (login,)
+        ).fetchone()
+        if row is None:
+            return None
+        return Person(row[0], row[1], frozenset(json.loads(row[2]))), row[3]
+
+    def put_person(self, person: Person, password_hash: str) -> None:
+        """Add a person, or change their name, companies and password."""
+        self._connection.execute(
+            "INSERT INTO person (login, name, password, companies) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (login) DO UPDATE SET name = excluded.name, "
+            "password = excluded.password, companies = excluded.companies",
+            (person.login, person.name, password_hash, json.dumps(sorted(person.companies))),
+        )
+
+    def has_people(self) -> bool:
+        """Whether anyone may sign in yet."""
+        return self._connection.execute("SELECT 1 FROM person LIMIT 1").fetchone() is not None
+
+    def open_session(self, token: str, login: str, csrf: str, expires: datetime.datetime) -> None:
+        """Remember a signed-in session (by the token's hash, never the token); expired ones
+        are forgotten here."""
+        self._connection.execute(
+            "DELETE FROM login_session WHERE expires <= ?", (now().isoformat(),)
+        )
+        self._connection.execute(
+            "INSERT INTO login_session (token_hash, login, csrf, expires) VALUES (?, ?, ?, ?)",
+            (_hashed(token), login, csrf, expires.isoformat()),
+        )
+
+    def session_of(self, token: str) -> tuple[Person, str] | None:
+        """The person and CSRF token of a session that has not expired."""
+        row = self._connection.execute(
+            "SELECT login, csrf FROM login_session WHERE token_hash = ? AND expires > ?",
+            (_hashed(token), now().isoformat()),
+        ).fetchone()
+        if row is None:
+            return None
+        found = self.person(row[0])
+        return None if found is None else (found[0], row[1])
+
+    def close_session(self, token: str) -> None:
+        """Forget a session (sign-out)."""
+        self._connection.execute(
+            "DELETE FROM login_session WHERE token_hash = ?", (_hashed(token),)
+        )
+
+    # -- audit log --------------------------------------------------------------------------
+
+    def audit(self, login: str | None, action: str, cnpj: str | None = None, **detail: Any) -> None:
+        """Append a line to the audit log (the table refuses updates and deletes)."""
+        self._connection.execute(
+            "INSERT INTO audit (at, login, action, cnpj, detail) VALUES (?, ?, ?, ?, ?)",
+            (now().isoformat(), login, action, cnpj, json.dumps(detail, ensure_ascii=False)),
+        )
+
+    def audit_log(self, action: str | None = None) -> list[AuditEntry]:
+        """The audit log in order (one action only, when given)."""
+        query = "SELECT id, at, login, action, cnpj, detail FROM audit"
+        rows = (
+            self._connection.execute(query + " WHERE action = ? ORDER BY id", (action,))
+            if action is not None
+            else self._connection.execute(query + " ORDER BY id")
+        ).fetchall()
+        return [
+            AuditEntry(
+                row[0],
+                datetime.datetime.fromisoformat(row[1]),
+                row[2],
+                row[3],
+                row[4],
+                json.loads(row[5]),
+            )
+            for row in rows
+        ]
+
+
+def _hashed(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Store:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     )
     from .base._i18n import get_language, language, set_language
     from .base._money import MAX_FORM_AMOUNT
+    from .ecf._limits import Limits
     from .ecf._lines import MAX_LINE_LENGTH
     from .ecf._signature import Signature, Signer, read_signature
     from .ecf._sources import MAX_EXPANDED_SIZE, MAX_EXPANSION_RATIO
@@ -86,6 +87,7 @@ _WHERE = {
     "Finding": "model._model",
     "LABELS": "model._labels",
     "LABELS_EN": "model._labels",
+    "Limits": "ecf._limits",
     "FormInputError": "base._errors",
     "FormInputTypeError": "base._errors",
     "MetricUnavailableError": "base._errors",
@@ -164,6 +166,7 @@ __all__ = [
     "Finding",
     "FormInputError",
     "FormInputTypeError",
+    "Limits",
     "MetricUnavailableError",
     "PeriodMetric",
     "Proof",

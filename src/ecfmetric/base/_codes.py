@@ -141,6 +141,11 @@ _FILE: dict[str, tuple[CodeKind, str, str]] = {
         "a counter (x990, 9900, 9990, 9999) disagrees with the lines counted" + _LENIENT_EN,
         "um totalizador (x990, 9900, 9990, 9999) não confere com as linhas contadas" + _LENIENT_PT,
     ),
+    "UNKNOWN_RECORD": (
+        "error",
+        "a register the layout does not have in a block of figures (L, P, T, U), in every mode",
+        "um registro que o leiaute não tem num bloco de valores (L, P, T, U), em qualquer modo",
+    ),
     "UNKNOWN_LAYOUT": (
         "error",
         "0000.COD_VER is not a layout version (it decides where 0010's fields are)",

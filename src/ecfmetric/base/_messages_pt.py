@@ -843,6 +843,83 @@ PORTUGUESE: Final[dict[str, str]] = {
         "não confere com o valor e as contestações da linha"
     ),
     "the rows add up to {total}, not {got}": "as linhas somam {total}, não {got}",
+    # -- issue 23: archives read to their end, blocks of figures, per-call budgets ------------
+    "the gzip stream is followed by more data (a second gzip stream, or bytes that are not "
+    "gzip): a gzip input holds one ECF file, compressed once": (
+        "o fluxo gzip é seguido de mais dados (um segundo fluxo gzip, ou bytes que não são gzip): "
+        "uma entrada gzip contém um único arquivo ECF, compactado uma vez"
+    ),
+    "the ZIP archive holds {count} entries besides the ECF file (folders, __MACOSX/, "
+    ".DS_Store, ._ files); at most {limit} are accepted": (
+        "o arquivo ZIP contém {count} entradas além do arquivo ECF (pastas, __MACOSX/, "
+        ".DS_Store, arquivos ._); no máximo {limit} são aceitas"
+    ),
+    "the ZIP archive's entry {member} is password-protected: it cannot be checked; give the "
+    "ECF file alone": (
+        "a entrada {member} do arquivo ZIP está protegida por senha: não pode ser conferida; "
+        "envie o arquivo ECF sozinho"
+    ),
+    "the ZIP archive hides a file in {member}, an entry that is normally ignored, and it is "
+    "{what}: give the ECF file alone": (
+        "o arquivo ZIP esconde um arquivo em {member}, entrada que normalmente é ignorada, e ele "
+        "é {what}: envie o arquivo ECF sozinho"
+    ),
+    "an archive": "um arquivo compactado",
+    "a SPED file (|0000|)": "um arquivo do SPED (|0000|)",
+    "{record} is not a register of block {block} (the layout's are {known}): it may be a "
+    "damaged record that carries a figure": (
+        "{record} não é um registro do bloco {block} (os do leiaute são {known}): pode ser um "
+        "registro danificado que traz um valor"
+    ),
+    "more than {limit} lines in the blocks read record by record (0, L, P, T, U, Y, 9; "
+    "Limits.read_lines): a real ECF has a few thousand": (
+        "mais de {limit} linhas nos blocos lidos registro a registro (0, L, P, T, U, Y, 9; "
+        "Limits.read_lines): uma ECF real tem alguns milhares"
+    ),
+    "more than {limit} lines (Limits.lines)": "mais de {limit} linhas (Limits.lines)",
+    "the revenue lines kept add up to more than {limit} bytes (Limits.kept_bytes): far more "
+    "than any ECF's": (
+        "as linhas de receita guardadas somam mais de {limit} bytes (Limits.kept_bytes): muito "
+        "mais que as de qualquer ECF"
+    ),
+    # -- issue 23: signatures and saved proofs ----------------------------------------------
+    "the signature blob is nested too deeply to be read": (
+        "o bloco da assinatura tem aninhamento profundo demais para ser lido"
+    ),
+    "larger than the largest amount ({limit}), got {got}": (
+        "maior que o maior valor aceito ({limit}), recebido {got}"
+    ),
+    "a form's figure has no signature": "um valor do formulário não tem assinatura",
+    "must be true exactly when there is a signer and every signer is verified": (
+        "deve ser true exatamente quando há um signatário e todos os signatários conferem"
+    ),
+    "a reason is given exactly when the signature is not verified": (
+        "um motivo é dado exatamente quando a assinatura não confere"
+    ),
+    "the library never checks the certificate chain": (
+        "a biblioteca nunca verifica a cadeia de certificados"
+    ),
+    "not JSON data as to_dict() writes it": "não são dados JSON como to_dict() os escreve",
+    "the data carries an HMAC: load it with key=": (
+        "os dados trazem um HMAC: carregue-os com key="
+    ),
+    "missing: the data was not saved with a key (to_dict(key=...))": (
+        "ausente: os dados não foram gravados com uma chave (to_dict(key=...))"
+    ),
+    "does not match: the data changed after it was saved, or the key is another": (
+        "não confere: os dados mudaram depois de gravados, ou a chave é outra"
+    ),
+    "the proof's companies are not the contract's: missing {missing}; not in the contract "
+    "{extra}": (
+        "as empresas da comprovação não são as do contrato: faltam {missing}; fora do contrato "
+        "{extra}"
+    ),
+    "must be the sum of the lines that feed it, {total}, got {got}": (
+        "deve ser a soma das linhas que o alimentam, {total}, recebido {got}"
+    ),
+    "must be the sum of the periods, {total}, got {got}": (
+        "deve ser a soma dos períodos, {total}, recebido {got}"
+    ),
     # -- round 4 rulings (issue 22) ---------------------------------------------------------
     "the PVA's own warning {rule} on {where}: {message}{details}": (
         "aviso do próprio PVA {rule} em {where}: {message}{details}"

@@ -19,6 +19,7 @@ import attrs
 
 from ..base._errors import EcfError, SignatureSupportError
 from ..base._i18n import language
+from ..base._printable import printable, printable_text
 from ..facts._collect import SIGNATURE_MARKER
 from ..model._labels import Lang
 from ..model._model import Finding, RevenueMetric
@@ -55,6 +56,17 @@ _STDIN_NAME = "<stdin>"
 # so that it can be read more than once (--check reads it for the report and the signature)
 # and a ZIP, whose index is at its end, can be read from a pipe.
 _STDIN_IN_MEMORY = 64 << 20
+
+_OUTPUT = {
+    "pt": "ecfmetric: não foi possível gravar a saída ({error}): confira o destino (disco "
+    "cheio, arquivo ou terminal fechado)",
+    "en": "ecfmetric: cannot write the output ({error}): check where it goes (a full disk, a "
+    "closed file or terminal)",
+}
+_NO_STDOUT = {
+    "pt": "ecfmetric: a saída padrão está fechada: não há onde escrever o resultado",
+    "en": "ecfmetric: standard output is closed: there is nowhere to write the result",
+}
 
 _INTERNAL = {
     "pt": "ecfmetric: erro interno (um defeito do ecfmetric): por favor, informe-o aos "
@@ -173,23 +185,92 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
 
             if not available():
                 parser.error(MISSING)
+        if sys.stdout is None or getattr(sys.stdout, "closed", False):
+            if sys.stderr is not None:
+                print(_NO_STDOUT[args.lang], file=sys.stderr)
+            return EXIT_REFUSED
         with contextlib.ExitStack() as stack:
             args.lines_out = None
             if args.lines is not None:
+                same = next((f for f in args.files if f != STDIN and _same(f, args.lines)), None)
+                if same is not None:
+                    parser.error(
+                        f"--lines: {printable(args.lines)} is one of the files read "
+                        f"({printable(same)}): it would be overwritten; choose another file"
+                    )
                 # Opened first: a path that cannot be written is a usage error, found before the
-                # files are read.
+                # files are read. The lines go to a temporary file renamed over OUT at the end.
                 try:
-                    args.lines_out = stack.enter_context(open(args.lines, "wb"))
+                    args.lines_out = stack.enter_context(_replacing(args.lines))
                 except OSError as error:
-                    parser.error(f"--lines: cannot write {args.lines}: {error.strerror or error}")
+                    parser.error(
+                        f"--lines: cannot write {printable(args.lines)}: {error.strerror or error}"
+                    )
             args.xlsx_out = None
             if args.xlsx is not None:
+                # As --lines: never one of the files read (nor --lines' file), written beside and
+                # renamed over OUT at the end.
+                others = [f for f in args.files if f != STDIN]
+                if args.lines is not None:
+                    others.append(args.lines)
+                same = next((f for f in others if _same(f, args.xlsx)), None)
+                if same is not None:
+                    parser.error(
+                        f"--xlsx: {printable(args.xlsx)} is also {printable(same)}: it would be "
+                        "overwritten; choose another file"
+                    )
                 try:
-                    args.xlsx_out = stack.enter_context(open(args.xlsx, "wb"))
+                    args.xlsx_out = stack.enter_context(_replacing(args.xlsx))
                 except OSError as error:
-                    parser.error(f"--xlsx: cannot write {args.xlsx}: {error.strerror or error}")
+                    parser.error(
+                        f"--xlsx: cannot write {printable(args.xlsx)}: {error.strerror or error}"
+                    )
             with language(args.lang):
                 return _guarded(args)
+
+
+def _same(path: str, other: str) -> bool:
+    """Whether two paths name the same file (the same inode when both exist)."""
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):
+        return os.path.realpath(path) == os.path.realpath(other)
+
+
+@contextlib.contextmanager
+def _replacing(target: str) -> Iterator[BinaryIO]:
+    """A file to write ``target``'s new content into: a temporary file beside it, renamed over
+    it when the block ends without an exception (removed otherwise), so that ``target`` is never
+    left half written. A target that is not a regular file (a terminal, ``/dev/null``, a pipe)
+    is written directly."""
+    import stat
+    import tempfile
+
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "wb") as direct:
+            yield direct
+        return
+    if mode is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    directory = os.path.dirname(os.path.abspath(target))
+    handle, temporary = tempfile.mkstemp(prefix=".ecfmetric-lines-", dir=directory)
+    done = False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+        os.chmod(temporary, stat.S_IMODE(mode))
+        os.replace(temporary, target)
+        done = True
+    finally:
+        if not done:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _guarded(args: argparse.Namespace) -> int:
@@ -198,13 +279,22 @@ def _guarded(args: argparse.Namespace) -> int:
         return _run(args)
     except BrokenPipeError:
         # The reader of our output went away (| head): say nothing more.
-        with contextlib.suppress(OSError, ValueError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OSError as error:
+        # Reading a file is refused file by file; what reaches here is writing the output
+        # (a full disk, /dev/full, a closed descriptor).
+        _discard_stdout()
+        print(_OUTPUT[args.lang].format(error=error.strerror or error), file=sys.stderr)
+        return EXIT_REFUSED
+    except ValueError as error:
+        if sys.stdout is None or not sys.stdout.closed:
+            raise
+        print(_OUTPUT[args.lang].format(error=error), file=sys.stderr)
+        return EXIT_REFUSED
     except Exception:
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.flush()
@@ -213,6 +303,14 @@ def _guarded(args: argparse.Namespace) -> int:
 
         traceback.print_exc(file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device: what is still buffered for it cannot be
+    written, and Python would otherwise fail again flushing it on exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -252,7 +350,8 @@ class _Inputs:
     ) -> Iterator[tuple[str, Callable[[], contextlib.AbstractContextManager[BinaryIO]]]]:
         """``(path, open)`` for each file; ``open()`` gives it from its start, each time."""
         for path in self.paths:
-            yield path, functools.partial(self._opened, path)
+            # Shown with its control characters escaped; opened by its real name.
+            yield printable(path), functools.partial(self._opened, path)
             if self.progress is not None:
                 self.progress.file_done()
 
@@ -264,6 +363,7 @@ class _Inputs:
             yield _watched(stream, self.progress)
             return
         with open(path, "rb", buffering=0) as stream:
+            stream.name = printable(path)  # what messages name the file by
             yield _watched(stream, self.progress)
 
     def _stdin(self) -> IO[bytes]:
@@ -389,15 +489,17 @@ def _human(lang: Lang, results: list[_Result]) -> None:
     if len(results) == 1 and read_ok:
         metric = read_ok[0].metric
         assert metric is not None
-        print(_text.render_metric(metric, lang))
+        print(printable_text(_text.render_metric(metric, lang)))
     else:
         for r in read_ok:
             assert r.metric is not None
-            print(_text.table_row(r.path, r.metric, lang))
+            print(printable_text(_text.table_row(r.path, r.metric, lang)))
     sys.stdout.flush()
     for r in results:
         if r.refusal is not None:
-            print(f"ecfmetric: {_text.refusal_line(r.refusal, lang)}", file=sys.stderr)
+            print(
+                printable_text(f"ecfmetric: {_text.refusal_line(r.refusal, lang)}"), file=sys.stderr
+            )
 
 
 # -- checking ------------------------------------------------------------------------------------
@@ -448,10 +550,12 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
             if signature is not None
         ]
         if texts:
-            print("\n\n".join(texts))
+            print(printable_text("\n\n".join(texts)))
         sys.stdout.flush()
         for row in unopened:
-            print(f"ecfmetric: {_text.refusal_line(row, args.lang)}", file=sys.stderr)
+            print(
+                printable_text(f"ecfmetric: {_text.refusal_line(row, args.lang)}"), file=sys.stderr
+            )
     if args.lines is not None:
         _write_lines(args, [(p, r.metric) for p, r, _ in checked if r.metric is not None])
     findings = [f for _, report, _ in checked for f in report.findings]
@@ -485,7 +589,11 @@ def _signature(args: argparse.Namespace, inputs: _Inputs) -> int:
         rows = [check.to_dict() for check in checks]
         _json(rows[0] if len(rows) == 1 else rows)
     else:
-        print("\n\n".join(f"{check.path}\n{check.text(args.lang)}" for check in checks))
+        print(
+            printable_text(
+                "\n\n".join(f"{check.path}\n{check.text(args.lang)}" for check in checks)
+            )
+        )
     return EXIT_OK if all(check.ok for check in checks) else EXIT_REFUSED
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from asn1crypto import cms, core, parser
+from asn1crypto import tsp as _tsp  # noqa: F401 - names the signingCertificate(V2) attributes
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa, utils
@@ -50,6 +51,12 @@ _SHORT = {
     "email_address": "emailAddress",
 }
 _PADDING = b"\r\n\t \x00"
+#: How deep counter-signatures (and SignedData nested in SignedData) may go. A PVA file has two
+#: signatures side by side; deeper nesting is refused (BAD_SIGNATURE), never followed into a
+#: RecursionError.
+MAX_NESTING = 8
+#: The most signatures one blob may hold: each costs a public-key operation.
+MAX_SIGNERS = 64
 
 Digest = Callable[[str], "bytes | None"]
 
@@ -72,6 +79,10 @@ def read_blocks(
         length = _element_length(rest, offset + pos, name)
         try:
             _read_blob(rest[:length], digest, signers)
+        except RecursionError:
+            raise _bad(
+                tr("the signature blob is nested too deeply to be read"), offset + pos, name
+            ) from None
         except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
             raise _bad(
                 tr("the signature blob cannot be read: {error}", error=str(error)),
@@ -119,11 +130,26 @@ def _read_blob(blob: bytes, digest: Digest, signers: list[Signer]) -> None:
     kind = info["content_type"].native
     if kind != "signed_data":
         raise ValueError(f"a CMS {kind!r}, not signedData")
-    _read_signed_data(info["content"], digest, signers, [])
+    _read_signed_data(info["content"], digest, signers, [], 0)
+
+
+def _deeper(depth: int) -> int:
+    if depth >= MAX_NESTING:
+        raise ValueError(
+            f"signatures nested more than {MAX_NESTING} deep (counter-signatures of "
+            "counter-signatures, or SignedData inside SignedData): not a PVA signature"
+        )
+    return depth + 1
+
+
+def _add(signers: list[Signer], signer: Signer) -> None:
+    if len(signers) >= MAX_SIGNERS:
+        raise ValueError(f"more than {MAX_SIGNERS} signatures in one blob: not a PVA signature")
+    signers.append(signer)
 
 
 def _read_signed_data(
-    signed: Any, digest: Digest, signers: list[Signer], outer_certs: list[Any]
+    signed: Any, digest: Digest, signers: list[Signer], outer_certs: list[Any], depth: int
 ) -> None:
     certs = [
         choice.chosen for choice in signed["certificates"] if choice.name == "certificate"
@@ -134,7 +160,7 @@ def _read_signed_data(
     covers: Literal["content", "signed_data"] = "content"
     if inner is not None:
         # A signature over a SignedData: its own signers sign the file; the outer ones sign it.
-        _read_signed_data(inner[0], digest, signers, certs)
+        _read_signed_data(inner[0], digest, signers, certs, _deeper(depth))
         data = inner[1]
 
         def content_digest(algorithm: str) -> bytes | None:
@@ -142,9 +168,8 @@ def _read_signed_data(
 
         covers = "signed_data"
     for signer_info in signed["signer_infos"]:
-        signer = _check(signer_info, certs, content_digest, covers, None)
-        signers.append(signer)
-        _countersignatures(signer_info, certs, signers, len(signers))
+        _add(signers, _check(signer_info, certs, content_digest, covers, None))
+        _countersignatures(signer_info, certs, signers, len(signers), 0)
 
 
 def _nested(encap: Any) -> tuple[Any, bytes] | None:
@@ -161,13 +186,14 @@ def _nested(encap: Any) -> tuple[Any, bytes] | None:
 
 
 def _countersignatures(
-    signer_info: Any, certs: list[Any], signers: list[Signer], index: int
+    signer_info: Any, certs: list[Any], signers: list[Signer], index: int, depth: int
 ) -> None:
     """RFC 5652 section 11.4: each counter-signature is over the signature value of its parent."""
     unsigned = signer_info["unsigned_attrs"]
     if isinstance(unsigned, core.Void):
         return
     value = signer_info["signature"].native
+    deeper = _deeper(depth) if len(unsigned) else depth
     for attribute in unsigned:
         if attribute["type"].native != "counter_signature":
             continue
@@ -176,8 +202,8 @@ def _countersignatures(
             def parent_digest(algorithm: str) -> bytes | None:
                 return hashlib.new(algorithm, value).digest()
 
-            signers.append(_check(counter, certs, parent_digest, "signature", index))
-            _countersignatures(counter, certs, signers, len(signers))
+            _add(signers, _check(counter, certs, parent_digest, "signature", index))
+            _countersignatures(counter, certs, signers, len(signers), deeper)
 
 
 def _check(
@@ -271,6 +297,9 @@ def _verify(
             "cannot seek: pass a path or a seekable file"
         )
     if has_attrs:
+        wrong = _signing_certificate(signer_info["signed_attrs"], cert)
+        if wrong is not None:
+            return wrong
         expected = attributes.get("message_digest")
         if not isinstance(expected, bytes):
             return "the signed attributes have no messageDigest"
@@ -299,6 +328,42 @@ def _verify(
         if reason is None:
             break
     return reason
+
+
+def _signing_certificate(signed_attrs: Any, cert: Any) -> str | None:
+    """RFC 5035 / RFC 2634: a signed signingCertificateV2 (or signingCertificate) attribute
+    binds the signature to one certificate by its hash; the certificate found must be that one,
+    or another certificate (another name) could be put beside the same signature value.
+
+    ``None`` when the attribute is absent or names the certificate found; else why not.
+    """
+    der = bytes(cert.dump())
+    for attribute in signed_attrs:
+        kind = attribute["type"].native
+        if kind not in ("signing_certificate_v2", "signing_certificate"):
+            continue
+        for value in attribute["values"]:
+            ids = value["certs"]
+            if not len(ids):
+                return f"the {kind} attribute names no certificate"
+            first = ids[0]
+            if kind == "signing_certificate_v2":
+                algorithm = str(first["hash_algorithm"]["algorithm"].native)
+            else:
+                algorithm = "sha1"
+            if algorithm not in HASHES:
+                return f"the {kind} attribute uses {algorithm}, which is not supported"
+            if hashlib.new(algorithm, der).digest() != bytes(first["cert_hash"].native):
+                return (
+                    f"the {kind} signed attribute names another certificate than the one "
+                    "the blob carries for this signature (its hash differs)"
+                )
+            serial = first["issuer_serial"]
+            if not isinstance(serial, core.Void) and serial["serial_number"].native != (
+                cert.serial_number
+            ):
+                return f"the {kind} attribute names another certificate serial number"
+    return None
 
 
 def _signed_attrs_der(signed_attrs: Any) -> list[bytes]:

@@ -61,6 +61,24 @@ LAST_Y540_LAYOUT = "0006"
 #: Block letters whose records the metric reads; every other block is only counted.
 READ_BLOCKS = frozenset(b"0LPTUY9")
 
+#: Every register of the blocks whose records carry the metric's figures, from the layout's
+#: register table (ecf-layout.md: L030 is the parent of L100/L200/L210/L300, P030 of
+#: P100…P500, T030 of T120…T181, U030 of U100…U182). Inside these blocks any other register
+#: (a damaged ``L300`` read as ``L301``) is refused in every mode: it may be a lost figure.
+FIGURE_BLOCK_REGISTERS: dict[str, frozenset[str]] = {
+    "L": frozenset({"L001", "L030", "L100", "L200", "L210", "L300", "L990"}),
+    "P": frozenset(
+        {"P001", "P030", "P100", "P130", "P150", "P200", "P230", "P300", "P400", "P500", "P990"}
+    ),
+    "T": frozenset({"T001", "T030", "T120", "T150", "T170", "T181", "T990"}),
+    "U": frozenset({"U001", "U030", "U100", "U150", "U180", "U182", "U990"}),
+}
+#: The registers of those blocks the metric reads: their 9900 count must agree in every mode
+#: (a damaged ``L300`` read as ``L200`` leaves one ``L300`` fewer than 9900 declares).
+FIGURE_REGISTERS = frozenset(
+    {"L030", "P030", "T030", "U030", "L300", "P150", "U150", "P200", "P300", "T120", "T150"}
+)
+
 #: Period codes of the x030 records (ecf-layout.md §2.6).
 ANNUAL_PERIODS = ("A00", *(f"A{month:02d}" for month in range(1, 13)))
 QUARTERS = ("T01", "T02", "T03", "T04")

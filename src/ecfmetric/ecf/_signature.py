@@ -9,12 +9,10 @@ imported only when a file is signed.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 import attrs
@@ -23,10 +21,11 @@ from ..base._cnpj import format_cnpj
 from ..base._errors import SignatureError, SignatureSupportError
 from ..base._i18n import tr
 from ..model._model import SignatureSummary, SignerSummary
-from ._sources import CHUNK_SIZE, Source, chunks_of, name_of
+from ._limits import Limits, check_chunk_size, check_limits
+from ._sources import CHUNK_SIZE, Source, chunks_of, name_of, opened
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Generator, Iterator
 
 #: The PVA's marker between the text and the signature blob.
 MARKER = b"SBRCAAEPDR"
@@ -176,13 +175,20 @@ def summarize(signature: Signature) -> SignatureSummary:
     )
 
 
-def read_signature(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Signature | None:
+def read_signature(
+    source: Source, *, chunk_size: int = CHUNK_SIZE, limits: Limits | None = None
+) -> Signature | None:
     """Read and verify the PVA signature block of a SPED file (ECF; an ECD is read the same way).
 
     ``source`` is a path or a binary file object (read from its current position, not closed).
     The text is streamed in ``chunk_size`` pieces and hashed on the way: memory does not grow
     with the file. Only the first ``SBRCAAEPDR`` after the start of the ``9999`` line counts;
     the blob after it is bounded at :data:`MAX_BLOB` bytes.
+
+    A ZIP or gzip is opened as :func:`~ecfmetric.read` opens it: the signature is read from the
+    member whose figures ``read()`` gives (an archive that hides another ECF is refused), the
+    bytes hashed are that member's, and the archive is read to its end (CRC checked).
+    ``limits`` are :func:`~ecfmetric.read`'s.
 
     Returns ``None`` for a file without a signature block (no ``9999`` line, or no marker after
     it). A signature that does not check (a changed byte, a wrong key) gives a result with
@@ -192,36 +198,49 @@ def read_signature(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Signature
     one (``SIGNATURE_TOO_LARGE``), and :class:`SignatureSupportError` (an :class:`EcfError`
     and an ``ImportError``) when the ``signature`` extra is not installed.
     """
+    check_chunk_size(chunk_size)
+    limits = check_limits(limits)
     name = name_of(source)
-    with _opened_raw(source) as readable:
-        # A plain file can seek (a second digest pass); a decompressed upload cannot.
-        stream = readable
-        start = _tell(stream)
-        found = _scan(stream, chunk_size, name)
+    raw_start = None if isinstance(source, (str, bytes, os.PathLike)) else _tell(source)
+    with opened(source, limits, sniff=False) as readable:
+        found = _scan(readable, chunk_size, name)  # type: ignore[arg-type]
+        readable.finish()
+        # A plain file can seek (a second digest pass); a decompressed member cannot.
+        stream: BinaryIO = readable.stream  # type: ignore[assignment]
+        start = None
+        if not readable.compressed:
+            start = 0 if isinstance(source, (str, bytes, os.PathLike)) else raw_start
         if found is None:
             return None
-        try:
-            from . import _cms
-        except ImportError as error:
-            raise SignatureSupportError(
-                tr(
-                    "reading a signature needs asn1crypto and cryptography ({error}): "
-                    "pip install 'ecfmetric[signature]'",
-                    error=str(error),
-                )
-            ) from error
+        return verified(found, name, None if start is None else (stream, start))
 
-        def digest(algorithm: str) -> bytes | None:
-            if algorithm in found.digests:
-                return found.digests[algorithm]
-            if start is None:
-                return None
-            found.digests[algorithm] = _rehash(stream, start, found.marker_offset, algorithm)
+
+def verified(
+    found: _Found, name: str | None, again: tuple[BinaryIO, int] | None = None
+) -> Signature:
+    """The signature ``found`` by a scan, checked (``_cms``); ``again`` is where the covered
+    bytes can be read a second time (a stream and its start), for a digest not streamed."""
+    try:
+        from . import _cms
+    except ImportError as error:
+        raise SignatureSupportError(
+            tr(
+                "reading a signature needs asn1crypto and cryptography ({error}): "
+                "pip install 'ecfmetric[signature]'",
+                error=str(error),
+            )
+        ) from error
+
+    def digest(algorithm: str) -> bytes | None:
+        if algorithm in found.digests:
             return found.digests[algorithm]
+        if again is None:
+            return None
+        stream, start = again
+        found.digests[algorithm] = _rehash(stream, start, found.marker_offset, algorithm)
+        return found.digests[algorithm]
 
-        blocks, signers = _cms.read_blocks(
-            found.tail, found.marker_offset + len(MARKER), digest, name
-        )
+    blocks, signers = _cms.read_blocks(found.tail, found.marker_offset + len(MARKER), digest, name)
     reason = _reason(signers)
     return Signature(
         hashcode=found.digests["sha1"].hex().upper(),
@@ -247,9 +266,61 @@ class _Found:
 
 def _scan(stream: BinaryIO, chunk_size: int, name: str | None) -> _Found | None:
     """Find the first marker after the start of the 9999 line, hashing every byte before it."""
+    tap = Tap(name)
+    for chunk in chunks_of(stream, chunk_size):
+        tap.feed(chunk)
+    return tap.close()
+
+
+class Tap:
+    """The signature scan fed chunk by chunk, as the reader reads them: ``read(signature=True)``
+    finds the signature in the same pass, over the same bytes as the figures."""
+
+    def __init__(self, name: str | None) -> None:
+        self._scanner = _scanner(name)
+        next(self._scanner)
+        self._found: _Found | None = None
+        self._error: SignatureError | None = None
+        self._closed = False
+
+    def feed(self, chunk: bytes) -> None:
+        """One more chunk. A block that cannot be read is kept for :meth:`close` to raise: the
+        figures are read all the same (it is a finding beside them, not a refusal of the file)."""
+        if self._error is not None or self._closed:
+            return
+        try:
+            self._scanner.send(chunk)
+        except SignatureError as error:
+            self._error = error
+        except StopIteration:  # pragma: no cover - the scanner ends only when closed
+            self._closed = True
+
+    def tap(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
+        """``chunks``, each fed to the scan on its way."""
+        for chunk in chunks:
+            self.feed(chunk)
+            yield chunk
+
+    def close(self) -> _Found | None:
+        """The end of the input: what was found (``None``: no signature block); raises the
+        :class:`SignatureError` of a block that could not be read."""
+        if self._error is None and not self._closed:
+            self._closed = True
+            try:
+                self._scanner.send(None)
+            except StopIteration as stop:
+                self._found = stop.value
+            except SignatureError as error:
+                self._error = error
+        if self._error is not None:
+            raise self._error
+        return self._found
+
+
+def _scanner(name: str | None) -> Generator[None, bytes | None, _Found | None]:
+    """The scan as a coroutine: sent each chunk, then ``None`` at the end; returns what it found."""
     hashers = [hashlib.new(algorithm) for algorithm in STREAMED_DIGESTS]
     updates: list[Callable[[bytes | memoryview], None]] = [h.update for h in hashers]
-    chunks = chunks_of(stream, chunk_size)
     # buf holds the bytes not hashed yet, from file offset base. A virtual b"\n" (base -1) lets a
     # 9999 line at the very start of the file be found like any other.
     buf = b"\n"
@@ -270,7 +341,7 @@ def _scan(stream: BinaryIO, chunk_size: int, name: str | None) -> _Found | None:
             update(view)
         base += cut
         buf, pos = buf[cut:], max(0, pos - cut)
-        chunk = next(chunks, None)
+        chunk = yield
         if chunk is None:
             return None
         if len(head) < _HEAD:
@@ -281,10 +352,11 @@ def _scan(stream: BinaryIO, chunk_size: int, name: str | None) -> _Found | None:
         update(view)
     marker_offset = base + at
     tail = bytearray(buf[at + len(MARKER) :])
-    for chunk in chunks:
-        tail += chunk
-        if len(tail) > MAX_BLOB:
+    while len(tail) <= MAX_BLOB:
+        chunk = yield
+        if chunk is None:
             break
+        tail += chunk
     if len(tail) > MAX_BLOB:
         raise SignatureError(
             tr(
@@ -343,13 +415,3 @@ def _file_type(head: bytes) -> str | None:
 
 def _format_cpf(cpf: str) -> str:
     return f"{cpf[:3]}.{cpf[3:6]}.{cpf[6:9]}-{cpf[9:]}" if len(cpf) == 11 else cpf
-
-
-@contextlib.contextmanager
-def _opened_raw(source: Source) -> Iterator[BinaryIO]:
-    # The signature covers the bytes as they are on disk: no decompression, no sniffing.
-    if isinstance(source, (str, bytes, os.PathLike)):
-        with open(source, "rb") as stream:
-            yield stream
-        return
-    yield source

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import io
 import os
-import struct
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeAlias
 
-from ..base._errors import EcfFormatError
+from ..base._errors import EcfError, EcfFormatError
 from ..base._i18n import Message, tr
+from ..base._printable import printable
+from ._limits import Limits
 
 if TYPE_CHECKING:
     import zipfile
@@ -59,8 +60,12 @@ def name_of(source: Source) -> str | None:
 
 
 @contextmanager
-def opened(source: Source) -> Iterator[Readable]:
-    """The source, opened if it is a path (closed on exit), ready to be read as an ECF."""
+def opened(source: Source, limits: Limits | None = None, *, sniff: bool = True) -> Iterator[_Input]:
+    """The source, opened if it is a path (closed on exit), ready to be read as an ECF.
+
+    ``sniff=False`` (the signature reader): a ZIP or gzip is still opened and its one member
+    chosen the same way, but bytes that are not an ECF (an ECD, an empty file) are not refused.
+    """
     name = name_of(source)
     if isinstance(source, (str, bytes, os.PathLike)):
         try:
@@ -73,7 +78,7 @@ def opened(source: Source) -> Iterator[Readable]:
                 )
             raise
         with stream:
-            yield _Input(stream, name)
+            yield _Input(stream, name, limits, sniff=sniff)
         return
     if isinstance(source, io.TextIOBase):  # type: ignore[unreachable]
         raise TypeError("the source must be a path or a binary file object, not a text stream")
@@ -81,7 +86,7 @@ def opened(source: Source) -> Iterator[Readable]:
         raise TypeError(
             f"the source must be a path or a binary file object, not {type(source).__name__}"
         )
-    yield _Input(source, name)
+    yield _Input(source, name, limits, sniff=sniff)
 
 
 def _read_exactly(stream: Readable, size: int) -> bytes:
@@ -121,12 +126,50 @@ class _Counting:
         raise io.UnsupportedOperation("a gzip input is read once, from its start")
 
 
+class _TrailingData(Exception):
+    """Bytes after the end of a gzip stream: a second stream (a concatenated gzip) or garbage."""
+
+
+class _Gunzip:
+    """One gzip stream, decompressed in pieces; zlib checks its CRC-32 and length at its end.
+
+    Not ``gzip.GzipFile``: it reads concatenated streams as one, and a file holds one ECF.
+    """
+
+    def __init__(self, raw: _Counting) -> None:
+        self.raw = raw
+        self.inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+    def read(self, size: int) -> bytes:
+        inflater = self.inflater
+        while True:
+            if inflater.eof:
+                if inflater.unused_data or self.raw.read(1):
+                    raise _TrailingData
+                return b""
+            data = inflater.unconsumed_tail or self.raw.read(1 << 16)
+            if not data:
+                raise EOFError("the compressed stream ends before its end-of-stream marker")
+            part = inflater.decompress(data, size)
+            if part:
+                return part
+
+
 class _Input:
     """The reader's view of one source: plain bytes, or the one file of a ZIP, or a gzip stream."""
 
-    def __init__(self, stream: Readable, name: str | None) -> None:
+    def __init__(
+        self,
+        stream: Readable,
+        name: str | None,
+        limits: Limits | None = None,
+        *,
+        sniff: bool = True,
+    ) -> None:
         self.stream = stream
         self.name = name
+        self.limits = limits
+        self.sniff = sniff
         self.started = False
         self.head = b""
         # Set for compressed inputs: the decompressing reader, what it is, how much came out.
@@ -136,8 +179,26 @@ class _Input:
         self.expanded = 0
         self.compressed_size = 0
         self.counting: _Counting | None = None
-        # What the decompressing reader raises on damaged input (set with it).
-        self.inflate_errors: tuple[type[Exception], ...] = ()
+
+    @property
+    def compressed(self) -> bool:
+        """Whether the input is a ZIP or gzip (its text is decompressed on the fly)."""
+        return self.inner is not None
+
+    def finish(self) -> None:
+        """Read a compressed input to its end, so that its CRC and length are checked.
+
+        Called once the reader has what it needs (the ``9999`` record): bytes after it (a
+        signature block) still belong to the member, and a flipped bit there, or in the part
+        already read, only shows in the CRC at the member's end. Plain inputs are left as they
+        are (nothing to check, and a large file's signature block need not be read).
+        """
+        if self.inner is None:
+            return
+        if not self.started:
+            self.read(0)
+        while self.read(1 << 16):
+            pass
 
     def read(self, size: int) -> bytes:
         if not self.started:
@@ -146,6 +207,8 @@ class _Input:
         if self.head:
             part, self.head = self.head[:size], self.head[size:]
             return part
+        if size <= 0:
+            return b""
         if self.inner is None:
             return self.stream.read(size)
         return self._inflate(size)
@@ -154,6 +217,8 @@ class _Input:
 
     def _start(self) -> None:
         head = _read_exactly(self.stream, _HEAD_SIZE)
+        if not head and not self.sniff:
+            return
         if not head:
             raise self._error(tr("the file is empty (0 bytes)"), "EMPTY_FILE", line_number=None)
         if head.startswith(b"\x1f\x8b"):
@@ -161,7 +226,7 @@ class _Input:
         elif head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
             self._open_zip(head)
         else:
-            what = describe(head)
+            what = describe(head) if self.sniff else None
             if what is not None:
                 raise self._error(
                     tr("this is {what}, not an ECF file{advice}", what=what[0], advice=what[1]),
@@ -174,6 +239,8 @@ class _Input:
         inside = tr(
             "the file inside the {container}{member}", container=self.container, member=self.member
         )
+        if not head and not self.sniff:
+            return
         if not head:
             raise self._error(
                 tr("{inside} is empty (0 bytes)", inside=inside), "EMPTY_FILE", line_number=None
@@ -188,7 +255,7 @@ class _Input:
                 ),
                 "NOT_ECF",
             )
-        what = describe(head)
+        what = describe(head) if self.sniff else None
         if what is not None:
             raise self._error(
                 tr(
@@ -205,19 +272,14 @@ class _Input:
     # two (with pathlib, shutil…) cost more to import than a small ECF takes to read.
 
     def _open_gzip(self, head: bytes) -> None:
-        import gzip
-
         self.container = tr("gzip stream")
-        self.inflate_errors = (*_ARCHIVE_ERRORS, gzip.BadGzipFile)
         self.counting = _Counting(head, self.stream)
-        self.inner = gzip.GzipFile(fileobj=self.counting, mode="rb")
+        self.inner = _Gunzip(self.counting)
 
     def _open_zip(self, head: bytes) -> None:
         import zipfile
 
         self.container = tr("ZIP archive")
-        zip_errors: tuple[type[Exception], ...] = (zipfile.BadZipFile, *_ARCHIVE_ERRORS)
-        self.inflate_errors = zip_errors
         seekable = getattr(self.stream, "seekable", None)
         if not (callable(seekable) and seekable()):
             raise self._error(
@@ -232,7 +294,7 @@ class _Input:
         try:
             archive = zipfile.ZipFile(stream)
             files = [info for info in archive.infolist() if not _ignored(info)]
-        except zip_errors as error:
+        except Exception as error:
             raise self._archive_error(error) from None
         office = _office_kind(archive.namelist())
         if office is not None:
@@ -246,7 +308,7 @@ class _Input:
                 "ZIP_MEMBERS",
             )
         if len(files) > 1:
-            shown = ", ".join(info.filename for info in files[:5])
+            shown = ", ".join(printable(info.filename) for info in files[:5])
             raise self._error(
                 tr(
                     "the ZIP archive holds {count} files ({shown} and {more} more): it must hold "
@@ -264,8 +326,12 @@ class _Input:
                 ),
                 "ZIP_MEMBERS",
             )
+        try:
+            self._check_ignored(archive)
+        except Exception as error:
+            raise self._archive_error(error) from None
         info = files[0]
-        self.member = f" ({info.filename})"
+        self.member = f" ({printable(info.filename)})"
         if info.flag_bits & 0x1:
             raise self._error(
                 tr(
@@ -275,7 +341,7 @@ class _Input:
                 ),
                 "BAD_ARCHIVE",
             )
-        if info.file_size > MAX_EXPANDED_SIZE:
+        if info.file_size > self._max_expanded():
             raise self._too_large()
         self.compressed_size = info.compress_size
         try:
@@ -290,8 +356,54 @@ class _Input:
                 ),
                 "BAD_ARCHIVE",
             ) from None
-        except zip_errors as error:
+        except Exception as error:
             raise self._archive_error(error) from None
+
+    def _check_ignored(self, archive: zipfile.ZipFile) -> None:
+        """Refuse a ZIP whose ignored entries (what macOS adds, folders) hide an ECF or an archive.
+
+        A genuine signed ECF saved as ``.DS_Store`` beside an edited ``ECF.txt`` must not pass
+        for the signature of the edited text: an ignored entry that holds bytes is looked at.
+        """
+        hidden = [info for info in archive.infolist() if _ignored(info) and info.file_size > 0]
+        if len(hidden) > _MAX_IGNORED:
+            raise self._error(
+                tr(
+                    "the ZIP archive holds {count} entries besides the ECF file (folders, "
+                    "__MACOSX/, .DS_Store, ._ files); at most {limit} are accepted",
+                    count=len(hidden),
+                    limit=_MAX_IGNORED,
+                ),
+                "ZIP_MEMBERS",
+            )
+        for info in hidden:
+            if info.flag_bits & 0x1:
+                raise self._error(
+                    tr(
+                        "the ZIP archive's entry {member} is password-protected: it cannot be "
+                        "checked; give the ECF file alone",
+                        member=printable(info.filename),
+                    ),
+                    "BAD_ARCHIVE",
+                )
+            with archive.open(info) as member:
+                head = _read_exactly(member, 16)
+            text = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+            if text.startswith(b"|0000|") or head.startswith((b"\x1f\x8b", b"PK\x03\x04")):
+                raise self._error(
+                    tr(
+                        "the ZIP archive hides a file in {member}, an entry that is normally "
+                        "ignored, and it is {what}: give the ECF file alone",
+                        member=printable(info.filename),
+                        what=tr("an archive")
+                        if head[:1] in (b"\x1f", b"P")
+                        else tr("a SPED file (|0000|)"),
+                    ),
+                    "ZIP_MEMBERS",
+                )
+
+    def _max_expanded(self) -> int:
+        return MAX_EXPANDED_SIZE if self.limits is None else self.limits.expanded_bytes
 
     # -- decompressing -----------------------------------------------------------------------
 
@@ -299,10 +411,19 @@ class _Input:
         assert self.inner is not None
         try:
             part = _read_exactly(self.inner, size) if exactly else self.inner.read(size)
-        except self.inflate_errors as error:
+        except _TrailingData:
+            raise self._error(
+                tr(
+                    "the gzip stream is followed by more data (a second gzip stream, or bytes "
+                    "that are not gzip): a gzip input holds one ECF file, compressed once"
+                ),
+                "BAD_ARCHIVE",
+                line_number=None,
+            ) from None
+        except Exception as error:
             raise self._archive_error(error) from None
         self.expanded += len(part)
-        if self.expanded > MAX_EXPANDED_SIZE:
+        if self.expanded > self._max_expanded():
             raise self._too_large()
         if self.expanded > RATIO_CHECKED_AFTER:
             compressed = self.counting.count if self.counting is not None else self.compressed_size
@@ -334,13 +455,24 @@ class _Input:
                 "(MAX_EXPANDED_SIZE), far more than any ECF",
                 container=self.container,
                 member=self.member,
-                limit=MAX_EXPANDED_SIZE,
+                limit=self._max_expanded(),
             ),
             "EXPANSION_LIMIT",
             line_number=None,
         )
 
     def _archive_error(self, error: Exception) -> EcfFormatError:
+        """What the standard library raised on a damaged archive, as ``BAD_ARCHIVE``.
+
+        zipfile and zlib raise many kinds (BadZipFile, zlib.error, EOFError, NotImplementedError
+        for an unknown method, bz2's OSError, lzma.LZMAError, RuntimeError …): every one of them
+        is the archive's fault, except an OSError with an errno (the disk or the network) and
+        an EcfError (a refusal already made), which pass through.
+        """
+        if isinstance(error, EcfError) or (isinstance(error, OSError) and error.errno is not None):
+            raise error
+        if isinstance(error, TypeError) and "binary mode" in str(error):
+            raise error
         detail = str(error) or type(error).__name__
         return self._error(
             tr(
@@ -354,17 +486,8 @@ class _Input:
         )
 
 
-# What a damaged ZIP or gzip stream raises from the standard library, besides zipfile.BadZipFile
-# and gzip.BadGzipFile (added when the module is imported, in _open_zip and _open_gzip).
-_ARCHIVE_ERRORS: tuple[type[Exception], ...] = (
-    zlib.error,
-    EOFError,
-    struct.error,
-    ValueError,
-    OverflowError,
-    KeyError,
-    IndexError,
-)
+#: The most non-empty entries a ZIP may hold besides the ECF (folders, __MACOSX/, .DS_Store, ._).
+_MAX_IGNORED = 16
 
 
 def _ignored(info: zipfile.ZipInfo) -> bool:

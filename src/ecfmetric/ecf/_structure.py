@@ -13,6 +13,7 @@ from collections import Counter
 from ..base._errors import EcfFormatError, quoted
 from ..base._i18n import Message, tr
 from ..model._model import Finding
+from ._layout import FIGURE_BLOCK_REGISTERS, FIGURE_REGISTERS
 
 #: The most registers 9900 may list (the layout has under two hundred).
 MAX_REGISTERS = 2_000
@@ -47,6 +48,9 @@ class Structure:
         self.block: str | None = None
         #: The open block's letter as a byte value (-1 when none is), for the hot loop.
         self.block_byte = -1
+        #: The same, but -1 in the blocks of figures (L, P, T, U): their every line is looked
+        #: at one by one, never only counted (an unknown register there may be a lost figure).
+        self.plain_byte = -1
         self.block_start = 0
         self.nine_start = 0
         self.saw_nine = False
@@ -85,9 +89,13 @@ class Structure:
         *,
         code: str = "COUNT_MISMATCH",
         text: str | None = None,
+        always: bool = False,
     ) -> None:
-        """A counter or structure problem: an error when strict, a warning when lenient."""
-        if not self.strict:
+        """A counter or structure problem: an error when strict, a warning when lenient.
+
+        ``always``: an error in both modes (a counter of a record that carries a figure).
+        """
+        if not self.strict and not always:
             self.listed(self.findings, Finding(code, reason, number, record))
         elif self.report:
             message = reason if text is None else quoted(reason, text)
@@ -106,8 +114,7 @@ class Structure:
 
     def first_record(self) -> None:
         self.counts[b"0000"] += 1
-        self.block = "0"
-        self.block_byte = ord("0")
+        self.set_block("0")
         self.block_start = 1
 
     def open_block(self, reg: str, number: int) -> None:
@@ -132,8 +139,7 @@ class Structure:
                 reg,
                 code="BLOCK_STRUCTURE",
             )
-        self.block = letter
-        self.block_byte = ord(letter)
+        self.set_block(letter)
         self.block_start = number
         if letter == "9":
             self.nine_start = number
@@ -150,8 +156,7 @@ class Structure:
                 reg,
                 code="BLOCK_STRUCTURE",
             )
-            self.block = None
-            self.block_byte = -1
+            self.set_block(None)
             return
         if letter == "9":
             return
@@ -174,8 +179,12 @@ class Structure:
                 reg,
                 "QTD_LIN",
             )
-        self.block = None
-        self.block_byte = -1
+        self.set_block(None)
+
+    def set_block(self, letter: str | None) -> None:
+        self.block = letter
+        self.block_byte = -1 if letter is None else ord(letter)
+        self.plain_byte = -1 if letter is None or letter in FIGURE_BLOCK_REGISTERS else ord(letter)
 
     # -- counters ----------------------------------------------------------------------------
 
@@ -275,6 +284,8 @@ class Structure:
             if not self.counted_in_full(reg):
                 continue
             expected = declared.get(reg)
+            # (A file without any 9900 line has no count to hold a figure's record to.)
+            figure = reg in FIGURE_REGISTERS and bool(declared)
             if expected is None:
                 self.problem(
                     tr(
@@ -284,6 +295,7 @@ class Structure:
                     ),
                     number,
                     "9900",
+                    always=figure,
                 )
             elif expected[0] != counted:
                 self.problem(
@@ -296,6 +308,7 @@ class Structure:
                     expected[1],
                     "9900",
                     "QTD_REG_BLC",
+                    always=figure,
                 )
         self._check_skipped_totals(number)
         for reg, (count, line_number) in declared.items():
@@ -308,6 +321,7 @@ class Structure:
                     ),
                     line_number,
                     "9900",
+                    always=reg in FIGURE_REGISTERS,
                 )
 
     def _check_skipped_totals(self, number: int) -> None:

@@ -25,12 +25,14 @@ from ..ecf._layout import (
     ANNUAL_PERIODS,
     F0000,
     F0000_MIN_FIELDS,
+    FIGURE_BLOCK_REGISTERS,
     LAYOUT_YEARS,
     NEWEST_LAYOUT,
     QUARTERS,
     fields_0010,
     quarter_span,
 )
+from ..ecf._limits import Limits
 from ..ecf._lines import BLOCK_EDGES, MAX_LINE_LENGTH, RECORD_ENDS
 from ..ecf._structure import MAX_LISTED, Structure
 from ..model._model import Finding
@@ -69,6 +71,11 @@ MAX_LINES_PER_PERIOD = 5_000
 MAX_LINES_PER_FILE = 20_000
 #: CODIGO is C 50 in the layout (L300, P150, U150, P200, T120 …).
 MAX_CODE_LENGTH = 50
+#: The most characters of a kept line's DESCRICAO kept (a longer one is cut and ends with "…").
+#: The layout gives DESCRICAO no size; the RFB tables' descriptions are under 200 characters.
+MAX_DESCRIPTION_LENGTH = 400
+#: The most bytes the kept lines may add up to, as they stand in the file (Limits.kept_bytes).
+MAX_KEPT_BYTES = 4 << 20
 
 #: ``9100`` (Avisos da Escrituração, 17 fields in leiaute 12): the rule, its message, and the
 #: record and field the PVA named are shown; the other fields the PVA filled are quoted after them.
@@ -173,8 +180,16 @@ class FileData:
 class Collector:
     """Consumes ``(line_number, raw_line)`` pairs and builds :class:`FileData`."""
 
-    def __init__(self, *, strict: bool, source: str | None = None, report: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        strict: bool,
+        source: str | None = None,
+        report: bool = False,
+        limits: Limits | None = None,
+    ) -> None:
         self.strict = strict
+        self.limits = limits
         self.source = source
         #: Report mode (validate()): errors are collected in ``errors`` instead of raised.
         self.report = report
@@ -186,6 +201,7 @@ class Collector:
         self.seen_periods: dict[tuple[str, str], int] = {}
         self.plans: dict[str, tuple[str, ...]] = {}
         self.kept_lines = 0
+        self.kept_bytes = 0
         #: (record, period line) → (RFB plan, code → S/A types in force), or no table.
         self._known: dict[tuple[str, int], tuple[str, dict[str, str] | None]] = {}
         self._not_checked: set[tuple[str, int]] = set()
@@ -244,7 +260,14 @@ class Collector:
         structure = self.structure
         counts = structure.counts
         special = self.registers_read
+        limits = self.limits or Limits()
+        max_lines = limits.lines
+        max_read = limits.read_lines
+        read_lines = 0
         for number, raw in lines:
+            read_lines += 1
+            if number > max_lines or read_lines > max_read:
+                raise self._too_many(number, read_lines > max_read)
             # The common case, a well-formed record that no handler reads and that neither opens
             # nor closes a block, is only counted: the same checks as _line, inline.
             register = raw[1:5]
@@ -252,7 +275,7 @@ class Collector:
                 raw[5:6] == b"|"
                 and raw[:1] == b"|"
                 and register not in special
-                and raw[1] == structure.block_byte
+                and raw[1] == structure.plain_byte
                 and raw[2:5] not in BLOCK_EDGES
                 and raw.endswith(RECORD_ENDS)
                 and register[1:].isdigit()
@@ -266,11 +289,14 @@ class Collector:
             except _SkipRecord:
                 pass
             except EcfFormatError as error:
-                if not self.report or error.code == "NOT_ECF":
+                # A budget spent stops the reading in report mode too (that is its point).
+                if not self.report or error.code in ("NOT_ECF", "TOO_MANY_LINES"):
                     raise
                 structure.listed(structure.errors, finding_of(error))
             if structure.finished:
                 break
+        if structure.end_line > max_lines:
+            raise self._too_many(structure.end_line, False)
         if not structure.finished:
             truncated = EcfFormatError(
                 tr("the file ends without the 9999 record: it is truncated or not a whole ECF"),
@@ -359,11 +385,25 @@ class Collector:
                     open=structure.block,
                 )
             )
-            if reg[0] in METRIC_BLOCKS:
-                # Out of its block, a record that may carry an amount cannot be placed: refused.
+            if reg[0] in METRIC_BLOCKS or structure.block in FIGURE_BLOCK_REGISTERS:
+                # Out of its block, a record that may carry an amount cannot be placed; inside a
+                # block of figures, another block's record may be a damaged figure: refused.
                 raise self._error(reason, number, reg, code="BLOCK_STRUCTURE")
             structure.problem(reason, number, reg, code="BLOCK_STRUCTURE")
             return
+        elif reg[0] in FIGURE_BLOCK_REGISTERS and reg not in FIGURE_BLOCK_REGISTERS[reg[0]]:
+            raise self._error(
+                tr(
+                    "{record} is not a register of block {block} (the layout's are {known}): "
+                    "it may be a damaged record that carries a figure",
+                    record=reg,
+                    block=reg[0],
+                    known=", ".join(sorted(FIGURE_BLOCK_REGISTERS[reg[0]])),
+                ),
+                number,
+                reg,
+                code="UNKNOWN_RECORD",
+            )
         handler = self._handlers.get(reg)
         if handler is not None:
             fields = line.split(b"|")
@@ -379,6 +419,21 @@ class Collector:
             handler(number, line, fields)
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _too_many(self, number: int, read: bool) -> EcfFormatError:
+        limits = self.limits or Limits()
+        return EcfFormatError(
+            tr(
+                "more than {limit} lines in the blocks read record by record (0, L, P, T, U, Y, "
+                "9; Limits.read_lines): a real ECF has a few thousand",
+                limit=limits.read_lines,
+            )
+            if read
+            else tr("more than {limit} lines (Limits.lines)", limit=limits.lines),
+            line_number=number,
+            source=self.source,
+            code="TOO_MANY_LINES",
+        )
 
     def _error(
         self,
@@ -885,7 +940,7 @@ class Collector:
         period.has_dre = True
         if not code.startswith(self._kept(reg[0])):
             return
-        self._check_new_line(period, (reg, code), number)
+        self._check_new_line(period, (reg, code), number, len(line))
         value = parse_amount(
             self._text(self._field(fields, number, reg, 8, "VALOR"), number, line),
             line_number=number,
@@ -895,11 +950,17 @@ class Collector:
         period.dre[code] = DreLine(
             line_number=number,
             code=code,
-            description=self._text(fields[3], number, line),
+            description=self._description(fields[3], number, line),
             kind=self._text(fields[4], number, line),
             value=value if indicator == "C" else -value,
             indicator=indicator,
         )
+
+    def _description(self, raw: bytes, number: int, line: bytes) -> str:
+        text = self._text(raw[: MAX_DESCRIPTION_LENGTH * 4], number, line)
+        if len(text) > MAX_DESCRIPTION_LENGTH:
+            return text[: MAX_DESCRIPTION_LENGTH - 1] + "…"
+        return text
 
     def _check_code(
         self, period: Period, reg: str, code: str, number: int, kind: str | None
@@ -1023,7 +1084,7 @@ class Collector:
             code="UNKNOWN_CODE",
         )
 
-    def _check_new_line(self, period: Period, key: tuple[str, str], number: int) -> None:
+    def _check_new_line(self, period: Period, key: tuple[str, str], number: int, size: int) -> None:
         """Refuse a code given twice in one period, and more lines than the bounds allow."""
         reg, code = key
         first = period.seen.get(key)
@@ -1041,13 +1102,26 @@ class Collector:
                 code,
                 code="DUPLICATE_CODE",
             )
-        if len(period.seen) >= MAX_LINES_PER_PERIOD or self.kept_lines >= MAX_LINES_PER_FILE:
+        per_file = MAX_LINES_PER_FILE if self.limits is None else self.limits.kept_lines
+        max_bytes = MAX_KEPT_BYTES if self.limits is None else self.limits.kept_bytes
+        if self.kept_bytes + size > max_bytes:
+            raise self._error(
+                tr(
+                    "the revenue lines kept add up to more than {limit} bytes (Limits.kept_bytes): "
+                    "far more than any ECF's",
+                    limit=max_bytes,
+                ),
+                number,
+                reg,
+                code="TOO_MANY_LINES",
+            )
+        if len(period.seen) >= MAX_LINES_PER_PERIOD or self.kept_lines >= per_file:
             raise self._error(
                 tr(
                     "more revenue lines than a file may hold ({per_period} per period, "
                     "{per_file} in all): the referential plans have far fewer codes",
                     per_period=MAX_LINES_PER_PERIOD,
-                    per_file=MAX_LINES_PER_FILE,
+                    per_file=per_file,
                 ),
                 number,
                 reg,
@@ -1055,6 +1129,7 @@ class Collector:
             )
         period.seen[key] = number
         self.kept_lines += 1
+        self.kept_bytes += size
 
     def _table(self, number: int, line: bytes, fields: list[bytes]) -> None:
         reg = fields[1].decode("ascii")
@@ -1078,8 +1153,8 @@ class Collector:
             if not probe.startswith(REVENUE_DESCRIPTION_PERCENT):
                 return
         value = parse_signed_amount(value_text, line_number=number, record=reg, field="VALOR")
-        self._check_new_line(period, (reg, code), number)
-        description = self._text(description_raw, number, line)
+        self._check_new_line(period, (reg, code), number, len(line))
+        description = self._description(description_raw, number, line)
         period.tables.append(TableLine(number, reg, code, description, value))
 
     def _y540(self, number: int, line: bytes, fields: list[bytes]) -> None:

@@ -19,6 +19,7 @@ from ..base._cnpj import normalize_cnpj
 from ..base._context import money_context
 from ..base._errors import BadProofDataError
 from ..base._i18n import Message, tr
+from ..base._money import MAX_FORM_AMOUNT
 from ..types import (
     ContestDict,
     FindingDict,
@@ -139,17 +140,37 @@ def _line_number(value: object, path: str) -> int | None:
     return number
 
 
-def money(value: object, path: str, *, signed: bool) -> Decimal | None:
-    """An amount as ``format_money`` writes it, or None; negative only where ``signed``."""
+def money(value: object, path: str, *, signed: bool, bounded: bool = True) -> Decimal | None:
+    """An amount as ``format_money`` writes it, or None; negative only where ``signed``; at
+    most :data:`MAX_FORM_AMOUNT` in size where ``bounded`` (every amount read or typed; a net
+    revenue or a total is checked by what it adds up from instead)."""
     if value is None:
         return None
     if not isinstance(value, str):
         fail(path, tr('must be an amount such as "1000.00", got {got}', got=_kind(value)))
     if _MONEY.fullmatch(value) is None:
         fail(path, tr('not an amount with two decimals such as "1000.00": {got}', got=short(value)))
+    if bounded and len(value) > 24:  # far above 17 digits: not worth making a Decimal of it
+        fail(
+            path,
+            tr(
+                "larger than the largest amount ({limit}), got {got}",
+                limit=MAX_FORM_AMOUNT,
+                got=short(value),
+            ),
+        )
     amount = Decimal(value)
     if not signed and value.startswith("-"):
         fail(path, tr("this amount is never negative, got {got}", got=short(value)))
+    if bounded and abs(amount) > MAX_FORM_AMOUNT:
+        fail(
+            path,
+            tr(
+                "larger than the largest amount ({limit}), got {got}",
+                limit=MAX_FORM_AMOUNT,
+                got=short(value),
+            ),
+        )
     return amount
 
 
@@ -173,7 +194,7 @@ def _figures(data: dict[str, Any], path: str, *, signed: bool) -> dict[str, Deci
     values: dict[str, Decimal | None] = {
         name: money(data[name], at(path, name), signed=signed) for name in CONTESTABLE
     }
-    net = money(data["net_revenue"], at(path, "net_revenue"), signed=signed)
+    net = money(data["net_revenue"], at(path, "net_revenue"), signed=signed, bounded=False)
     expected = net_of(values)
     if expected is None and net is not None:
         fail(at(path, "net_revenue"), tr("a component is unknown, so the net revenue must be null"))
@@ -304,6 +325,18 @@ def metric(value: object, path: str) -> RevenueMetric:
     regime = data["regime"]
     if regime is not None and (not isinstance(regime, str) or regime not in _REGIMES):
         fail(at(path, "regime"), tr("not a regime: {got}", got=short(regime)))
+    signature = _signature(data["signature"], at(path, "signature"))
+    if signature is not None and source == "form":
+        fail(at(path, "signature"), tr("a form's figure has no signature"))
+    periods = tuple(
+        period(item, at(at(path, "periods"), i), signed=signed)
+        for i, item in enumerate(array(data["periods"], at(path, "periods")))
+    )
+    lines = tuple(
+        source_line(item, at(at(path, "lines"), i))
+        for i, item in enumerate(array(data["lines"], at(path, "lines")))
+    )
+    _add_up(values, periods, lines, path)
     return RevenueMetric(
         cnpj=_optional_cnpj(data["cnpj"], at(path, "cnpj")),
         company_name=optional_string(data["company_name"], at(path, "company_name")),
@@ -316,14 +349,8 @@ def metric(value: object, path: str) -> RevenueMetric:
         receipt=optional_string(data["receipt"], at(path, "receipt")),
         source=source,
         **values,
-        periods=tuple(
-            period(item, at(at(path, "periods"), i), signed=signed)
-            for i, item in enumerate(array(data["periods"], at(path, "periods")))
-        ),
-        lines=tuple(
-            source_line(item, at(at(path, "lines"), i))
-            for i, item in enumerate(array(data["lines"], at(path, "lines")))
-        ),
+        periods=periods,
+        lines=lines,
         warnings=findings(data["warnings"], at(path, "warnings")),
         managing_partner_cnpj=_optional_cnpj(
             data["managing_partner_cnpj"], at(path, "managing_partner_cnpj")
@@ -331,8 +358,45 @@ def metric(value: object, path: str) -> RevenueMetric:
         partial_year=boolean(data["partial_year"], at(path, "partial_year")),
         fingerprint=optional_string(data["fingerprint"], at(path, "fingerprint")),
         file_name=optional_string(data["file_name"], at(path, "file_name")),
-        signature=_signature(data["signature"], at(path, "signature")),
+        signature=signature,
     )
+
+
+def _add_up(
+    values: Mapping[str, Decimal | None],
+    periods: tuple[PeriodMetric, ...],
+    lines: tuple[SourceLine, ...],
+    path: str,
+) -> None:
+    """What the reader and the form keep: each known component is the sum of the lines that fed
+    it (when there are lines) and of its periods (when every period states it)."""
+    for name in CONTESTABLE:
+        value = values[name]
+        if value is None:
+            continue
+        if lines:
+            fed = _exact(_ZERO, (-line.amount for line in lines if line.component == name))
+            if fed != value:
+                fail(
+                    at(path, name),
+                    tr(
+                        "must be the sum of the lines that feed it, {total}, got {got}",
+                        total=f"{fed:.2f}",
+                        got=f"{value:.2f}",
+                    ),
+                )
+        stated = [getattr(item, name) for item in periods]
+        if stated and None not in stated:
+            total = _exact(_ZERO, (-amount for amount in stated))
+            if total != value:
+                fail(
+                    at(path, name),
+                    tr(
+                        "must be the sum of the periods, {total}, got {got}",
+                        total=f"{total:.2f}",
+                        got=f"{value:.2f}",
+                    ),
+                )
 
 
 def _signature(value: object, path: str) -> SignatureSummary | None:
@@ -360,12 +424,26 @@ def signature_summary(value: object, path: str) -> SignatureSummary:
                 boolean(signer["verified"], at(where, "verified")),
             )
         )
+    verified = boolean(data["verified"], at(path, "verified"))
+    reason = optional_string(data["reason"], at(path, "reason"))
+    # What read_signature() gives: verified exactly when there is a signer and every one
+    # verifies, a reason exactly when not, and the chain never checked.
+    if verified != (bool(signers) and all(signer.verified for signer in signers)):
+        fail(
+            at(path, "verified"),
+            tr("must be true exactly when there is a signer and every signer is verified"),
+        )
+    if (reason is None) != verified:
+        fail(at(path, "reason"), tr("a reason is given exactly when the signature is not verified"))
+    chain_checked = boolean(data["chain_checked"], at(path, "chain_checked"))
+    if chain_checked:
+        fail(at(path, "chain_checked"), tr("the library never checks the certificate chain"))
     return SignatureSummary(
         hashcode=hashcode,
-        verified=boolean(data["verified"], at(path, "verified")),
-        reason=optional_string(data["reason"], at(path, "reason")),
+        verified=verified,
+        reason=reason,
         signers=tuple(signers),
-        chain_checked=boolean(data["chain_checked"], at(path, "chain_checked")),
+        chain_checked=chain_checked,
     )
 
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import decimal
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
 import attrs
 
 from ..base._cnpj import format_cnpj, normalize_cnpj
-from ..base._context import money_context
+from ..base._context import in_money_context, money_context
 from ..base._errors import (
     BadProofDataError,
     CompanyNotInProofError,
@@ -32,6 +32,7 @@ from ..base._errors import (
 from ..base._i18n import Message, tr
 from ..base._money import parse_money
 from ..model import _proof_load as load
+from ..model import _proof_mac as mac
 from ..model._contest import CONTESTABLE, Contest
 from ..model._model import Finding, RevenueMetric, SignatureSummary, format_money
 from ..model._notebook import html
@@ -327,6 +328,7 @@ class Proof:
         """The row of a listed company, by its CNPJ (formatted or bare)."""
         return self._row(self._entries[self._listed(cnpj)])
 
+    @in_money_context
     def add(
         self, metric: RevenueMetric, *, cnpj: str | None = None, replace: bool = False
     ) -> ProofRow:
@@ -411,6 +413,7 @@ class Proof:
         )
         return self._row(self._entries[target])
 
+    @in_money_context
     def contest(
         self,
         cnpj: str,
@@ -497,6 +500,7 @@ class Proof:
         self._put(attrs.evolve(entry, contested=contested))
         return self._row(self._entries[target])
 
+    @in_money_context
     def withdraw_contest(self, cnpj: str, component: ContestableComponent) -> ProofRow:
         """Restore the file's value of a contested component; return the row.
 
@@ -551,6 +555,7 @@ class Proof:
             del self._roots[target[:_ROOT]]
         del self._entries[target]
 
+    @in_money_context
     def conclude(self) -> ConcludedProof:
         """The concluded proof: one row per company and the total net revenue.
 
@@ -579,9 +584,15 @@ class Proof:
             total_net_revenue=_total(rows),
         )
 
-    def to_dict(self) -> ProofDict:
-        """A JSON-ready dict that :meth:`from_dict` turns back into an equal proof."""
-        return {
+    @in_money_context
+    def to_dict(self, *, key: bytes | None = None) -> ProofDict:
+        """A JSON-ready dict that :meth:`from_dict` turns back into an equal proof.
+
+        With ``key`` (bytes, a secret of at least 16 bytes only the service knows) the dict
+        also carries ``"hmac"``, HMAC-SHA256 of the rest: ``from_dict(d, key=key)`` then refuses
+        any edit, even one that keeps the figures consistent.
+        """
+        out: ProofDict = {
             "reference_year": self._reference_year,
             "concluded": self._concluded,
             "companies": [
@@ -596,9 +607,13 @@ class Proof:
                 for entry in self._entries.values()
             ],
         }
+        return out if key is None else cast(ProofDict, mac.seal(dict(out), key))
 
     @classmethod
-    def from_dict(cls, data: Any) -> Proof:
+    @in_money_context
+    def from_dict(
+        cls, data: Any, *, key: bytes | None = None, companies: Iterable[str] | None = None
+    ) -> Proof:
         """Rebuild a proof from :meth:`to_dict`'s output (``from_dict(p.to_dict()) == p``, and
         ``from_dict(d).to_dict() == d``).
 
@@ -607,8 +622,12 @@ class Proof:
         value): a wrong type or key, an amount that is not a two-decimal string, figures that
         do not add up, a company listed twice, the same file for two companies, a concluded
         proof with a pending company. The rules of :meth:`add` are not replayed.
+
+        ``key``: the dict must carry the HMAC ``to_dict(key=key)`` wrote (``hmac`` path when
+        not). ``companies``: the contract's companies (CNPJs); the proof must list exactly them.
+        Everything checked is listed in ``docs/proof.md``.
         """
-        top = load.obj(data, "", _PROOF_KEYS)
+        top = load.obj(mac.unseal(data, key), "", _PROOF_KEYS)
         year = load.integer(top["reference_year"], "reference_year")
         concluded = load.boolean(top["concluded"], "concluded")
         proof = cls(year)
@@ -639,6 +658,8 @@ class Proof:
                     ),
                 )
             proof._put(_Entry(cnpj, name, metric, notes, replaced, contested))
+        if companies is not None:
+            _same_companies(proof._entries, companies, "companies")
         if concluded and not proof._entries:
             load.fail("concluded", tr("a concluded proof lists at least one company"))
         if concluded and proof.pending:
@@ -828,19 +849,26 @@ class ConcludedProof:
         """The rows whose figure has a warning to show next to it (:data:`ATTENTION_CODES`)."""
         return tuple(row for row in self.rows if row.attention)
 
-    def to_dict(self) -> ConcludedProofDict:
-        """A JSON-ready dict that :meth:`from_dict` turns back into an equal concluded proof."""
-        return {
+    @in_money_context
+    def to_dict(self, *, key: bytes | None = None) -> ConcludedProofDict:
+        """A JSON-ready dict that :meth:`from_dict` turns back into an equal concluded proof;
+        with ``key``, sealed with an HMAC as :meth:`Proof.to_dict` does."""
+        out: ConcludedProofDict = {
             "reference_year": self.reference_year,
             "total_net_revenue": f"{self.total_net_revenue:.2f}",
             "rows": [row.to_dict() for row in self.rows],
         }
+        return out if key is None else cast(ConcludedProofDict, mac.seal(dict(out), key))
 
     @classmethod
-    def from_dict(cls, data: Any) -> ConcludedProof:
+    @in_money_context
+    def from_dict(
+        cls, data: Any, *, key: bytes | None = None, companies: Iterable[str] | None = None
+    ) -> ConcludedProof:
         """Rebuild a concluded proof from :meth:`to_dict`'s output, checked as
-        :meth:`Proof.from_dict` checks a proof; the total must be the sum of the rows."""
-        top = load.obj(data, "", _CONCLUDED_KEYS)
+        :meth:`Proof.from_dict` checks a proof (``key`` and ``companies`` too); the total
+        must be the sum of the rows."""
+        top = load.obj(mac.unseal(data, key), "", _CONCLUDED_KEYS)
         year = load.integer(top["reference_year"], "reference_year")
         items = load.array(top["rows"], "rows")
         if not items:
@@ -870,9 +898,11 @@ class ConcludedProof:
                     )
                 files[fingerprint] = row.cnpj
             rows.append(row)
+        if companies is not None:
+            _same_companies(dict.fromkeys(listed), companies, "rows")
         total = _total(rows)
         stated = top["total_net_revenue"]
-        load.money(stated, "total_net_revenue", signed=True)
+        load.money(stated, "total_net_revenue", signed=True, bounded=False)
         if stated != f"{total:.2f}":
             load.fail(
                 "total_net_revenue",
@@ -949,6 +979,26 @@ def _load_row(
         if data[key] != written[key]:
             load.fail(load.at(path, key), tr("does not match the row's figure and contests"))
     return row
+
+
+def _same_companies(listed: Iterable[str], companies: Iterable[str], path: str) -> None:
+    """Refuse a saved proof whose companies are not the contract's (one deleted or added)."""
+    if isinstance(companies, str):
+        raise TypeError("companies must be an iterable of CNPJs, not one string")
+    expected = {_normalize(company) for company in companies}
+    have = set(listed)
+    if have != expected:
+        missing = ", ".join(_show(c) for c in sorted(expected - have)) or "-"
+        extra = ", ".join(_show(c) for c in sorted(have - expected)) or "-"
+        load.fail(
+            path,
+            tr(
+                "the proof's companies are not the contract's: missing {missing}; not in the "
+                "contract {extra}",
+                missing=missing,
+                extra=extra,
+            ),
+        )
 
 
 def _contestable(component: object, cnpj: str) -> ContestableComponent:

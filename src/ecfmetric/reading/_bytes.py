@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+from ..ecf._limits import Limits
 from ..ecf._sources import CHUNK_SIZE
 from ..model._model import RevenueMetric
 from ._reader import read
@@ -40,17 +41,33 @@ def read_bytes(
     *,
     name: str | None = None,
     strict: bool = True,
+    signature: bool = False,
     chunk_size: int = CHUNK_SIZE,
+    limits: Limits | None = None,
 ) -> RevenueMetric:
     """:func:`~ecfmetric.read` on an ECF held in memory (plain, a ZIP holding one file, or gzip).
 
-    ``name`` (such as the uploaded file's name) is the source named in error messages.
+    ``name`` (such as the uploaded file's name) is the source named in error messages;
+    ``signature`` and ``limits`` are :func:`~ecfmetric.read`'s.
     """
-    return read(_stream(data, name, "read_bytes"), strict=strict, chunk_size=chunk_size)
+    return read(
+        _stream(data, name, "read_bytes"),
+        strict=strict,
+        signature=signature,
+        chunk_size=chunk_size,
+        limits=limits,
+    )
 
 
 def validate_bytes(
-    data: Buffer, *, name: str | None = None, strict: bool = True, chunk_size: int = CHUNK_SIZE
+    data: Buffer,
+    *,
+    name: str | None = None,
+    strict: bool = True,
+    chunk_size: int = CHUNK_SIZE,
+    limits: Limits | None = None,
 ) -> ValidationReport:
     """:func:`~ecfmetric.validate` on an ECF held in memory; ``name`` is the report's ``source``."""
-    return validate(_stream(data, name, "validate_bytes"), strict=strict, chunk_size=chunk_size)
+    return validate(
+        _stream(data, name, "validate_bytes"), strict=strict, chunk_size=chunk_size, limits=limits
+    )

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from ..base._errors import EcfError
+from ..ecf._limits import Limits, check_chunk_size, check_limits
 from ..ecf._sources import CHUNK_SIZE, Source
 from ..model._model import RevenueMetric
 from ._reader import read
@@ -55,6 +56,7 @@ def read_many(
     workers: int | None = None,
     strict: bool = True,
     chunk_size: int = CHUNK_SIZE,
+    limits: Limits | None = None,
 ) -> Iterator[ReadResult]:
     """Read many ECF files with :func:`read`, in parallel; yield a :class:`ReadResult` per source.
 
@@ -67,7 +69,8 @@ def read_many(
     with no pool: the simplest to debug, and the way to run it inside another engine's task.
     A pool takes paths only (file objects cannot be sent to another process). At most
     ``2 * workers`` files are in flight, so a long or endless iterable is read in bounded memory.
-    ``strict`` and ``chunk_size`` are passed to :func:`read`. The pool uses the platform's default
+    ``strict``, ``chunk_size`` and ``limits`` (the budgets of each file) are passed to
+    :func:`read`. The pool uses the platform's default
     start method (see :mod:`multiprocessing`).
 
     A worker that dies (killed, out of memory) does not lose the other results: each file that
@@ -82,27 +85,31 @@ def read_many(
         workers = os.cpu_count() or 1
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers!r}")
+    check_chunk_size(chunk_size)  # the caller's mistake, said here, not in each result
+    limits = check_limits(limits)
     if isinstance(sources, Sized):
         workers = max(1, min(workers, len(sources)))
     if workers == 1:
-        return _in_process(sources, strict, chunk_size)
+        return _in_process(sources, strict, chunk_size, limits)
     # The pool's module (concurrent.futures, multiprocessing) is imported only when a pool runs.
     from ._pool import in_pool
 
-    return in_pool(sources, workers, strict, chunk_size)
+    return in_pool(sources, workers, strict, chunk_size, limits)
 
 
 def _read_one(
-    source: Source, strict: bool, chunk_size: int
+    source: Source, strict: bool, chunk_size: int, limits: Limits | None = None
 ) -> tuple[RevenueMetric | None, EcfError | OSError | None]:
     # Runs in a worker: what it returns is pickled back (errors keep their attributes,
     # see EcfError.__reduce__).
     try:
-        return read(source, strict=strict, chunk_size=chunk_size), None
+        return read(source, strict=strict, chunk_size=chunk_size, limits=limits), None
     except (EcfError, OSError) as error:
         return None, error
 
 
-def _in_process(sources: Iterable[Source], strict: bool, chunk_size: int) -> Iterator[ReadResult]:
+def _in_process(
+    sources: Iterable[Source], strict: bool, chunk_size: int, limits: Limits | None
+) -> Iterator[ReadResult]:
     for source in sources:
-        yield ReadResult(source, *_read_one(source, strict, chunk_size))
+        yield ReadResult(source, *_read_one(source, strict, chunk_size, limits))

@@ -17,6 +17,7 @@ import attrs
 
 from ..base._errors import EcfError, WorkerCrashedError
 from ..base._i18n import tr
+from ..ecf._limits import Limits
 from ..ecf._sources import Source
 from ..model._model import RevenueMetric
 from ._many import ReadResult, _read_one
@@ -27,7 +28,11 @@ _AHEAD_PER_WORKER = 2
 
 
 def in_pool(
-    sources: Iterable[Source], workers: int, strict: bool, chunk_size: int
+    sources: Iterable[Source],
+    workers: int,
+    strict: bool,
+    chunk_size: int,
+    limits: Limits | None = None,
 ) -> Iterator[ReadResult]:
     pool = _Pool(workers)
     pending: deque[_Entry] = deque()
@@ -38,11 +43,11 @@ def in_pool(
                     f"read_many() with workers > 1 takes paths, not {type(source).__name__}; "
                     "use workers=1 to read file objects"
                 )
-            pending.append(_Entry(source, pool.submit(source, strict, chunk_size)))
+            pending.append(_Entry(source, pool.submit(source, strict, chunk_size, limits)))
             if len(pending) >= _AHEAD_PER_WORKER * workers:
-                yield pool.result(pending.popleft(), pending, strict, chunk_size)
+                yield pool.result(pending.popleft(), pending, strict, chunk_size, limits)
         while pending:
-            yield pool.result(pending.popleft(), pending, strict, chunk_size)
+            yield pool.result(pending.popleft(), pending, strict, chunk_size, limits)
     except BaseException:
         # Ctrl-C, the caller stopping early, or a failure: nobody will read what is in flight,
         # so the workers are stopped now rather than waited for.
@@ -89,9 +94,11 @@ class _Pool:
     def _new(workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
 
-    def submit(self, source: Source, strict: bool, chunk_size: int) -> Future[_Outcome]:
+    def submit(
+        self, source: Source, strict: bool, chunk_size: int, limits: Limits | None = None
+    ) -> Future[_Outcome]:
         try:
-            return self.executor.submit(_read_one, source, strict, chunk_size)
+            return self.executor.submit(_read_one, source, strict, chunk_size, limits)
         except BrokenProcessPool as error:
             # The pool broke on an earlier file and no result has told us yet: this one fails
             # with it, and is read again alone like the others in flight.
@@ -100,15 +107,22 @@ class _Pool:
             return failed
 
     def result(
-        self, entry: _Entry, pending: deque[_Entry], strict: bool, chunk_size: int
+        self,
+        entry: _Entry,
+        pending: deque[_Entry],
+        strict: bool,
+        chunk_size: int,
+        limits: Limits | None = None,
     ) -> ReadResult:
         try:
             return ReadResult(entry.source, *entry.future.result())
         except BrokenProcessPool:
-            self._recover([entry, *pending], strict, chunk_size)
+            self._recover([entry, *pending], strict, chunk_size, limits)
         return ReadResult(entry.source, *entry.future.result())
 
-    def _recover(self, entries: list[_Entry], strict: bool, chunk_size: int) -> None:
+    def _recover(
+        self, entries: list[_Entry], strict: bool, chunk_size: int, limits: Limits | None = None
+    ) -> None:
         # Every file in flight failed with the pool, including the innocent ones; those that
         # finished before keep their results. Each of the others is read again alone, in a pool
         # of one: the one that breaks it again is the culprit (WorkerCrashedError).
@@ -118,7 +132,7 @@ class _Pool:
             for entry in entries:
                 if not isinstance(entry.future.exception(), BrokenProcessPool):
                     continue
-                retry = solo.submit(_read_one, entry.source, strict, chunk_size)
+                retry = solo.submit(_read_one, entry.source, strict, chunk_size, limits)
                 done: Future[_Outcome] = Future()
                 try:
                     done.set_result(retry.result())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
@@ -12,22 +13,37 @@ from ..base._errors import EcfFormatError, MetricUnavailableError
 from ..base._i18n import tr
 from ..ecf._decoding import UTF8_BOM, TextDecoder
 from ..ecf._layout import READ_BLOCKS
+from ..ecf._limits import Limits, check_chunk_size, check_limits
 from ..ecf._lines import MAX_LINE_LENGTH, scan_lines
-from ..ecf._sources import CHUNK_SIZE, Source, chunks_of, name_of, opened
+from ..ecf._sources import CHUNK_SIZE, Source, _Input, chunks_of, name_of, opened
 from ..facts._collect import Collector, cut_signature, is_record, strip_eol
 from ..metric._metric import compute_metric
 from ..model._model import Record, RevenueMetric
 
+if TYPE_CHECKING:
+    from ..ecf._signature import Signature, Tap
+
 
 @in_money_context
 def read(
-    source: Source, *, strict: bool = True, signature: bool = False, chunk_size: int = CHUNK_SIZE
+    source: Source,
+    *,
+    strict: bool = True,
+    signature: bool = False,
+    chunk_size: int = CHUNK_SIZE,
+    limits: Limits | None = None,
 ) -> RevenueMetric:
     """Read an ECF file and return its revenue metric.
 
     ``source`` is a path or a binary file object (read from its current position, not closed).
     The file is streamed in ``chunk_size`` pieces: memory does not grow with its size. Reading
-    stops at the ``9999`` record; a signature block after it is never decoded.
+    stops at the ``9999`` record; a signature block after it is never decoded. A ZIP or gzip
+    input is decompressed to its end all the same, so that its CRC and length are checked
+    (``BAD_ARCHIVE``).
+
+    ``limits`` (a :class:`Limits`) sets what the call may cost: the bytes a compressed input
+    may expand to, the lines, the lines kept for the metric and their bytes; the defaults
+    (``Limits()``) are far above any real ECF. Past one, the file is refused.
 
     With ``strict=True`` (the default) a structural problem (a counter that disagrees, a block
     left open, a malformed line) is an error; with ``strict=False`` it becomes a
@@ -35,10 +51,12 @@ def read(
     the metric reads is an error in both modes.
 
     ``signature=True`` also reads and verifies the PVA signature after ``9999`` (inside a ZIP or
-    gzip upload too) and puts who signed and the hashcode in ``metric.signature`` (``None`` for
-    an unsigned file); it needs the ``signature`` extra, and a file object that can seek back.
-    A signature that does not verify adds the warning ``SIGNATURE_MISMATCH`` to the metric; a
-    blob that cannot be read adds its code (``BAD_SIGNATURE`` …) as a warning, with
+    gzip upload too: the member the figures come from) and puts who signed and the hashcode in
+    ``metric.signature`` (``None`` for an unsigned file); it needs the ``signature`` extra. It is
+    found in the same pass as the figures, over the same bytes, so any stream will do (a
+    digest other than SHA-1 or SHA-256 needs a path or a seekable stream, to read the text
+    again). A signature that does not verify adds the warning ``SIGNATURE_MISMATCH`` to the
+    metric; a blob that cannot be read adds its code (``BAD_SIGNATURE`` …) as a warning, with
     ``metric.signature`` ``None``. :func:`validate` reports both as errors.
 
     Raises :class:`EcfFormatError` for a file that is not a well-formed ECF and
@@ -46,14 +64,31 @@ def read(
     :class:`EcfError`; any other exception on any input bytes is a bug. ``OSError`` from opening
     or reading the source passes through.
     """
+    check_chunk_size(chunk_size)
+    limits = check_limits(limits)
     name = name_of(source)
-    start = _start_of(source) if signature else None
-    with opened(source) as stream:
-        collector = Collector(strict=strict, source=name)
+    tap = None
+    start = None
+    if signature:
+        from ..ecf._signature import Tap
+
+        tap = Tap(name)
+        start = _position(source)
+    with opened(source, limits) as stream:
+        collector = Collector(strict=strict, source=name, limits=limits)
         collector.full_blocks = frozenset(chr(b) for b in READ_BLOCKS)
         skip = frozenset(range(256)) - READ_BLOCKS
         try:
-            data = collector.feed(scan_lines(chunks_of(stream, chunk_size), skip))
+            chunks = chunks_of(stream, chunk_size)
+            if tap is not None:
+                # The signature is found in the same pass, over the very bytes the figures come
+                # from; the rest of the input (the signature block) then goes through it too.
+                chunks = tap.tap(chunks)
+            data = collector.feed(scan_lines(chunks, skip))
+            if tap is not None:
+                for _ in chunks:
+                    pass
+            stream.finish()
             metric = compute_metric(data, name)
         except (EcfFormatError, MetricUnavailableError) as error:
             if error.source is None and name is not None:
@@ -61,41 +96,60 @@ def read(
             raise
         except (ValueError, IndexError, KeyError, UnicodeError) as error:  # pragma: no cover
             raise internal_error(error, name) from error
-    if not signature:
-        return metric
-    from ..base._errors import SignatureError
-    from ..ecf._signature import read_signature, summarize
-    from ..ecf._signature_finding import mismatch, unreadable
+        if tap is None:
+            return metric
+        from ..base._errors import SignatureError
+        from ..ecf._signature import summarize
+        from ..ecf._signature_finding import mismatch, unreadable
 
-    if start is not None:
-        source.seek(start)  # type: ignore[union-attr]
-    with opened(source) as stream:
         try:
-            found = read_signature(stream, chunk_size=chunk_size)  # type: ignore[arg-type]
+            checked = signature_of(tap, name, _again(source, stream, start))
         except SignatureError as error:
             # Unreadable: a warning beside the figures (an error in validate()), not a refusal.
             warnings = (*metric.warnings, unreadable(error))
             return attrs.evolve(metric, signature=None, warnings=warnings)
-    if found is None:
+    if checked is None:
         return attrs.evolve(metric, signature=None)
-    summary = summarize(found)
+    summary = summarize(checked)
     finding = mismatch(summary)
     if finding is None:
         return attrs.evolve(metric, signature=summary)
     return attrs.evolve(metric, signature=summary, warnings=(*metric.warnings, finding))
 
 
-def _start_of(source: Source) -> int | None:
-    """Where a file object's reading starts, to come back for the signature (``None``: a path)."""
-    if isinstance(source, (str, bytes, os.PathLike)):
+def signature_of(
+    tap: Tap, name: str | None, again: tuple[BinaryIO, int] | None
+) -> Signature | None:
+    """The signature the tap found while the file was read, checked (``None``: unsigned).
+
+    Raises :class:`SignatureError` for a block that cannot be read, and
+    :class:`SignatureSupportError` without the ``signature`` extra."""
+    found = tap.close()
+    if found is None:
         return None
+    from ..ecf._signature import verified
+
+    return verified(found, name, again)
+
+
+def _position(source: Source) -> int | None:
+    """Where a file object's reading starts, if it can seek back there (``0`` for a path)."""
+    if isinstance(source, (str, bytes, os.PathLike)):
+        return 0
     try:
-        return source.tell()
-    except (OSError, AttributeError, ValueError) as error:
-        raise TypeError(
-            "read(signature=True) reads the file twice: pass a path or a file object that can "
-            "seek (tell() failed)"
-        ) from error
+        return source.tell() if source.seekable() else None
+    except (OSError, AttributeError, ValueError):
+        return None
+
+
+def _again(source: Source, stream: _Input, start: int | None) -> tuple[BinaryIO, int] | None:
+    """Where the covered bytes can be read again, for a digest not computed on the way: a plain
+    file from where its reading started; ``None`` for a member of an archive or a stream that
+    cannot seek (the signer is then not verified, with that reason)."""
+    if stream.compressed or start is None:
+        return None
+    raw: BinaryIO = stream.stream  # type: ignore[assignment]
+    return raw, start
 
 
 def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Record]:
@@ -105,6 +159,7 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
     The signature block after ``9999`` is never read. Raises :class:`EcfFormatError` for a line
     that is not a record.
     """
+    check_chunk_size(chunk_size)
     name = name_of(source)
     decoder = TextDecoder()
     with opened(source) as stream:
@@ -132,9 +187,11 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
                 )
             parts = line[1:-1].split(b"|")
             fields = tuple(decoder.decode(part, number, line) for part in parts)
-            yield Record(number, fields[0], fields)
             if fields[0] == "9999":
+                stream.finish()
+                yield Record(number, fields[0], fields)
                 return
+            yield Record(number, fields[0], fields)
     raise EcfFormatError(tr("the file ends without the 9999 record"), source=name, code="TRUNCATED")
 
 

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
 from ..base._context import in_money_context
 from ..base._errors import EcfFormatError, MetricUnavailableError
+from ..ecf._limits import Limits, check_chunk_size, check_limits
 from ..ecf._lines import scan_counted
 from ..ecf._sources import CHUNK_SIZE, Source, chunks_of, name_of, opened
 from ..facts._collect import Collector, NoHeader, finding_of
 from ..metric._metric import compute_metric
 from ..model._model import Finding, RevenueMetric
 from ..model._notebook import html
-from ._reader import internal_error
+from ._reader import _again, _position, internal_error, signature_of
+
+if TYPE_CHECKING:
+    from ..ecf._signature import Tap
+    from ..facts._collect import FileData
 
 if TYPE_CHECKING:
     # Annotations only: read() need not load types.py (nor typing_extensions).
@@ -96,44 +100,36 @@ def _trustworthy(warnings: tuple[Finding, ...], errors: list[Finding]) -> list[F
     return [w for w in warnings if w.code not in _DERIVED]
 
 
-def _signature_findings(source: Source, start: int | None, chunk_size: int) -> list[Finding]:
+def _signature_findings(
+    tap: Tap, name: str | None, again: tuple[BinaryIO, int] | None
+) -> list[Finding]:
     """The signature's verdict as errors: ``SIGNATURE_MISMATCH`` when it does not verify, its
-    code (``BAD_SIGNATURE`` …) when it cannot be read; none for an unsigned file, a stream that
-    cannot be read again, or without the ``signature`` extra (``--check`` says so itself)."""
+    code (``BAD_SIGNATURE`` …) when it cannot be read; none for an unsigned file or without the
+    ``signature`` extra (``--check`` says so itself)."""
     from ..base._errors import SignatureError, SignatureSupportError
-    from ..ecf._signature import read_signature, summarize
+    from ..ecf._signature import summarize
     from ..ecf._signature_finding import mismatch, unreadable
 
-    if not isinstance(source, (str, bytes, os.PathLike)):
-        if start is None:
-            return []
-        source.seek(start)
     try:
-        with opened(source) as stream:
-            found = read_signature(stream, chunk_size=chunk_size)  # type: ignore[arg-type]
+        checked = signature_of(tap, name, again)
     except SignatureSupportError:
         return []
     except SignatureError as error:
         return [unreadable(error, "error")]
-    if found is None:
+    if checked is None:
         return []
-    finding = mismatch(summarize(found), "error")
+    finding = mismatch(summarize(checked), "error")
     return [] if finding is None else [finding]
-
-
-def _position(source: Source) -> int | None:
-    """Where a file object's reading starts (``None``: a path, or a stream that cannot seek)."""
-    if isinstance(source, (str, bytes, os.PathLike)):
-        return None
-    try:
-        return source.tell() if source.seekable() else None
-    except (OSError, AttributeError, ValueError):
-        return None
 
 
 @in_money_context
 def validate(
-    source: Source, *, strict: bool = True, chunk_size: int = CHUNK_SIZE, signature: bool = True
+    source: Source,
+    *,
+    strict: bool = True,
+    chunk_size: int = CHUNK_SIZE,
+    signature: bool = True,
+    limits: Limits | None = None,
 ) -> ValidationReport:
     """Read the whole file and report every finding, errors and warnings, with its position.
 
@@ -144,33 +140,54 @@ def validate(
 
     ``strict=False`` judges the file as ``read(strict=False)`` does: the counters and the
     structure of blocks that feed no figure are warnings; everything that feeds a figure is
-    still an error.
+    still an error. ``limits`` are the budgets of :func:`read`.
 
     With ``signature=True`` (the default) a signature after ``9999`` that does not verify is
     the error ``SIGNATURE_MISMATCH``, and one that cannot be read is ``BAD_SIGNATURE`` (or
-    ``NO_SIGNATURE_BLOB``, ``SIGNATURE_TOO_LARGE``); it needs the ``signature`` extra (without
-    it, and for a file object that cannot seek back, the signature is not checked).
+    ``NO_SIGNATURE_BLOB``, ``SIGNATURE_TOO_LARGE``); it is read in the same pass as the text,
+    from the member of a ZIP or gzip that is validated, and needs the ``signature`` extra
+    (without it the signature is not checked).
     """
+    check_chunk_size(chunk_size)
+    limits = check_limits(limits)
     name = name_of(source)
-    start = _position(source) if signature else None
-    with opened(source) as stream:
-        collector = Collector(strict=strict, source=name, report=True)
+    tap = None
+    start = None
+    if signature:
+        from ..ecf._signature import Tap
+
+        tap = Tap(name)
+        start = _position(source)
+    with opened(source, limits) as stream:
+        collector = Collector(strict=strict, source=name, report=True, limits=limits)
         # Whole chunks of records the collector would only count (most of block K) are counted
         # in C by scan_counted(), into the collector's own counts, and never reach feed().
+        chunks = chunks_of(stream, chunk_size)
+        if tap is not None:
+            # The signature is found in the same pass, over the bytes validated.
+            chunks = tap.tap(chunks)
         lines = scan_counted(
-            chunks_of(stream, chunk_size),
+            chunks,
             collector.counts,
-            lambda: collector.structure.block_byte,
+            lambda: collector.structure.plain_byte,
             collector.registers_read,
         )
         try:
-            data = collector.feed(lines)
+            try:
+                data: FileData | None = collector.feed(lines)
+            except NoHeader:
+                data = None
+            if tap is not None:
+                for _ in chunks:
+                    pass
+            stream.finish()
         except EcfFormatError as error:
             return ValidationReport(name, (finding_of(error),), None, 1)
-        except NoHeader:
-            data = None
         except (ValueError, IndexError, KeyError, UnicodeError) as error:  # pragma: no cover
             return ValidationReport(name, (finding_of(internal_error(error, name)),), None, 0)
+        signed = (
+            [] if tap is None else _signature_findings(tap, name, _again(source, stream, start))
+        )
     findings = list(collector.errors)
     metric = None
     if data is not None:
@@ -191,8 +208,7 @@ def validate(
         if data is not None:
             # What the PVA itself said (9100) helps with a file refused for another reason.
             findings.extend(w for w in data.warnings if w.code == "PVA_WARNING")
-    if signature:
-        findings.extend(_signature_findings(source, start, chunk_size))
+    findings.extend(signed)
     findings.sort(key=lambda f: (f.line_number is None, f.line_number or 0))
     lines_read = (
         data.end_line if data is not None and data.end_line else max(collector.counts.total(), 1)
