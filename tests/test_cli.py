@@ -86,10 +86,21 @@ def expected(path: Path) -> dict[str, object]:
 
 
 def test_version() -> None:
-    """--version prints the package's version and exits 0."""
+    """--version prints the package's version and exits 0, naming the program as invoked:
+    ``python -m ecfmetric`` here."""
     done = run("--version")
     assert done.returncode == 0
     assert done.stdout.decode().split() == ["python", "-m", "ecfmetric", ecfmetric.__version__]
+
+
+def test_version_names_the_installed_script() -> None:
+    """Run as the installed ``ecfmetric`` script, --version says ``ecfmetric`` (not
+    ``python -m ecfmetric``)."""
+    script = Path(sys.executable).with_name("ecfmetric")
+    assert script.exists(), "the project is installed (pip install -e) with its script"
+    done = subprocess.run([str(script), "--version"], capture_output=True, check=False, timeout=60)
+    assert done.returncode == 0
+    assert done.stdout.decode().split() == ["ecfmetric", ecfmetric.__version__]
 
 
 def test_dash_reads_standard_input_as_bytes() -> None:

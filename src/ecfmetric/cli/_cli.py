@@ -40,6 +40,7 @@ from ._console import Progress, forgiving_output, is_unicode, wants_progress
 
 if TYPE_CHECKING:
     from ..reading._validate import ValidationReport
+    from ..types import RefusalDict
     from ._signature_cli import SignatureCheck
 
 EXIT_OK = 0
@@ -81,9 +82,9 @@ def _version() -> str:
     return __version__
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str = "ecfmetric") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m ecfmetric",
+        prog=prog,
         description=(
             "Lê arquivos SPED ECF e mostra a métrica de receita (receita bruta → receita "
             "líquida). Código de saída: 0 quando todos os arquivos foram lidos (com --check: sem "
@@ -125,6 +126,13 @@ def _parser() -> argparse.ArgumentParser:
         "no formato do Excel)",
     )
     parser.add_argument(
+        "--xlsx",
+        metavar="OUT",
+        help="grava também uma planilha do Excel no arquivo OUT: uma linha por arquivo e o "
+        "total, e numa segunda aba cada linha lida; valores como números (1.234,56), datas "
+        "como datas (dd/mm/aaaa); precisa do extra xlsx (pip install 'ecfmetric[xlsx]')",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="valida: lista cada erro e aviso de cada arquivo e confere a assinatura (uma "
@@ -152,11 +160,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status."""
+def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
+    """Run the CLI; returns the exit status. ``prog`` is the program's name in ``--help``,
+    ``--version`` and usage errors: ``ecfmetric`` (the installed script) or
+    ``python -m ecfmetric`` (``__main__``)."""
     # A console that cannot show "→" (cp1252, cp850…) gets "->": output never crashes.
     with forgiving_output():
-        parser = _parser()
+        parser = _parser(prog)
         args = parser.parse_args(argv)
         if args.lang is None:
             # People at a terminal read Portuguese unless ECFMETRIC_LANG says otherwise,
@@ -166,6 +176,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("'-' (standard input) can be given only once")
         if args.lines is not None and args.signature:
             parser.error("--lines writes the lines of the metric: it does not go with --signature")
+        if args.xlsx is not None and (args.signature or args.check):
+            parser.error(
+                "--xlsx writes the metrics read: it does not go with --check or --signature"
+            )
+        if args.xlsx is not None:
+            from ..present._xlsx import MISSING, available
+
+            if not available():
+                parser.error(MISSING)
         if sys.stdout is None or getattr(sys.stdout, "closed", False):
             if sys.stderr is not None:
                 print(_NO_STDOUT[args.lang], file=sys.stderr)
@@ -186,6 +205,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                 except OSError as error:
                     parser.error(
                         f"--lines: cannot write {printable(args.lines)}: {error.strerror or error}"
+                    )
+            args.xlsx_out = None
+            if args.xlsx is not None:
+                # As --lines: never one of the files read (nor --lines' file), written beside and
+                # renamed over OUT at the end.
+                others = [f for f in args.files if f != STDIN]
+                if args.lines is not None:
+                    others.append(args.lines)
+                same = next((f for f in others if _same(f, args.xlsx)), None)
+                if same is not None:
+                    parser.error(
+                        f"--xlsx: {printable(args.xlsx)} is also {printable(same)}: it would be "
+                        "overwritten; choose another file"
+                    )
+                try:
+                    args.xlsx_out = stack.enter_context(_replacing(args.xlsx))
+                except OSError as error:
+                    parser.error(
+                        f"--xlsx: cannot write {printable(args.xlsx)}: {error.strerror or error}"
                     )
             with language(args.lang):
                 return _guarded(args)
@@ -371,7 +409,7 @@ def _size(path: str) -> int | None:
 class _Result:
     path: str
     metric: RevenueMetric | None
-    refusal: dict[str, Any] | None
+    refusal: RefusalDict | None
 
     @property
     def bug(self) -> bool:
@@ -401,6 +439,10 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
         _human(args.lang, results)
     if args.lines is not None:
         _write_lines(args, [(r.path, r.metric) for r in results if r.metric is not None])
+    if args.xlsx_out is not None:
+        from ..present._xlsx import write_workbook
+
+        write_workbook(args.xlsx_out, [(r.path, r.metric, r.refusal) for r in results], args.lang)
     if any(r.bug for r in results):
         return EXIT_INTERNAL
     return EXIT_REFUSED if any(r.metric is None for r in results) else EXIT_OK

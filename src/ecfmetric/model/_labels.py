@@ -148,3 +148,24 @@ def cnpj(value: str | None) -> str:
     if value is None:
         return ""
     return format_cnpj(value) if len(value) == 14 else value
+
+
+#: Regime values in English (the regimes' own names, Lucro Real…, are kept: they are proper names).
+REGIME_NAMES_EN: Final[dict[str, str]] = {
+    "lucro_real": "Lucro Real",
+    "lucro_real_arbitrado": "Lucro Real/Arbitrado",
+    "lucro_presumido_real": "Lucro Presumido/Real",
+    "lucro_presumido_real_arbitrado": "Lucro Presumido/Real/Arbitrado",
+    "lucro_presumido": "Lucro Presumido",
+    "lucro_arbitrado": "Lucro Arbitrado",
+    "lucro_presumido_arbitrado": "Lucro Presumido/Arbitrado",
+    "imune": "Immune from IRPJ",
+    "isenta": "Exempt from IRPJ",
+}
+
+
+def regime_name(regime: str | None, lang: Lang) -> str | None:
+    """The regime's name for a person in ``lang`` (``None`` stays ``None``)."""
+    if regime is None:
+        return None
+    return (REGIME_NAMES if lang == "pt" else REGIME_NAMES_EN)[regime]
