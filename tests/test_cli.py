@@ -87,10 +87,21 @@ def expected(path: Path) -> dict[str, object]:
 
 
 def test_version() -> None:
-    """--version prints the package's version and exits 0."""
+    """--version prints the package's version and exits 0, naming the program as invoked:
+    ``python -m ecfmetric`` here."""
     done = run("--version")
     assert done.returncode == 0
     assert done.stdout.decode().split() == ["python", "-m", "ecfmetric", ecfmetric.__version__]
+
+
+def test_version_names_the_installed_script() -> None:
+    """Run as the installed ``ecfmetric`` script, --version says ``ecfmetric`` (not
+    ``python -m ecfmetric``)."""
+    script = Path(sys.executable).with_name("ecfmetric")
+    assert script.exists(), "the project is installed (pip install -e) with its script"
+    done = subprocess.run([str(script), "--version"], capture_output=True, check=False, timeout=60)
+    assert done.returncode == 0
+    assert done.stdout.decode().split() == ["ecfmetric", ecfmetric.__version__]
 
 
 def test_dash_reads_standard_input_as_bytes() -> None:
@@ -305,29 +316,30 @@ def test_excel_is_csv_that_excel_in_portuguese_reads(cli: Cli) -> None:
     gross revenue, 01/01/2025 to 31/12/2025, as its expected.json says)."""
     done = run("--excel", SAMPLE, BAD_AMOUNT, encoding="cp1252")
     assert done.returncode == 1
-    assert done.stdout.startswith("\ufeffArquivo;Situação;CNPJ;Razão social;".encode())
+    assert done.stdout.startswith("\ufeffArquivo;Situação;CNPJ;Nome empresarial;".encode())
     text = done.stdout.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
     assert list(rows[0]) == [
         "Arquivo",
         "Situação",
         "CNPJ",
-        "Razão social",
-        "Ano-calendário",
-        "Início do período",
-        "Fim do período",
-        "Forma de tributação",
+        "Nome empresarial",
+        "Ano",
+        "Início",
+        "Fim",
+        "Regime (código)",
         *ecfmetric.LABELS.values(),
         "Avisos",
         "Código do erro",
         "Erro",
+        "Regime",
     ]
-    assert rows[0]["Razão social"] == "COMÉRCIO DE AÇÚCAR SÃO JOÃO LTDA"
+    assert rows[0]["Nome empresarial"] == "COMÉRCIO DE AÇÚCAR SÃO JOÃO LTDA"
     assert rows[0]["CNPJ"] == "12.345.678/0001-95"
-    assert rows[0]["Início do período"] == "01/01/2025"
-    assert rows[0]["Fim do período"] == "31/12/2025"
+    assert rows[0]["Início"] == "01/01/2025"
+    assert rows[0]["Fim"] == "31/12/2025"
     assert rows[0]["Situação"] == "lido"
-    assert rows[0]["Forma de tributação"] == "Lucro Real"
+    assert (rows[0]["Regime (código)"], rows[0]["Regime"]) == ("lucro_real", "Lucro Real")
     assert rows[0]["TOTAL RECEITA BRUTA"] == "13001097,90"
     assert rows[0]["(-) Outras Deduções"] == "12407,66"
     assert rows[0]["RECEITA LÍQUIDA DE SERVIÇOS E VENDAS"] == "10402217,49"
@@ -352,6 +364,7 @@ def test_excel_is_csv_that_excel_in_portuguese_reads(cli: Cli) -> None:
         "warnings",
         "error_code",
         "error",
+        "regime_label",
     ]
     assert machine[0]["cnpj"] == "12345678000195"
     assert machine[0]["period_start"] == "2025-01-01"
@@ -411,12 +424,12 @@ def test_lines_with_excel_uses_the_excel_dialect(tmp_path: Path, cli: Cli) -> No
     out = tmp_path / "linhas.csv"
     assert cli("--excel", "--lines", out, SAMPLE).returncode == 0
     data = out.read_bytes()
-    assert data.startswith("\ufeffArquivo;CNPJ;Ano-calendário;".encode())
+    assert data.startswith("\ufeffArquivo;CNPJ;Ano;".encode())
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0]["CNPJ"] == "12.345.678/0001-95"
     assert rows[0]["Valor"] == "10402217,49"
     assert any(row["Valor"].startswith("-") for row in rows)  # the signed DEDUÇÕES line
-    assert {row["Componente"] for row in rows} >= {"receita bruta", "impostos", "só conferência"}
+    assert {row["Componente (código)"] for row in rows} >= {"gross_revenue", "taxes", ""}
 
 
 def test_lines_with_check(tmp_path: Path, cli: Cli) -> None:

@@ -949,8 +949,11 @@ PORTUGUESE: Final[dict[str, str]] = {
         "--lines grava as linhas da métrica: não combina com --signature"
     ),
     "{option}: cannot write {path}: {reason}": "{option}: não é possível gravar {path}: {reason}",
-    "--xlsx writes the rows of --excel: it does not go with --signature": (
-        "--xlsx grava as linhas de --excel: não combina com --signature"
+    "--xlsx writes the metrics read: it does not go with --check or --signature": (
+        "--xlsx grava as métricas lidas: não combina com --check nem com --signature"
+    ),
+    "--xlsx: {path} is also {same}: it would be overwritten; choose another file": (
+        "--xlsx: {path} também é {same}: seria sobrescrito; escolha outro arquivo"
     ),
     # -- issue 23: archives read to their end, blocks of figures, per-call budgets ------------
     "the gzip stream is followed by more data (a second gzip stream, or bytes that are not "

@@ -30,19 +30,18 @@ from ..present._cli_export import (
     FINDING_COLUMNS,
     LINE_COLUMNS,
     Dialect,
-    Rows,
     finding_rows,
     line_rows,
     metric_row,
     refusal,
     table,
-    write_workbook,
 )
 from ..reading._reader import read
 from ._console import Progress, forgiving_output, is_unicode, wants_progress
 
 if TYPE_CHECKING:
     from ..reading._validate import ValidationReport
+    from ..types import RefusalDict
     from ._signature_cli import SignatureCheck
 
 EXIT_OK = 0
@@ -75,12 +74,6 @@ _INTERNAL = {
     "desenvolvedores com o comando e, se puder, o arquivo. Detalhes:",
     "en": "ecfmetric: internal error (a bug in ecfmetric): please report it with the command "
     "and, if you can, the file. Details:",
-}
-
-
-_SHEETS: dict[str, dict[str, str]] = {
-    "pt": {"files": "Receitas", "findings": "Achados"},
-    "en": {"files": "Revenue", "findings": "Findings"},
 }
 
 
@@ -139,9 +132,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {word}: {message}\n")
 
 
-def _parser() -> _Parser:
+def _parser(prog: str = "ecfmetric") -> _Parser:
     parser = _Parser(
-        prog="python -m ecfmetric",
+        prog=prog,
         description=(
             "Lê arquivos SPED ECF e mostra a métrica de receita (receita bruta → receita "
             "líquida). Código de saída: 0 quando todos os arquivos foram lidos (com --check: sem "
@@ -185,9 +178,9 @@ def _parser() -> _Parser:
     parser.add_argument(
         "--xlsx",
         metavar="OUT",
-        help="grava também a planilha OUT (.xlsx) com as colunas de --excel (com --check, os "
-        "achados), que o Excel e o LibreOffice mostram como no Brasil: 13.001.097,90 e "
-        "01/01/2025",
+        help="grava também uma planilha do Excel no arquivo OUT: uma linha por arquivo e o "
+        "total, e numa segunda aba cada linha lida; valores como números (1.234,56), datas "
+        "como datas (dd/mm/aaaa); precisa do extra xlsx (pip install 'ecfmetric[xlsx]')",
     )
     parser.add_argument(
         "--check",
@@ -217,11 +210,13 @@ def _parser() -> _Parser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status."""
+def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
+    """Run the CLI; returns the exit status. ``prog`` is the program's name in ``--help``,
+    ``--version`` and usage errors: ``ecfmetric`` (the installed script) or
+    ``python -m ecfmetric`` (``__main__``)."""
     # A console that cannot show "→" (cp1252, cp850…) gets "->": output never crashes.
     with forgiving_output():
-        parser = _parser()
+        parser = _parser(prog)
         given = list(sys.argv[1:] if argv is None else argv)
         asked = (
             given[given.index("--lang") + 1 : given.index("--lang") + 2]
@@ -243,46 +238,73 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "--lines writes the lines of the metric: it does not go with --signature"
                 ).render(args.lang)
             )
-        if args.xlsx is not None and args.signature:
+        if args.xlsx is not None and (args.signature or args.check):
             parser.error(
-                tr("--xlsx writes the rows of --excel: it does not go with --signature").render(
-                    args.lang
-                )
+                tr(
+                    "--xlsx writes the metrics read: it does not go with --check or --signature"
+                ).render(args.lang)
             )
+        if args.xlsx is not None:
+            from ..present._xlsx import MISSING, available
+
+            if not available():
+                parser.error(MISSING)
         if sys.stdout is None or getattr(sys.stdout, "closed", False):
             if sys.stderr is not None:
                 print(_NO_STDOUT[args.lang], file=sys.stderr)
             return EXIT_REFUSED
         with contextlib.ExitStack() as stack:
             args.lines_out = None
-            args.xlsx_out = None
-            for option, path, attribute in (
-                ("--lines", args.lines, "lines_out"),
-                ("--xlsx", args.xlsx, "xlsx_out"),
-            ):
-                if path is None:
-                    continue
-                same = next((f for f in args.files if f != STDIN and _same(f, path)), None)
+            if args.lines is not None:
+                same = next((f for f in args.files if f != STDIN and _same(f, args.lines)), None)
                 if same is not None:
                     parser.error(
                         tr(
                             "{option}: {path} is one of the files read ({same}): it would be "
                             "overwritten; choose another file",
-                            option=option,
-                            path=printable(path),
+                            option="--lines",
+                            path=printable(args.lines),
                             same=printable(same),
                         ).render(args.lang)
                     )
                 # Opened first: a path that cannot be written is a usage error, found before the
-                # files are read. The output goes to a temporary file renamed over OUT at the end.
+                # files are read. The lines go to a temporary file renamed over OUT at the end.
                 try:
-                    setattr(args, attribute, stack.enter_context(_replacing(path)))
+                    args.lines_out = stack.enter_context(_replacing(args.lines))
                 except OSError as error:
                     parser.error(
                         tr(
                             "{option}: cannot write {path}: {reason}",
-                            option=option,
-                            path=printable(path),
+                            option="--lines",
+                            path=printable(args.lines),
+                            reason=os_error_message(error),
+                        ).render(args.lang)
+                    )
+            args.xlsx_out = None
+            if args.xlsx is not None:
+                # As --lines: never one of the files read (nor --lines' file), written beside and
+                # renamed over OUT at the end.
+                others = [f for f in args.files if f != STDIN]
+                if args.lines is not None:
+                    others.append(args.lines)
+                same = next((f for f in others if _same(f, args.xlsx)), None)
+                if same is not None:
+                    parser.error(
+                        tr(
+                            "--xlsx: {path} is also {same}: it would be overwritten; choose "
+                            "another file",
+                            path=printable(args.xlsx),
+                            same=printable(same),
+                        ).render(args.lang)
+                    )
+                try:
+                    args.xlsx_out = stack.enter_context(_replacing(args.xlsx))
+                except OSError as error:
+                    parser.error(
+                        tr(
+                            "{option}: cannot write {path}: {reason}",
+                            option="--xlsx",
+                            path=printable(args.xlsx),
                             reason=os_error_message(error),
                         ).render(args.lang)
                     )
@@ -349,7 +371,10 @@ def _guarded(args: argparse.Namespace) -> int:
         # Reading a file is refused file by file; what reaches here is writing the output
         # (a full disk, /dev/full, a closed descriptor).
         _discard_stdout()
-        print(_OUTPUT[args.lang].format(error=error.strerror or error), file=sys.stderr)
+        print(
+            _OUTPUT[args.lang].format(error=os_error_message(error).render(args.lang)),
+            file=sys.stderr,
+        )
         return EXIT_REFUSED
     except ValueError as error:
         if sys.stdout is None or not sys.stdout.closed:
@@ -470,7 +495,7 @@ def _size(path: str) -> int | None:
 class _Result:
     path: str
     metric: RevenueMetric | None
-    refusal: dict[str, Any] | None
+    refusal: RefusalDict | None
 
     @property
     def bug(self) -> bool:
@@ -501,10 +526,9 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
     if args.lines is not None:
         _write_lines(args, [(r.path, r.metric) for r in results if r.metric is not None])
     if args.xlsx_out is not None:
-        sheet = Rows()
-        for r in results:
-            metric_row(sheet, r.path, r.metric, r.refusal)
-        write_workbook(args.xlsx_out, CSV_COLUMNS, sheet, _SHEETS[args.lang]["files"])
+        from ..present._xlsx import write_workbook
+
+        write_workbook(args.xlsx_out, [(r.path, r.metric, r.refusal) for r in results], args.lang)
     if any(r.bug for r in results):
         return EXIT_INTERNAL
     return EXIT_REFUSED if any(r.metric is None for r in results) else EXIT_OK
@@ -620,11 +644,6 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
             )
     if args.lines is not None:
         _write_lines(args, [(p, r.metric) for p, r, _ in checked if r.metric is not None])
-    if args.xlsx_out is not None:
-        sheet = Rows()
-        for path, report, _ in checked:
-            finding_rows(sheet, path, report)
-        write_workbook(args.xlsx_out, FINDING_COLUMNS, sheet, _SHEETS[args.lang]["findings"])
     findings = [f for _, report, _ in checked for f in report.findings]
     if any(f.code == "INTERNAL_ERROR" for f in findings):
         return EXIT_INTERNAL

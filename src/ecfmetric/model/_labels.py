@@ -53,21 +53,23 @@ COLUMN_WORDS: Final[dict[Lang, dict[str, str]]] = {
         "file": "Arquivo",
         "status": "Situação",
         "cnpj": "CNPJ",
-        "company_name": "Razão social",
-        "reference_year": "Ano-calendário",
-        "period_start": "Início do período",
-        "period_end": "Fim do período",
-        "regime": "Forma de tributação",
+        "company_name": "Nome empresarial",
+        "reference_year": "Ano",
+        "period_start": "Início",
+        "period_end": "Fim",
+        "regime": "Regime (código)",
         "warnings": "Avisos",
         "error_code": "Código do erro",
         "error": "Erro",
+        "regime_label": "Regime",
         "period": "Período",
         "line_number": "Linha",
         "record": "Registro",
         "code": "Código",
         "description": "Descrição",
         "amount": "Valor",
-        "component": "Componente",
+        "component": "Componente (código)",
+        "component_label": "Componente",
         "severity": "Gravidade",
         "message": "Mensagem",
     },
@@ -76,20 +78,22 @@ COLUMN_WORDS: Final[dict[Lang, dict[str, str]]] = {
         "status": "Status",
         "cnpj": "CNPJ",
         "company_name": "Company name",
-        "reference_year": "Calendar year",
-        "period_start": "Period start",
-        "period_end": "Period end",
-        "regime": "Tax regime",
+        "reference_year": "Year",
+        "period_start": "Start",
+        "period_end": "End",
+        "regime": "Regime (code)",
         "warnings": "Warnings",
         "error_code": "Error code",
         "error": "Error",
+        "regime_label": "Regime",
         "period": "Period",
         "line_number": "Line",
         "record": "Record",
         "code": "Code",
         "description": "Description",
         "amount": "Amount",
-        "component": "Component",
+        "component": "Component (code)",
+        "component_label": "Component",
         "severity": "Severity",
         "message": "Message",
     },
@@ -227,3 +231,24 @@ def cnpj(value: str | None) -> str:
     if value is None:
         return ""
     return format_cnpj(value) if len(value) == 14 else value
+
+
+#: Regime values in English (the regimes' own names, Lucro Real…, are kept: they are proper names).
+REGIME_NAMES_EN: Final[dict[str, str]] = {
+    "lucro_real": "Lucro Real",
+    "lucro_real_arbitrado": "Lucro Real/Arbitrado",
+    "lucro_presumido_real": "Lucro Presumido/Real",
+    "lucro_presumido_real_arbitrado": "Lucro Presumido/Real/Arbitrado",
+    "lucro_presumido": "Lucro Presumido",
+    "lucro_arbitrado": "Lucro Arbitrado",
+    "lucro_presumido_arbitrado": "Lucro Presumido/Arbitrado",
+    "imune": "Immune from IRPJ",
+    "isenta": "Exempt from IRPJ",
+}
+
+
+def regime_name(regime: str | None, lang: Lang) -> str | None:
+    """The regime's name for a person in ``lang`` (``None`` stays ``None``)."""
+    if regime is None:
+        return None
+    return (REGIME_NAMES if lang == "pt" else REGIME_NAMES_EN)[regime]

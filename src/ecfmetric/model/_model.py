@@ -5,21 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from ..base._context import in_money_context
 from ..base._i18n import Localized, Message, as_message, tr
-from ..types import (
-    FindingDict,
-    PeriodMetricDict,
-    RevenueMetricDict,
-    SignatureSummaryDict,
-    SignerSummaryDict,
-    SourceLineDict,
-)
 from ._notebook import html
+
+if TYPE_CHECKING:
+    # Annotations only: read() need not load types.py (nor typing_extensions).
+    from ..types import (
+        FindingDict,
+        PeriodMetricDict,
+        RevenueMetricDict,
+        SignatureSummaryDict,
+        SignerSummaryDict,
+        SourceLineDict,
+    )
 
 #: The five components, in the order they are subtracted.
 COMPONENT_FIELDS = ("gross_revenue", "cancellations", "discounts", "taxes", "other_deductions")
@@ -371,6 +374,19 @@ class RevenueMetric:
             "signature": None if self.signature is None else self.signature.to_dict(),
         }
 
+    def to_row(self, file: str | None = None) -> dict[str, Any]:
+        """This file as one row: a plain dict with the keys of :data:`ecfmetric.FILE_COLUMNS`,
+        the columns of the command line's ``--csv`` (one source for both).
+
+        Money stays ``Decimal`` and dates ``datetime.date``, so a ``pandas.DataFrame`` of many
+        rows adds its money columns up exactly; ``warnings`` is the warning codes, space
+        separated; ``regime_label`` the regime's name in the language in use. ``file``
+        defaults to :attr:`file_name`. A refused file's row: :func:`ecfmetric.refusal_row`.
+        """
+        from ._rows import metric_row
+
+        return metric_row(self, file)
+
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per line read (its provenance), ready for ``pandas.DataFrame``.
 
@@ -378,7 +394,13 @@ class RevenueMetric:
         file's RECEITA LIQUIDA, synthetic lines). Each row names the company (``cnpj``), the
         ``reference_year``, the ``block`` and the ``file_name``, so that the rows of many files
         make one table. Unlike :meth:`to_dict`, amounts stay ``Decimal`` so that they add up.
+        ``component_label`` names the component in the language in use (``"receita bruta"``,
+        ``"só conferência"`` for a line read only to cross-check).
         """
+        from ..base._i18n import get_language
+        from ._labels import COMPONENT_WORDS
+
+        words = COMPONENT_WORDS[get_language()]
         return [
             {
                 "file_name": self.file_name,
@@ -387,6 +409,7 @@ class RevenueMetric:
                 "block": None if line.record is None else line.record[0],
                 **line.to_dict(),
                 "amount": line.amount,
+                "component_label": words[line.component],
             }
             for line in self.lines
         ]

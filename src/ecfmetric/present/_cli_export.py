@@ -1,14 +1,10 @@
 """What the command line writes for programs: refusals as data, and tables as CSV.
 
-Two CSV dialects with the same columns. ``csv``, for programs: UTF-8, ``,``, the column keys
-(``gross_revenue``), amounts ``1234.56``, dates ``2025-12-31``, the bare CNPJ, ``ok``/``refused``.
-``excel``, for a person, what Excel or LibreOffice in Portuguese opens as it should: UTF-8 with a
-BOM, ``;``, the headings and words in the person's language (``TOTAL RECEITA BRUTA``,
-``recusado``, ``Lucro Real``; codes unchanged), amounts always with two decimals
-(``13001097,90``), dates ``31/12/2025`` with four-digit years, the CNPJ
-masked (so that Excel keeps it as text, with its leading zeros), and a text cell that Excel would
-take for a formula (``=``, ``+``, ``-``, ``@``) starts with ``'``. Both are written as bytes,
-whatever the console's encoding.
+Two CSV dialects with the same columns. ``csv``: UTF-8, ``,``, amounts ``1234.56``, dates
+``2025-12-31``, the bare CNPJ. ``excel``: what Excel in Portuguese opens as it should: UTF-8 with
+a BOM, ``;``, amounts ``1234,56``, dates ``31/12/2025``, the CNPJ masked (so that Excel keeps it as
+text, with its leading zeros), and a text cell that Excel would take for a formula (``=``, ``+``,
+``-``, ``@``) starts with ``'``. Both are written as bytes, whatever the console's encoding.
 """
 
 from __future__ import annotations
@@ -18,41 +14,37 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from ..base._cnpj import format_cnpj
-from ..base._errors import EcfError, EcfFormatError, MetricUnavailableError, os_error_message
-from ..base._i18n import get_language, tr
-from ..model._labels import (
-    COMPONENT_WORDS,
-    COMPONENTS,
-    FILE_STATUS_WORDS,
-    REGIME_NAMES,
-    SEVERITY_WORDS,
-    column_label,
-)
+from ..base._i18n import get_language
+from ..model._labels import FILE_STATUS_WORDS, SEVERITY_WORDS, column_label
 from ..model._model import RevenueMetric
+from ..model._rows import ERROR_KEYS, FILE_COLUMNS, refusal, refused_row
+from ..model._rows import metric_row as _row
 
 if TYPE_CHECKING:
     from ..reading._validate import ValidationReport
+    from ..types import RefusalDict
+
+__all__ = [
+    "CSV_COLUMNS",
+    "ERROR_KEYS",
+    "FINDING_COLUMNS",
+    "LINE_COLUMNS",
+    "Dialect",
+    "Table",
+    "finding_rows",
+    "line_rows",
+    "metric_row",
+    "refusal",
+    "table",
+]
 
 Dialect = Literal["csv", "excel"]
 
-#: One row per file (``--csv``, ``--excel``).
-CSV_COLUMNS = (
-    "file",
-    "status",
-    "cnpj",
-    "company_name",
-    "reference_year",
-    "period_start",
-    "period_end",
-    "regime",
-    *COMPONENTS,
-    "warnings",
-    "error_code",
-    "error",
-)
+#: One row per file (``--csv``, ``--excel``, ``--xlsx``): :data:`ecfmetric.FILE_COLUMNS`.
+CSV_COLUMNS = FILE_COLUMNS
 
 #: One row per line read (``--lines FILE``): the metric's ``lines``, cross-check lines included
 #: (their ``component`` is empty and their amount is signed).
@@ -72,47 +64,8 @@ LINE_COLUMNS = (
 #: One row per finding (``--check --csv``, ``--check --excel``).
 FINDING_COLUMNS = ("file", "severity", "code", "line_number", "record", "message")
 
-#: The keys of a refusal's ``error`` object in ``--json``, always all of them.
-ERROR_KEYS = ("code", "message", "line_number", "record", "field")
-
-# The command line's own codes, for a file that cannot be opened at all.
-_OS_CODES: tuple[tuple[type[OSError], str], ...] = (
-    (FileNotFoundError, "FILE_NOT_FOUND"),
-    (PermissionError, "PERMISSION_DENIED"),
-    (IsADirectoryError, "IS_A_DIRECTORY"),
-)
-
 # Excel runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def refusal(path: str, error: EcfError | OSError) -> dict[str, Any]:
-    """``{"file": path, "error": {"code", "message", "line_number", "record", "field"}}``."""
-    if isinstance(error, OSError):
-        code = next((c for kind, c in _OS_CODES if isinstance(error, kind)), "OS_ERROR")
-        detail: dict[str, Any] = {"code": code, "message": str(os_error_message(error))}
-    elif isinstance(error, EcfFormatError):
-        detail = {
-            "code": error.code,
-            "message": str(error.reason_with_text()),
-            "line_number": error.line_number,
-            "record": error.record,
-            "field": error.field,
-        }
-    elif isinstance(error, MetricUnavailableError):
-        detail = {
-            "code": error.code,
-            "message": str(error.reason_message)
-            if error.period is None
-            else str(
-                tr("period {period}: {reason}", period=error.period, reason=error.reason_message)
-            ),
-            "line_number": error.line_number,
-            "record": error.record,
-        }
-    else:
-        detail = {"code": getattr(error, "code", "ECF_ERROR"), "message": str(error)}
-    return {"file": path, "error": {key: detail.get(key) for key in ERROR_KEYS}}
 
 
 class Table:
@@ -149,18 +102,6 @@ class Table:
         """``ok``/``refused`` for programs; the word in the person's language for Excel."""
         return status if self.dialect != "excel" else FILE_STATUS_WORDS[get_language()][status]
 
-    def regime(self, metric: RevenueMetric) -> str | None:
-        """The regime's value (``lucro_real``), or its name (``Lucro Real``) for Excel."""
-        if metric.regime is None:
-            return None
-        return metric.regime.value if self.dialect != "excel" else REGIME_NAMES[metric.regime]
-
-    def component(self, name: str | None) -> str | None:
-        """A component's key, or its words (``receita bruta``) for Excel."""
-        if self.dialect != "excel":
-            return name
-        return COMPONENT_WORDS[get_language()][name] or None
-
     def severity(self, severity: str) -> str:
         """``error``/``warning``, or ``erro``/``aviso`` for Excel."""
         return severity if self.dialect != "excel" else SEVERITY_WORDS[get_language()][severity]
@@ -172,27 +113,6 @@ class Table:
         return format_cnpj(value)
 
 
-class Rows(Table):
-    """The rows of the Excel dialect kept as values (``Decimal``, ``date``, text) for a
-    spreadsheet that formats them itself (:mod:`._xlsx`)."""
-
-    def __init__(self) -> None:
-        self.dialect = "excel"
-        self.rows: list[list[object]] = []
-
-    def row(self, cells: Iterable[object]) -> None:
-        """Keep one row as it is."""
-        self.rows.append(list(cells))
-
-
-def write_workbook(binary: IO[bytes], header: Sequence[str], rows: Rows, sheet: str) -> None:
-    """``rows`` as an ``.xlsx`` sheet, headed in the person's language."""
-    from ._xlsx import write_xlsx
-
-    lang = get_language()
-    write_xlsx(binary, [column_label(column, lang) for column in header], rows.rows, sheet)
-
-
 @contextmanager
 def table(binary: IO[bytes], dialect: Dialect, header: Sequence[str]) -> Iterator[Table]:
     """A :class:`Table` writing to ``binary`` (left open), its header row already written."""
@@ -201,7 +121,7 @@ def table(binary: IO[bytes], dialect: Dialect, header: Sequence[str]) -> Iterato
     )
     try:
         out = Table(text, dialect)
-        if dialect == "excel":
+        if dialect == "excel":  # for a person: the headings in the person's language
             header = [column_label(column, get_language()) for column in header]
         out.writer.writerow(header)
         yield out
@@ -211,38 +131,18 @@ def table(binary: IO[bytes], dialect: Dialect, header: Sequence[str]) -> Iterato
 
 
 def metric_row(
-    out: Table, path: str, metric: RevenueMetric | None, error: dict[str, Any] | None
+    out: Table, path: str, metric: RevenueMetric | None, error: RefusalDict | None
 ) -> None:
-    """One file's row of :data:`CSV_COLUMNS`."""
+    """One file's row of :data:`CSV_COLUMNS`: :func:`ecfmetric.RevenueMetric.to_row` (or the
+    refusal's row), the CNPJ as the dialect shows it."""
     if metric is None:
         assert error is not None
-        detail = error["error"]
-        out.row(
-            [
-                path,
-                out.status("refused"),
-                *([None] * (len(CSV_COLUMNS) - 4)),
-                detail["code"],
-                detail["message"],
-            ]
-        )
-        return
-    out.row(
-        [
-            path,
-            out.status("ok"),
-            out.cnpj(metric.cnpj),
-            metric.company_name,
-            metric.reference_year,
-            metric.period_start,
-            metric.period_end,
-            out.regime(metric),
-            *(getattr(metric, name) for name in COMPONENTS),
-            " ".join(sorted({w.code for w in metric.warnings})) or None,
-            None,
-            None,
-        ]
-    )
+        row = refused_row(error)
+    else:
+        row = _row(metric, path)
+        row["cnpj"] = out.cnpj(metric.cnpj)
+    row["status"] = out.status(row["status"])
+    out.row(row[name] for name in CSV_COLUMNS)
 
 
 def line_rows(out: Table, path: str, metric: RevenueMetric) -> None:
@@ -260,7 +160,7 @@ def line_rows(out: Table, path: str, metric: RevenueMetric) -> None:
                 line.code,
                 line.description,
                 line.amount,
-                out.component(line.component),
+                line.component,
             ]
         )
 

@@ -25,6 +25,7 @@ from ..model._model import RevenueMetric
 
 if TYPE_CHECKING:
     from ..reading._validate import ValidationReport
+    from ..types import RefusalDict
 
 _DESCRIPTION_WIDTH = 60
 
@@ -205,11 +206,10 @@ def table_row(path: str, metric: RevenueMetric, lang: Lang) -> str:
     return "\t".join(cells)
 
 
-def refusal_line(refusal: dict[str, object], lang: Lang) -> str:
+def refusal_line(refusal: RefusalDict, lang: Lang) -> str:
     """A refused file in one line: ``FILE: recusado, linha 45, 9999.QTD_LIN [CODE]: message``."""
     words = _WORDS[lang]
     error = refusal["error"]
-    assert isinstance(error, dict)
     where = []
     if error["line_number"] is not None:
         where.append(words["line"].format(number=error["line_number"]))

@@ -1,119 +1,180 @@
-"""A small spreadsheet (Office Open XML, ``.xlsx``) that shows amounts and dates as a person in
-Brazil reads them, in Excel and in LibreOffice: a CSV carries values only, and LibreOffice shows
-them in its "General" format (``13001097,9``, ``01/01/25``). Here each amount cell is a number with
-the format ``#,##0.00`` (drawn ``13.001.097,90`` in pt-BR) and each date a date with
-``dd/mm/yyyy``; text is text. Written with the standard library only (zipfile and XML).
+"""``--xlsx OUT``: the files read as an Excel workbook, for people (optional extra ``xlsx``).
+
+Sheet 1, one row per file (:data:`ecfmetric.FILE_COLUMNS`, the rows of ``--csv``) and a total
+row; sheet 2, every line read (the rows of ``--lines``). Headers in the language in use, frozen.
+Money cells are numbers (written from the ``Decimal``, exactly) with the format ``#,##0.00``,
+which Excel in pt-BR shows as ``1.234,56``; dates are date cells shown ``dd/mm/yyyy``; the CNPJ
+is masked text (its leading zeros kept). Text is always text: a company name or a description
+that starts with ``=`` is never a formula.
+
+openpyxl writes it: one well-kept library that also reads the workbook back (the tests do), with
+no compiled parts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import IO
-from xml.sax.saxutils import escape
+from typing import IO, TYPE_CHECKING, Any
 
-_EPOCH = dt.date(1899, 12, 30)  # day 0 of the spreadsheet's date serials (1900 system)
+from ..base._cnpj import format_cnpj
+from ..base._i18n import Language
+from ..model._labels import COLUMN_WORDS, COMPONENT_WORDS, labels
+from ..model._model import MONEY_FIELDS
+from ..model._rows import FILE_COLUMNS, metric_row, refused_row
 
-_CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-    "</Types>"
-)
-_ROOT_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-    "</Relationships>"
-)
-_WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-    "</Relationships>"
-)
-# Styles: 0 plain, 1 an amount (#,##0.00), 2 a date (dd/mm/yyyy), 3 a heading (bold).
-_STYLES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-    '<numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.00"/>'
-    '<numFmt numFmtId="165" formatCode="dd/mm/yyyy"/></numFmts>'
-    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
-    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill></fills>'
-    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    "</styleSheet>"
+if TYPE_CHECKING:
+    from ..model._model import RevenueMetric
+    from ..types import RefusalDict
+
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "dd/mm/yyyy"
+
+#: What is missing when the extra is not installed.
+MISSING = "--xlsx needs openpyxl: pip install 'ecfmetric[xlsx]'"
+
+_SHEETS = {"pt": ("Arquivos", "Linhas"), "en": ("Files", "Lines")}
+_TOTAL = {"pt": "TOTAL dos arquivos lidos", "en": "TOTAL of the files read"}
+_HEADERS: dict[Language, dict[str, str]] = COLUMN_WORDS  # the one source of the headings
+
+#: The columns of the lines sheet.
+LINE_SHEET_COLUMNS = (
+    "file",
+    "cnpj",
+    "reference_year",
+    "period",
+    "line_number",
+    "record",
+    "code",
+    "description",
+    "amount",
+    "component",
+    "component_label",
 )
 
-
-def _workbook(sheet: str) -> str:
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        f'<sheets><sheet name="{escape(sheet, {chr(34): "&quot;"})}" sheetId="1" r:id="rId1"/>'
-        "</sheets></workbook>"
-    )
-
-
-def _column(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
+_WIDTHS = {
+    "file": 40,
+    "company_name": 40,
+    "description": 50,
+    "error": 60,
+    "cnpj": 20,
+    "regime_label": 28,
+    "component_label": 22,
+}
 
 
-def _cell(ref: str, value: object, heading: bool) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, Decimal):
-        return f'<c r="{ref}" s="1"><v>{value:f}</v></c>'
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return f'<c r="{ref}" s="2"><v>{(value - _EPOCH).days}</v></c>'
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f'<c r="{ref}"><v>{value}</v></c>'
-    text = escape(str(value))
-    style = ' s="3"' if heading else ""
-    return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+def available() -> bool:
+    """Whether openpyxl can be imported."""
+    import importlib.util
+
+    return importlib.util.find_spec("openpyxl") is not None
 
 
-def write_xlsx(
-    out: IO[bytes], header: Sequence[str], rows: Iterable[Sequence[object]], sheet: str
+def header(column: str, lang: Language) -> str:
+    """A column's header in ``lang``: the portal's label for money, else a word or two."""
+    if column in MONEY_FIELDS:
+        return labels(lang)[column]
+    return _HEADERS[lang][column]
+
+
+def write_workbook(
+    out: IO[bytes],
+    results: Sequence[tuple[str, RevenueMetric | None, RefusalDict | None]],
+    lang: Language,
 ) -> None:
-    """Write one sheet: ``header`` in bold, then ``rows`` (``Decimal`` amounts, ``date`` dates,
-    ``int`` and text; ``None`` an empty cell)."""
-    lines = []
-    for number, row in enumerate([header, *rows], 1):
-        cells = "".join(
-            _cell(f"{_column(index)}{number}", value, number == 1)
-            for index, value in enumerate(row)
-        )
-        lines.append(f'<row r="{number}">{cells}</row>')
-    sheet_xml = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f"<sheetData>{''.join(lines)}</sheetData></worksheet>"
-    )
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        archive.writestr("_rels/.rels", _ROOT_RELS)
-        archive.writestr("xl/workbook.xml", _workbook(sheet))
-        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        archive.writestr("xl/styles.xml", _STYLES)
-        archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+    """Write ``results`` (``(file, metric, refusal)``, one of the last two set) to ``out``."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    files = book.active
+    files.title, lines_title = _SHEETS[lang]
+    rows = [
+        metric_row(metric, path) if metric is not None else refused_row(_given(refusal))
+        for path, metric, refusal in results
+    ]
+    _table(files, FILE_COLUMNS, rows, lang)
+    _total(files, rows, lang)
+
+    lines = book.create_sheet(lines_title)
+    words = COMPONENT_WORDS[lang]
+    line_rows = [
+        {
+            "file": path,
+            "cnpj": metric.cnpj,
+            "reference_year": metric.reference_year,
+            "period": line.period,
+            "line_number": line.line_number,
+            "record": line.record,
+            "code": line.code,
+            "description": line.description,
+            "amount": line.amount,
+            "component": line.component,
+            "component_label": words[line.component],
+        }
+        for path, metric, _ in results
+        if metric is not None
+        for line in metric.lines
+    ]
+    _table(lines, LINE_SHEET_COLUMNS, line_rows, lang)
+    book.save(out)
+
+
+def _given(refusal: RefusalDict | None) -> RefusalDict:
+    assert refusal is not None
+    return refusal
+
+
+def _table(
+    sheet: Any, columns: Sequence[str], rows: Sequence[dict[str, Any]], lang: Language
+) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index, value=header(column, lang))
+        cell.font = bold
+        width = _WIDTHS.get(column, 18 if column in MONEY_FIELDS or column == "amount" else 12)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for number, row in enumerate(rows, start=2):
+        for index, column in enumerate(columns, start=1):
+            _put(sheet.cell(row=number, column=index), column, row[column])
+    sheet.freeze_panes = "A2"
+
+
+def _put(cell: Any, column: str, value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, Decimal):
+        cell.value = value
+        cell.number_format = MONEY_FORMAT
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, int):
+        cell.value = value
+    else:
+        text = str(value)
+        if column == "cnpj" and len(text) == 14:
+            text = format_cnpj(text)
+        cell.value = text
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+
+
+def _total(sheet: Any, rows: Sequence[dict[str, Any]], lang: Language) -> None:
+    """The total of each money column over the files read; empty where a file read does not
+    state that component (a sum without it would be a wrong number)."""
+    from openpyxl.styles import Font
+
+    read = [row for row in rows if row["status"] == "ok"]
+    number = len(rows) + 2
+    label = sheet.cell(row=number, column=1, value=_TOTAL[lang])
+    label.font = Font(bold=True)
+    for name in MONEY_FIELDS:
+        values = [row[name] for row in read]
+        if not values or None in values:
+            continue
+        cell = sheet.cell(row=number, column=FILE_COLUMNS.index(name) + 1)
+        _put(cell, name, sum(values, Decimal("0.00")))
+        cell.font = Font(bold=True)
