@@ -148,7 +148,7 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit) as done:
         main(["--xlsx", str(tmp_path / "no" / "a.xlsx"), str(SAMPLE)])
     assert done.value.code == 2
-    assert "--xlsx: cannot write" in capsys.readouterr().err
+    assert "--xlsx: não é possível gravar" in capsys.readouterr().err  # the CLI speaks Portuguese
     # OUT that is one of the files read (or --lines' file) would destroy it: refused, untouched.
     copy = tmp_path / "empresa.txt"
     copy.write_bytes(SAMPLE.read_bytes())
@@ -159,7 +159,7 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         with pytest.raises(SystemExit) as done:
             main(argv)
         assert done.value.code == 2
-        assert "it would be overwritten" in capsys.readouterr().err
+        assert "seria sobrescrito" in capsys.readouterr().err  # Portuguese, the default
     assert copy.read_bytes() == SAMPLE.read_bytes()
 
 

@@ -199,8 +199,6 @@ def _brl_text(draw: st.DrawFn, cents: int, prefix: bool | None, grouped: bool | 
     use_groups = draw(st.booleans()) if grouped is None else grouped
     body = _group(whole) if use_groups else str(whole)
     choices = _decimals_for(cents)
-    if body.count(".") == 1:
-        choices = [c for c in choices if c]  # "1.234" alone is ambiguous, and refused
     decimals = draw(st.sampled_from(choices))
     if decimals:
         body += "," + f"{fraction:02d}"[:decimals]
@@ -256,8 +254,9 @@ def brl_money(
     ``("10000", …)``.
 
     Decimal comma with 0–2 decimals; ``.`` between thousands when ``grouped`` (``None``: either);
-    an ``R$`` prefix when ``prefix`` (``None``: either). Never the ambiguous ``"1.234"``. Every
-    string is accepted by :func:`ecfmetric.from_form` as exactly its value.
+    an ``R$`` prefix when ``prefix`` (``None``: either); ``"1.234"`` is one thousand two hundred
+    and thirty-four, as the form reads it. Every string is accepted by
+    :func:`ecfmetric.from_form` as exactly its value.
     """
     low, high = _to_cents(min_value, "min_value"), _to_cents(max_value, "max_value")
     if not 0 <= low <= high:
@@ -1670,14 +1669,14 @@ def assert_metric_matches(actual: RevenueMetric, expected: RevenueMetric) -> Non
 @st.composite
 def _money_input(draw: st.DrawFn, cents: int) -> object:
     """``cents`` as something a person may pass to the form: a Brazilian string, a
-    ``Decimal``, an ``int`` (whole amounts) or a plain ``"1234.56"``."""
+    ``Decimal``, an ``int`` (whole amounts) or an ungrouped ``"1234,56"``."""
     value = _money(cents)
     assert value is not None
     options: list[st.SearchStrategy[object]] = [
         _brl_text(cents, None, None),
         st.just(value),
         st.just(value.normalize()),
-        st.just(f"{cents // 100}.{cents % 100:02d}"),
+        st.just(f"{cents // 100},{cents % 100:02d}"),
     ]
     if cents % 100 == 0:
         options.append(st.just(cents // 100))
@@ -1739,7 +1738,7 @@ def form_inputs(
     metric it must return, as far as :func:`promised` goes (no warnings, no periods).
 
     Amounts (up to ``max_value``) come as Brazilian strings (``"R$ 1.234,56"``), ``Decimal``,
-    ``int`` or ``"1234.56"``; the deductions never add up to more than the gross revenue, so
+    ``int`` or ``"1234,56"``; the deductions never add up to more than the gross revenue, so
     ``expected.net_revenue`` is never negative. ``other_deductions``: whether that argument is
     given (``None``: either). ``identity``: whether ``cnpj`` (masked or bare, numeric or
     alphanumeric), ``company_name`` and ``reference_year`` are given (``None``: either).
@@ -2255,7 +2254,7 @@ def _bad_amount_text(draw: st.DrawFn) -> str:
             [
                 "negative",
                 "three decimals",
-                "ambiguous",
+                "not brazilian",
                 "letter",
                 "blank inside",
                 "arabic-indic",
@@ -2270,8 +2269,8 @@ def _bad_amount_text(draw: st.DrawFn) -> str:
         return draw(st.sampled_from(["-", "R$ -", "- "])) + text
     if kind == "three decimals":
         return f"{whole},{draw(st.integers(1, 99)) * 10 + draw(st.integers(1, 9)):03d}"
-    if kind == "ambiguous":  # a dot then three digits: thousands or decimals?
-        return f"{draw(st.integers(1, 999))}.{draw(st.integers(0, 999)):03d}"
+    if kind == "not brazilian":  # US style (1,234.56) or a dot before the cents (5.07)
+        return f"{whole:,}.{draw(st.integers(0, 99)):02d}"
     if kind == "letter":
         at = draw(st.integers(0, len(text)))
         return text[:at] + draw(st.sampled_from("aOlxE")) + text[at:]
@@ -2308,13 +2307,13 @@ def _bad_form(draw: st.DrawFn, fields: tuple[str, ...]) -> tuple[dict[str, Any],
             st.one_of(st.integers(1, 1999), st.integers(2101, 9999), st.integers(-99, 0))
         )
         bad = "reference_year"
-    else:  # deductions above the gross revenue: refused on the gross revenue
+    else:  # deductions above the gross revenue: refused on the deductions, the first named
         gross = draw(st.integers(0, 10**8))
         kwargs |= {
             "gross_revenue": Decimal(gross).scaleb(-2),
             "cancellations": Decimal(gross + draw(st.integers(1, 10**6))).scaleb(-2),
         }
-        bad = "gross_revenue"
+        bad = "cancellations"
     return kwargs, bad
 
 
@@ -2327,10 +2326,10 @@ def bad_form_inputs(
     """``(kwargs, field)`` pairs: keyword arguments that :func:`ecfmetric.from_form` must
     refuse with a :class:`~ecfmetric.FormInputError` (code ``BAD_FORM_INPUT``) whose ``field``
     is ``field``. Every argument is valid but one: an amount that is negative, has three
-    decimals, is ambiguous (``"1.234"``), holds a letter, a blank inside, Arabic-Indic or
-    full-width digits, is above ``MAX_FORM_AMOUNT``, empty, or has two commas; a CNPJ with a
+    decimals, is not Brazilian money (``"1,234.56"``, ``"5.07"``), holds a letter, a blank
+    inside, Arabic-Indic or full-width digits, is above ``MAX_FORM_AMOUNT``, empty, or has two commas; a CNPJ with a
     wrong check digit; a year outside 2000–2100; or (``"deductions"``) deductions above the
-    gross revenue, refused on ``gross_revenue``. ``fields`` keeps some of
+    gross revenue, refused on ``cancellations`` (the first deduction). ``fields`` keeps some of
     ``gross_revenue``, ``cancellations``, ``taxes``, ``discounts``, ``other_deductions``,
     ``cnpj``, ``reference_year``, ``deductions``.
     """
@@ -2372,7 +2371,13 @@ def _proof(draw: st.DrawFn, min_companies: int, max_companies: int, complete: bo
         gross = expected.gross_revenue
         if gross is not None and _rarely(draw):
             value = gross + Decimal("0.01") * draw(st.integers(1, 10**6))
-            proof.contest(cnpj, "gross_revenue", f"{value:.2f}", reason="revisado", by=None)
+            proof.contest(
+                cnpj,
+                "gross_revenue",
+                f"{value:.2f}".replace(".", ","),
+                reason="revisado",
+                by=None,
+            )
     return proof
 
 

@@ -84,7 +84,7 @@ def test_the_form(client: TestClient) -> None:
     assert answer.json()["source"] == "form"
     refused = client.post(
         "/form",
-        json={"gross_revenue": "1.234", "cancellations": "0", "taxes": "0", "discounts": "0"},
+        json={"gross_revenue": "1,234.56", "cancellations": "0", "taxes": "0", "discounts": "0"},
     )
     assert refused.status_code == 422
     assert refused.json()["detail"]["code"] == "BAD_FORM_INPUT"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from ..base._context import in_money_context
-from ..base._i18n import Message, as_message
+from ..base._i18n import Localized, Message, as_message, tr
 from ._notebook import html
 
 if TYPE_CHECKING:
@@ -102,6 +102,49 @@ class Finding:
     def render(self, lang: Literal["pt", "en"] | None = None) -> str:
         """The message in ``lang`` (``"pt"`` or ``"en"``; the current language when ``None``)."""
         return self._message.render(lang)
+
+    def describe(self, lang: Literal["pt", "en"] | None = None) -> str:
+        """The finding for a person, in ``lang`` (the current language when ``None``):
+        ``aviso NET_REVENUE_MISMATCH (linha 36, L300): período A00: …``."""
+        from ._labels import SEVERITY_WORDS
+
+        severity = Localized(
+            SEVERITY_WORDS["pt"][self.severity], SEVERITY_WORDS["en"][self.severity]
+        )
+        where: list[Message | str] = []
+        if self.line_number is not None:
+            where.append(tr("line {number}", number=self.line_number))
+        if self.record is not None:
+            where.append(self.record)
+        if not where:
+            text = tr(
+                "{severity} {code}: {message}",
+                severity=severity,
+                code=self.code,
+                message=self._message,
+            )
+        else:
+            text = tr(
+                "{severity} {code} ({where}): {message}",
+                severity=severity,
+                code=self.code,
+                where=where[0]
+                if len(where) == 1
+                else tr("{first}, {rest}", first=where[0], rest=where[1]),
+                message=self._message,
+            )
+        return text.render(lang)
+
+    def __str__(self) -> str:
+        """The finding for a person in the current language (:meth:`describe`)."""
+        return self.describe()
+
+    def __repr__(self) -> str:
+        return (
+            f"Finding(code={self.code!r}, message={self._message.render('en')!r}, "
+            f"line_number={self.line_number!r}, record={self.record!r}, "
+            f"severity={self.severity!r})"
+        )
 
     def to_dict(self) -> FindingDict:
         """A JSON-ready dict (the message in the current language)."""

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..base._errors import EcfError, EcfFormatError, MetricUnavailableError
+from ..base._errors import EcfError, EcfFormatError, MetricUnavailableError, os_error_message
 from ..base._i18n import get_language, tr
-from ._labels import regime_name
-from ._model import MONEY_FIELDS
+from ._labels import COMPONENTS, regime_name
 
 if TYPE_CHECKING:
     from ..types import RefusalDict
@@ -30,7 +29,7 @@ FILE_COLUMNS = (
     "period_start",
     "period_end",
     "regime",
-    *MONEY_FIELDS,
+    *COMPONENTS,
     "warnings",
     "error_code",
     "error",
@@ -53,7 +52,7 @@ def refusal(path: str, error: EcfError | OSError) -> RefusalDict:
     ``message`` in the current language, without the file's name."""
     if isinstance(error, OSError):
         code = next((c for kind, c in _OS_CODES if isinstance(error, kind)), "OS_ERROR")
-        detail: dict[str, Any] = {"code": code, "message": error.strerror or str(error)}
+        detail: dict[str, Any] = {"code": code, "message": str(os_error_message(error))}
     elif isinstance(error, EcfFormatError):
         detail = {
             "code": error.code,
@@ -100,7 +99,7 @@ def metric_row(metric: RevenueMetric, file: str | None = None) -> dict[str, Any]
         "period_start": metric.period_start,
         "period_end": metric.period_end,
         "regime": regime,
-        **{name: getattr(metric, name) for name in MONEY_FIELDS},
+        **{name: getattr(metric, name) for name in COMPONENTS},
         "warnings": " ".join(sorted({w.code for w in metric.warnings})) or None,
         "error_code": None,
         "error": None,

@@ -17,6 +17,8 @@ from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Literal
 
 from ..base._cnpj import format_cnpj
+from ..base._i18n import get_language
+from ..model._labels import FILE_STATUS_WORDS, SEVERITY_WORDS, column_label
 from ..model._model import RevenueMetric
 from ..model._rows import ERROR_KEYS, FILE_COLUMNS, refusal, refused_row
 from ..model._rows import metric_row as _row
@@ -96,6 +98,14 @@ class Table:
             return "'" + text
         return text
 
+    def status(self, status: str) -> str:
+        """``ok``/``refused`` for programs; the word in the person's language for Excel."""
+        return status if self.dialect != "excel" else FILE_STATUS_WORDS[get_language()][status]
+
+    def severity(self, severity: str) -> str:
+        """``error``/``warning``, or ``erro``/``aviso`` for Excel."""
+        return severity if self.dialect != "excel" else SEVERITY_WORDS[get_language()][severity]
+
     def cnpj(self, value: str | None) -> str | None:
         """The CNPJ as this dialect shows it: bare, or masked for Excel."""
         if value is None or self.dialect != "excel" or len(value) != 14:
@@ -111,6 +121,8 @@ def table(binary: IO[bytes], dialect: Dialect, header: Sequence[str]) -> Iterato
     )
     try:
         out = Table(text, dialect)
+        if dialect == "excel":  # for a person: the headings in the person's language
+            header = [column_label(column, get_language()) for column in header]
         out.writer.writerow(header)
         yield out
     finally:
@@ -129,6 +141,7 @@ def metric_row(
     else:
         row = _row(metric, path)
         row["cnpj"] = out.cnpj(metric.cnpj)
+    row["status"] = out.status(row["status"])
     out.row(row[name] for name in CSV_COLUMNS)
 
 
@@ -155,4 +168,4 @@ def line_rows(out: Table, path: str, metric: RevenueMetric) -> None:
 def finding_rows(out: Table, path: str, report: ValidationReport) -> None:
     """A validation report's findings, as rows of :data:`FINDING_COLUMNS`."""
     for f in report.findings:
-        out.row([path, f.severity, f.code, f.line_number, f.record, f.message])
+        out.row([path, out.severity(f.severity), f.code, f.line_number, f.record, f.message])

@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..base._cnpj import format_cnpj
 from ..base._i18n import Language
-from ..model._labels import COMPONENT_WORDS, labels
+from ..model._labels import COLUMN_WORDS, COMPONENT_WORDS, labels
 from ..model._model import MONEY_FIELDS
 from ..model._rows import FILE_COLUMNS, metric_row, refused_row
 
@@ -36,52 +36,7 @@ MISSING = "--xlsx needs openpyxl: pip install 'ecfmetric[xlsx]'"
 
 _SHEETS = {"pt": ("Arquivos", "Linhas"), "en": ("Files", "Lines")}
 _TOTAL = {"pt": "TOTAL dos arquivos lidos", "en": "TOTAL of the files read"}
-_HEADERS: dict[Language, dict[str, str]] = {
-    "pt": {
-        "file": "Arquivo",
-        "status": "Situação",
-        "cnpj": "CNPJ",
-        "company_name": "Nome empresarial",
-        "reference_year": "Ano",
-        "period_start": "Início",
-        "period_end": "Fim",
-        "regime": "Regime (código)",
-        "warnings": "Avisos",
-        "error_code": "Código do erro",
-        "error": "Erro",
-        "regime_label": "Regime",
-        "period": "Período",
-        "line_number": "Linha",
-        "record": "Registro",
-        "code": "Código",
-        "description": "Descrição",
-        "amount": "Valor",
-        "component": "Componente (código)",
-        "component_label": "Componente",
-    },
-    "en": {
-        "file": "File",
-        "status": "Status",
-        "cnpj": "CNPJ",
-        "company_name": "Company name",
-        "reference_year": "Year",
-        "period_start": "Start",
-        "period_end": "End",
-        "regime": "Regime (code)",
-        "warnings": "Warnings",
-        "error_code": "Error code",
-        "error": "Error",
-        "regime_label": "Regime",
-        "period": "Period",
-        "line_number": "Line",
-        "record": "Record",
-        "code": "Code",
-        "description": "Description",
-        "amount": "Amount",
-        "component": "Component (code)",
-        "component_label": "Component",
-    },
-}
+_HEADERS: dict[Language, dict[str, str]] = COLUMN_WORDS  # the one source of the headings
 
 #: The columns of the lines sheet.
 LINE_SHEET_COLUMNS = (
