@@ -117,10 +117,9 @@ def test_api_doc_says_reason_is_the_message_without_the_position() -> None:
     assert "line 16" not in reason
 
 
-def test_project_urls_and_version() -> None:
-    """pyproject has [project.urls]; the version is the CHANGELOG's latest release."""
+def test_version_is_the_latest_release() -> None:
+    """The version is the CHANGELOG's latest dated release, with [Unreleased] above it."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    assert {"Documentation", "Changelog", "Source"} <= set(project["urls"])
     assert project["version"] == ecfmetric.__version__
     changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
     releases = re.findall(r"^## \[(.+?)\](?: - (\d{4}-\d{2}-\d{2}))?$", changelog, re.M)
