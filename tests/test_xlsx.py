@@ -178,3 +178,24 @@ def test_without_openpyxl(
     assert done.value.code == 2
     assert "pip install 'ecfmetric[xlsx]'" in capsys.readouterr().err
     assert not (tmp_path / "a.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("pt", "--xlsx precisa do openpyxl"), ("en", "--xlsx needs openpyxl")],
+)
+def test_without_openpyxl_the_usage_error_is_in_the_person_s_language(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    expected: str,
+) -> None:
+    from ecfmetric.present import _xlsx
+
+    monkeypatch.setattr(_xlsx, "available", lambda: False)
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", lang, "--xlsx", str(tmp_path / "out.xlsx"), str(SAMPLE)])
+    assert stopped.value.code == 2
+    assert expected in capsys.readouterr().err
+    assert not (tmp_path / "out.xlsx").exists()

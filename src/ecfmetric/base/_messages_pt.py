@@ -674,6 +674,9 @@ PORTUGUESE: Final[dict[str, str]] = {
         "ler uma assinatura requer asn1crypto e cryptography ({error}): pip install "
         "'ecfmetric[signature]'"
     ),
+    "--xlsx needs openpyxl: pip install 'ecfmetric[xlsx]'": (
+        "--xlsx precisa do openpyxl: pip install 'ecfmetric[xlsx]'"
+    ),
     # -- the proof: refusals ---------------------------------------------------------------
     "the reference year must be an int such as 2024, got {year!r}": (
         "o ano de referência deve ser um inteiro como 2024, recebido {year!r}"

@@ -248,7 +248,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
             from ..present._xlsx import MISSING, available
 
             if not available():
-                parser.error(MISSING)
+                parser.error(tr(MISSING).render(args.lang))
         if sys.stdout is None or getattr(sys.stdout, "closed", False):
             if sys.stderr is not None:
                 print(_NO_STDOUT[args.lang], file=sys.stderr)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any
 
 from ..base._cnpj import format_cnpj
-from ..base._i18n import Language
+from ..base._i18n import Language, noop
 from ..model._labels import COLUMN_WORDS, COMPONENT_WORDS, labels
 from ..model._model import MONEY_FIELDS
 from ..model._rows import FILE_COLUMNS, metric_row, refused_row
@@ -32,7 +32,7 @@ MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "dd/mm/yyyy"
 
 #: What is missing when the extra is not installed.
-MISSING = "--xlsx needs openpyxl: pip install 'ecfmetric[xlsx]'"
+MISSING = noop("--xlsx needs openpyxl: pip install 'ecfmetric[xlsx]'")
 
 _SHEETS = {"pt": ("Arquivos", "Linhas"), "en": ("Files", "Lines")}
 _TOTAL = {"pt": "TOTAL dos arquivos lidos", "en": "TOTAL of the files read"}
