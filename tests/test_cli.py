@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -86,10 +87,21 @@ def expected(path: Path) -> dict[str, object]:
 
 
 def test_version() -> None:
-    """--version prints the package's version and exits 0."""
+    """--version prints the package's version and exits 0, naming the program as invoked:
+    ``python -m ecfmetric`` here."""
     done = run("--version")
     assert done.returncode == 0
     assert done.stdout.decode().split() == ["python", "-m", "ecfmetric", ecfmetric.__version__]
+
+
+def test_version_names_the_installed_script() -> None:
+    """Run as the installed ``ecfmetric`` script, --version says ``ecfmetric`` (not
+    ``python -m ecfmetric``)."""
+    script = Path(sys.executable).with_name("ecfmetric")
+    assert script.exists(), "the project is installed (pip install -e) with its script"
+    done = subprocess.run([str(script), "--version"], capture_output=True, check=False, timeout=60)
+    assert done.returncode == 0
+    assert done.stdout.decode().split() == ["ecfmetric", ecfmetric.__version__]
 
 
 def test_dash_reads_standard_input_as_bytes() -> None:
@@ -128,7 +140,7 @@ def test_dash_with_check_reads_the_report_and_the_signature(cli: Cli) -> None:
 def test_dash_twice_is_a_usage_error(cli: Cli) -> None:
     done = cli("-", "-", stdin=b"")
     assert done.returncode == 2
-    assert b"only once" in done.stderr
+    assert "só pode ser dado uma vez".encode() in done.stderr
 
 
 def test_empty_standard_input_is_refused() -> None:
@@ -213,7 +225,7 @@ def test_several_files_read_ones_on_stdout_refused_ones_on_stderr(tmp_path: Path
     assert "[BAD_AMOUNT]" in err[0]
     assert (
         err[1]
-        == f"ecfmetric: {tmp_path / 'nope.txt'}: recusado [FILE_NOT_FOUND]: No such file or directory"
+        == f"ecfmetric: {tmp_path / 'nope.txt'}: recusado [FILE_NOT_FOUND]: arquivo ou diretório não encontrado"
     )
 
 
@@ -298,28 +310,81 @@ def test_the_library_safety_net_is_a_bug_too(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_excel_is_csv_that_excel_in_portuguese_reads(cli: Cli) -> None:
-    """UTF-8 with BOM, ';', decimal comma, dd/mm/aaaa, the masked CNPJ; the columns of --csv."""
+    """UTF-8 with BOM, ';', Portuguese headings and words (codes unchanged), decimal comma with
+    two decimals always, dd/mm/aaaa with four-digit years, the masked CNPJ; the columns of --csv
+    in the same order. Read back from the file: the values are the fixture's (13.001.097,90 of
+    gross revenue, 01/01/2025 to 31/12/2025, as its expected.json says)."""
     done = run("--excel", SAMPLE, BAD_AMOUNT, encoding="cp1252")
     assert done.returncode == 1
-    assert done.stdout.startswith(b"\xef\xbb\xbffile;status;cnpj;")
+    assert done.stdout.startswith("\ufeffArquivo;Situação;CNPJ;Nome empresarial;".encode())
     text = done.stdout.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
-    assert rows[0]["company_name"] == "COMÉRCIO DE AÇÚCAR SÃO JOÃO LTDA"
-    assert rows[0]["cnpj"] == "12.345.678/0001-95"
-    assert rows[0]["period_start"] == "01/01/2025"
-    assert rows[0]["period_end"] == "31/12/2025"
-    assert rows[0]["gross_revenue"] == "13001097,90"
-    assert rows[0]["net_revenue"] == "10402217,49"
-    assert rows[1]["status"] == "refused"
-    assert rows[1]["error_code"] == "BAD_AMOUNT"
+    assert list(rows[0]) == [
+        "Arquivo",
+        "Situação",
+        "CNPJ",
+        "Nome empresarial",
+        "Ano",
+        "Início",
+        "Fim",
+        "Regime (código)",
+        *ecfmetric.LABELS.values(),
+        "Avisos",
+        "Código do erro",
+        "Erro",
+        "Regime",
+    ]
+    assert rows[0]["Nome empresarial"] == "COMÉRCIO DE AÇÚCAR SÃO JOÃO LTDA"
+    assert rows[0]["CNPJ"] == "12.345.678/0001-95"
+    assert rows[0]["Início"] == "01/01/2025"
+    assert rows[0]["Fim"] == "31/12/2025"
+    assert rows[0]["Situação"] == "lido"
+    assert (rows[0]["Regime (código)"], rows[0]["Regime"]) == ("lucro_real", "Lucro Real")
+    assert rows[0]["TOTAL RECEITA BRUTA"] == "13001097,90"
+    assert rows[0]["(-) Outras Deduções"] == "12407,66"
+    assert rows[0]["RECEITA LÍQUIDA DE SERVIÇOS E VENDAS"] == "10402217,49"
+    amounts = [rows[0][label] for label in ecfmetric.LABELS.values()]
+    assert all(re.fullmatch(r"[0-9]+,[0-9]{2}", amount) for amount in amounts), amounts
+    assert rows[1]["Situação"] == "recusado"
+    assert rows[1]["Código do erro"] == "BAD_AMOUNT"
+    assert rows[1]["Erro"].startswith("esperado um valor com vírgula decimal")
     assert "\r\n" in text
     plain = cli("--csv", SAMPLE, BAD_AMOUNT)
-    assert plain.stdout.decode().splitlines()[0] == text.splitlines()[0].replace(";", ",")
     machine = list(csv.DictReader(io.StringIO(plain.stdout.decode(), newline="")))
+    assert list(machine[0]) == [
+        "file",
+        "status",
+        "cnpj",
+        "company_name",
+        "reference_year",
+        "period_start",
+        "period_end",
+        "regime",
+        *ecfmetric.LABELS,
+        "warnings",
+        "error_code",
+        "error",
+        "regime_label",
+    ]
     assert machine[0]["cnpj"] == "12345678000195"
     assert machine[0]["period_start"] == "2025-01-01"
     assert machine[0]["net_revenue"] == "10402217.49"
-    assert list(machine[0]) == list(rows[0])
+    assert (machine[0]["status"], machine[0]["regime"]) == ("ok", "lucro_real")
+    assert [machine[0][key] for key in ecfmetric.LABELS] == [
+        amount.replace(",", ".") for amount in amounts
+    ]
+
+
+def test_excel_in_english_on_request(cli: Cli) -> None:
+    """--lang en: the headings and words in English, the codes as always."""
+    done = cli("--excel", "--lang", "en", SAMPLE, BAD_AMOUNT)
+    rows = list(
+        csv.DictReader(io.StringIO(done.stdout.decode("utf-8-sig"), newline=""), delimiter=";")
+    )
+    assert list(rows[0])[:3] == ["File", "Status", "CNPJ"]
+    assert rows[0]["GROSS REVENUE"] == "13001097,90"
+    assert (rows[0]["Status"], rows[1]["Status"]) == ("read", "refused")
+    assert rows[1]["Error code"] == "BAD_AMOUNT"
 
 
 def test_lines_writes_every_line_read(tmp_path: Path) -> None:
@@ -359,11 +424,12 @@ def test_lines_with_excel_uses_the_excel_dialect(tmp_path: Path, cli: Cli) -> No
     out = tmp_path / "linhas.csv"
     assert cli("--excel", "--lines", out, SAMPLE).returncode == 0
     data = out.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbffile;cnpj;reference_year;")
+    assert data.startswith("\ufeffArquivo;CNPJ;Ano;".encode())
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
-    assert rows[0]["cnpj"] == "12.345.678/0001-95"
-    assert rows[0]["amount"] == "10402217,49"
-    assert any(row["amount"].startswith("-") for row in rows)  # the signed DEDUÇÕES line
+    assert rows[0]["CNPJ"] == "12.345.678/0001-95"
+    assert rows[0]["Valor"] == "10402217,49"
+    assert any(row["Valor"].startswith("-") for row in rows)  # the signed DEDUÇÕES line
+    assert {row["Componente (código)"] for row in rows} >= {"gross_revenue", "taxes", ""}
 
 
 def test_lines_with_check(tmp_path: Path, cli: Cli) -> None:
@@ -382,7 +448,7 @@ def test_lines_to_a_path_that_cannot_be_written_is_a_usage_error(tmp_path: Path,
     """Found before any file is read: exit 2 with the reason, not a crash."""
     done = cli("--lines", tmp_path / "no" / "such" / "dir.csv", SAMPLE)
     assert done.returncode == 2
-    assert b"--lines: cannot write" in done.stderr
+    assert "--lines: não é possível gravar".encode() in done.stderr
     assert done.stdout == b""
 
 
@@ -443,10 +509,10 @@ def test_check_csv_and_excel(cli: Cli) -> None:
     rows = list(
         csv.DictReader(io.StringIO(done.stdout.decode("utf-8-sig"), newline=""), delimiter=";")
     )
-    assert [row["code"] for row in rows] == [
-        "BAD_AMOUNT",
-        "NET_REVENUE_MISMATCH",
-        "SYNTHETIC_SUM_MISMATCH",
+    assert [(row["Gravidade"], row["Código"]) for row in rows] == [
+        ("erro", "BAD_AMOUNT"),
+        ("aviso", "NET_REVENUE_MISMATCH"),
+        ("aviso", "SYNTHETIC_SUM_MISMATCH"),
     ]
     plain = cli("--check", "--csv", BAD_AMOUNT)
     assert plain.stdout.decode().splitlines()[0] == "file,severity,code,line_number,record,message"

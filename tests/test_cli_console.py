@@ -274,7 +274,7 @@ def test_csv_onto_a_text_only_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
     assert main(["--excel", str(SAMPLE)]) == 0
-    assert out.getvalue().startswith("\ufefffile;status;")
+    assert out.getvalue().startswith("\ufeffArquivo;Situação;")
     assert "12.345.678/0001-95" in out.getvalue()
 
 

@@ -29,7 +29,8 @@ SIGNED = FIXTURES / "signed" / "one_rsa_sha256.ecf"
 
 
 def test_a_form_metric_in_portuguese() -> None:
-    """A form without CNPJ or name: said so in words; its lines come from the form."""
+    """A form without CNPJ or name: said so in words; its values are reviewed as typed into the
+    form, not as lines of a file."""
     metric = ecfmetric.from_form(
         gross_revenue="1.234.567,89", cancellations="0,00", taxes="1.000,00", discounts="0,00"
     )
@@ -39,7 +40,10 @@ def test_a_form_metric_in_portuguese() -> None:
     assert "1.234.567,89" in text
     net = next(line for line in text.splitlines() if "RECEITA LÍQUIDA" in line)
     assert net.split()[-1] == "1.233.567,89"
-    assert "formulário" in text.split("Linhas lidas:")[1]
+    assert "Linhas lidas" not in text
+    typed = text.split("Valores digitados no formulário:\n")[1].splitlines()
+    assert typed[0] == "  TOTAL RECEITA BRUTA: 1.234.567,89"
+    assert typed[2] == "  (-) Impostos Sobre Serviços e Vendas: 1.000,00"
 
 
 def test_an_scp_and_a_rectifying_file_in_portuguese() -> None:
@@ -101,7 +105,7 @@ def test_refusal_of_any_library_error() -> None:
     )
     assert refusal("d", OSError("disk"))["error"] == {
         "code": "OS_ERROR",
-        "message": "disk",
+        "message": "the operating system refused it (OSError: disk)",
         "line_number": None,
         "record": None,
         "field": None,
@@ -194,7 +198,7 @@ def test_signature_json_and_unreadable_files(
     assert [set(row) for row in rows] == [{"file", "signature", "error"}] * 2
     assert rows[0]["signature"]["verified"] is True
     assert rows[1]["signature"] is None
-    assert "No such file" in rows[1]["error"]
+    assert "arquivo ou diretório não encontrado" in rows[1]["error"]
     assert _cli.main(["--signature", "--lang", "en", str(tmp_path / "nope")]) == 1
     assert "Signature: unreadable" in capsys.readouterr().out
     assert _cli.main(["--signature", "--lang", "en", str(SAMPLE)]) == 0
@@ -202,7 +206,7 @@ def test_signature_json_and_unreadable_files(
     from ecfmetric.cli._signature_cli import check_signature
 
     assert check_signature(str(tmp_path / "nope")).error == (
-        f"{tmp_path / 'nope'}: No such file or directory"
+        f"{tmp_path / 'nope'}: no such file or directory"
     )
     assert _cli.main(["--check", str(tmp_path / "nope")]) == 1
     out, err = capsys.readouterr()
@@ -216,7 +220,7 @@ def test_signature_without_the_extra(
     monkeypatch.setitem(sys.modules, "ecfmetric.ecf._cms", None)
     monkeypatch.delattr("ecfmetric.ecf._cms", raising=False)
     assert _cli.main(["--check", str(SIGNED)]) == 0
-    assert "Assinatura: ilegível: not checked: " in capsys.readouterr().out
+    assert "Assinatura: ilegível: não verificada: " in capsys.readouterr().out
 
 
 def test_a_signature_that_does_not_verify_with_no_signer() -> None:
@@ -253,9 +257,10 @@ def test_english_text_of_a_form_and_a_file_wide_error() -> None:
     assert text.splitlines()[:2] == ["(no name) — CNPJ (not given)", "form"]
     net = next(line for line in text.splitlines() if "NET REVENUE" in line)
     assert net.split()[-1] == "1,234.50"
-    assert "form" in text.split("Lines read:")[1]
+    assert "Lines read" not in text
+    assert text.split("Values typed into the form:\n")[1].startswith("  GROSS REVENUE: 1,234.50")
     bare = _text.render_metric(attrs.evolve(metric, lines=()), "en")
-    assert "Lines read" not in bare
+    assert "Values typed" not in bare
     truncated = ecfmetric.validate(FIXTURES / "truncated_no_9999.txt")
     assert "ERROR   TRUNCATED                file" in _text.render_report(truncated, "en")
     assert "ERRO  TRUNCATED                arquivo" in _text.render_report(truncated, "pt")

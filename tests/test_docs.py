@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,12 +35,41 @@ def test_docs_have_examples() -> None:
     assert len(BLOCKS) >= 5
 
 
+def _as_a_user() -> dict[str, str]:
+    """The environment of a person who installed the package: no language chosen (so the
+    default, Portuguese), nothing of the test suite's."""
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if key != "ECFMETRIC_LANG" and not key.startswith(("PYTEST", "HYPOTHESIS", "COV_"))
+    }
+
+
 @pytest.mark.parametrize(("name", "code"), BLOCKS, ids=[name for name, _ in BLOCKS])
-def test_doc_example_runs(name: str, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every ```python block of the README and docs/ runs as written, from the repository root."""
-    monkeypatch.chdir(ROOT)
-    namespace: dict[str, object] = {"__name__": f"doc_{name}"}
-    exec(compile(code, name, "exec"), namespace)
+def test_doc_example_runs(name: str, code: str) -> None:
+    """Every ```python block of the README and docs/ runs as written, as a person runs it: a
+    fresh interpreter in the repository root, the installed package, the default language."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=_as_a_user(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, f"{name} failed as a user runs it:\n{done.stderr}"
+
+
+def test_doc_examples_cannot_pass_by_not_failing() -> None:
+    """A top-level ``try``/``except`` in an example has an ``else`` that fails: an example that
+    expects a refusal must not pass silently when the refusal stops coming."""
+    import ast
+
+    for name, code in BLOCKS:
+        for node in ast.parse(code).body:
+            if isinstance(node, ast.Try) and node.handlers:
+                assert node.orelse, f"{name}: try at line {node.lineno} has no else"
 
 
 def _table(title: str) -> list[list[str]]:
@@ -108,3 +141,153 @@ def test_every_regime_block_has_its_period_rules() -> None:
                     **declared,
                 )
                 assert block_rule(rule.block, params).periods == rule.periods, (rule, forma_trib)
+
+
+# -- shell examples, run as a person runs them -------------------------------------------------
+
+SH_BLOCK = re.compile(r"^```sh\n(.*?)^```", re.S | re.M)
+#: What the placeholders of the shell examples stand for, in a scratch directory (see _scratch).
+PLACEHOLDERS = [
+    ("FILE...", "a.txt b.txt"),
+    ("FILE", "a.txt"),
+    ("OUT", "linhas-lidas.csv"),
+]
+
+
+def _not_run_here(command: str) -> bool:
+    """Commands that install from the package registry or run this test suite (CI's .ci/run
+    does both, as the README says), or the full benchmark (minutes long; tests/test_bench.py
+    runs its --quick smoke test)."""
+    return (
+        "pip install" in command
+        or "-m venv" in command
+        or "-m pytest" in command
+        or command.endswith("bench_read.py")
+    )
+
+
+def _shell_commands() -> list[tuple[str, str]]:
+    out = []
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        for index, match in enumerate(SH_BLOCK.finditer(text)):
+            for number, line in enumerate(match.group(1).splitlines()):
+                command = re.split(r"\s{2,}#\s", line, maxsplit=1)[0].strip()
+                if not command or command.startswith("#") or "[--" in command:
+                    continue  # a synopsis, not a command
+                pieces = [part.strip() for part in command.split("&&")]
+                kept = [piece for piece in pieces if not _not_run_here(piece)]
+                if kept:
+                    out.append((f"{doc.name}#{index}.{number}", " && ".join(kept)))
+    return out
+
+
+SHELL = _shell_commands()
+
+
+def test_the_shell_examples_are_found() -> None:
+    """The scan finds the README's and the CLI guide's commands."""
+    names = [name for name, _ in SHELL]
+    assert any(name.startswith("README.md#0") for name in names)
+    assert sum(name.startswith("cli.md") for name in names) >= 4
+    assert any("--signature" in command for _, command in SHELL)
+
+
+def _scratch(tmp_path: Path, doc: str) -> Path:
+    """A directory as a person has one: ECF files (signed ones for the signature guide) and
+    the repository's fixtures/ beside them."""
+    signed = doc.startswith("signature.md")
+    fixtures = ROOT / "fixtures"
+    good = fixtures / (
+        "signed/two_signerinfos.ecf" if signed else "real_annual_0012_crlf_latin1.txt"
+    )
+    other = fixtures / (
+        "signed/two_signerinfos.ecf" if signed else "real_quarterly_0008_lf_utf8.txt"
+    )
+    for name, source in (("a.txt", good), ("b.txt", other), ("empresa.txt", good)):
+        (tmp_path / name).write_bytes(source.read_bytes())
+    (tmp_path / "fixtures").symlink_to(fixtures)
+    (tmp_path / "benchmarks").symlink_to(ROOT / "benchmarks")
+    return tmp_path
+
+
+def _as_written(command: str) -> str:
+    for placeholder, value in PLACEHOLDERS:
+        command = re.sub(rf"(?<![\w.]){re.escape(placeholder)}(?![\w.])", value, command)
+    python = sys.executable
+    command = command.replace(".venv/bin/python", python)
+    return re.sub(r"(?<![\w/])python3? -m ", f"{python} -m ", command)
+
+
+@pytest.mark.parametrize(("name", "command"), SHELL, ids=[name for name, _ in SHELL])
+def test_shell_example_runs(name: str, command: str, tmp_path: Path) -> None:
+    """Every command of a ```sh block of the README and docs/ runs as written (placeholders such
+    as FILE filled with real files) in the default language, and says what it says in
+    Portuguese: exit status 0, no traceback."""
+    if "| jq" in command and shutil.which("jq") is None:
+        command = command.split("| jq", 1)[0]
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", _as_written(command)],
+        cwd=_scratch(tmp_path, name),
+        env=_as_a_user(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, f"{name}: {command}\n{done.stderr}"
+    assert "Traceback" not in done.stderr
+
+
+def _fenced(doc: str, after: str, kind: str) -> str:
+    text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+    return text.split(after, 1)[1].split(f"```{kind}\n", 1)[1].split("```", 1)[0]
+
+
+def test_cli_guide_shows_the_refusal_as_printed() -> None:
+    """docs/cli.md's refused file is the exact line the command prints, in the default
+    language, and its --json object is the exact object --json prints."""
+    shown = _fenced("cli.md", "## Refused files", "text").strip()
+    done = subprocess.run(
+        [sys.executable, "-m", "ecfmetric", "bad_amount.txt"],
+        cwd=ROOT / "fixtures",
+        env=_as_a_user(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr.strip()) == (1, "", shown)
+    as_json = json.loads(_fenced("cli.md", "With `--json` a refused file", "json"))
+    done = subprocess.run(
+        [sys.executable, "-m", "ecfmetric", "--json", "bad_amount.txt"],
+        cwd=ROOT / "fixtures",
+        env=_as_a_user(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert json.loads(done.stdout) == as_json
+
+
+def test_pycon_examples_run_as_a_user_runs_them() -> None:
+    """The ```pycon sessions (docs/proof.md) give the output shown, in a fresh interpreter in
+    the default language."""
+    docs = [doc for doc in DOCS if "```pycon" in doc.read_text(encoding="utf-8")]
+    assert docs
+    for doc in docs:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import doctest, sys; "
+                f"result = doctest.testfile({str(doc)!r}, module_relative=False); "
+                "sys.exit(1 if result.failed or not result.attempted else 0)",
+            ],
+            cwd=ROOT,
+            env=_as_a_user(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, f"{doc.name}:\n{done.stdout}{done.stderr}"

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import ecfmetric
 from ecfmetric import EcfFormatError, FormInputError, from_form
 from ecfmetric import strategies as ecf_st
 from ecfmetric.base._money import MAX_FORM_AMOUNT, parse_money
@@ -31,14 +32,14 @@ def _refused(value: object, fragment: str, field: str = "taxes") -> FormInputErr
         from_form(**kwargs)  # type: ignore[arg-type]
     assert caught.value.field == field
     assert fragment in str(caught.value), str(caught.value)
-    assert str(caught.value).startswith(field)
+    assert str(caught.value).startswith(ecfmetric.LABELS_EN[field] + ": ")
     return caught.value
 
 
 def test_the_largest_amount_is_accepted() -> None:
     """17 integer digits and 2 decimals: the ECF's N 19,2, in every notation."""
     assert _gross("99.999.999.999.999.999,99") == MAX_FORM_AMOUNT
-    assert _gross("99999999999999999.99") == MAX_FORM_AMOUNT
+    assert _gross("99999999999999999,99") == MAX_FORM_AMOUNT
     assert _gross(MAX_FORM_AMOUNT) == MAX_FORM_AMOUNT
     assert _gross(10**17 - 1) == Decimal("99999999999999999.00")
     assert _gross("000099999999999999999,99") == MAX_FORM_AMOUNT

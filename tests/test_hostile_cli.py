@@ -48,7 +48,7 @@ def test_lines_out_that_is_an_input_is_refused_and_the_input_kept(
     with pytest.raises(SystemExit) as caught:
         main(["--lines", str(second), str(first), str(second)])  # as `--lines *.txt` expands
     assert caught.value.code == 2
-    assert "is one of the files read" in capsys.readouterr().err
+    assert "é um dos arquivos lidos" in capsys.readouterr().err  # Portuguese, the CLI's default
     assert second.read_bytes() == DATA
     # The same file by another spelling (./b.txt, a symbolic link) too.
     link = tmp_path / "link.txt"

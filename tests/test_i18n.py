@@ -320,8 +320,8 @@ def test_form_refusal_in_both_languages() -> None:
     with pytest.raises(ecfmetric.FormInputError) as caught:
         ecfmetric.from_form(gross_revenue="-1", cancellations=0, taxes=0, discounts=0)
     error = caught.value
-    assert error.render("pt") == "gross_revenue: não pode ser negativo (informado: '-1')"
-    assert error.render("en") == "gross_revenue: must not be negative (got '-1')"
+    assert error.render("pt") == "TOTAL RECEITA BRUTA: não pode ser negativo (informado: '-1')"
+    assert error.render("en") == "GROSS REVENUE: must not be negative (got '-1')"
     assert error.field == "gross_revenue"
 
 

@@ -18,6 +18,7 @@ import attrs
 import pytest
 
 import ecfmetric
+from ecfmetric.base._cnpj import format_cnpj
 from ecfmetric.present._html import metric_html, proof_html
 
 ROOT = Path(__file__).parent.parent
@@ -177,3 +178,88 @@ def test_labels_are_the_portal_s() -> None:
         "(-) Cancelamento de Serviços e Vendas",
     ]
     assert set(ecfmetric.LABELS_EN) == set(ecfmetric.LABELS)
+
+
+# -- the notebook's HTML fits a notebook ------------------------------------------------------
+
+
+def test_notebook_html_fits_and_never_breaks_a_cnpj() -> None:
+    """Every table is at most the output's width and wraps its text; a CNPJ and each amount
+    stay on one line (white-space:nowrap), so '12.345.678/0001-95' is never cut in two."""
+    from ecfmetric.present._html import report_html
+
+    metric = ecfmetric.read(ROOT / "fixtures" / "real_annual_0012_mismatch.txt")
+    html = metric_html(metric, "pt")
+    tables = re.findall(r'<table style="([^"]*)"', html)
+    assert tables
+    assert all("max-width:100%" in style for style in tables)
+    assert "white-space:normal" in html
+    shown = "78.901.234/0001-05"  # the fixture's 0000 CNPJ 78901234000105, masked
+    assert metric.cnpj is not None
+    assert format_cnpj(metric.cnpj) == shown
+    assert f'<span style="white-space:nowrap">{shown}</span>' in html
+    assert shown not in html.replace(f'<span style="white-space:nowrap">{shown}</span>', "")
+    # The amount cells never wrap.
+    assert re.search(r'white-space:nowrap">[0-9.]+,[0-9]{2}</td>', html)
+    report = report_html(ecfmetric.validate(ROOT / "fixtures" / "bad_amount.txt"), "pt")
+    assert "max-width:100%" in report
+
+
+def test_an_error_row_looks_like_an_error() -> None:
+    """validate()'s HTML: an error row is red, a warning row amber, and the bar is red when the
+    report has an error."""
+    from ecfmetric.present._html import report_html
+
+    both = ecfmetric.validate(ROOT / "fixtures" / "broken" / "bad_amount_signed.txt")
+    assert {f.severity for f in both.findings} == {"error", "warning"}
+    html = report_html(both, "pt")
+    rows = re.findall(r'<tr style="([^"]*)"><td[^>]*>(erro|aviso)</td>', html)
+    assert {(style, word) for style, word in rows} == {
+        ("background:#fde2e2;color:#8b0000", "erro"),
+        ("background:#fff4e0", "aviso"),
+    }
+    assert "border-left:4px solid #c00" in html
+    warnings_only = report_html(
+        ecfmetric.validate(ROOT / "fixtures" / "real_annual_0012_mismatch.txt"), "pt"
+    )
+    assert "border-left:4px solid #c60" in warnings_only
+    assert "#fde2e2" not in warnings_only
+
+
+def test_typed_values_are_reviewed_as_typed() -> None:
+    """A form's metric shows its values under "Valores digitados no formulário", by field, not
+    as lines of a file (no line, record or code columns)."""
+    metric = ecfmetric.from_form(
+        gross_revenue="1.000,00", cancellations="0", taxes="10,00", discounts="0"
+    )
+    shown = metric_html(metric, "pt")
+    assert "Valores digitados no formulário" in shown
+    assert "Campo do formulário" in shown
+    assert "Registro" not in shown
+    assert "arquivo" not in shown
+
+
+def test_one_order_and_wording_of_the_components_everywhere() -> None:
+    """_labels.COMPONENTS is the one order (the portal's), and LABELS its wording: the CLI's text,
+    the notebook's HTML, --csv's keys and --excel's headings all follow it."""
+    from ecfmetric.model import _labels
+    from ecfmetric.present import _text
+    from ecfmetric.present._cli_export import CSV_COLUMNS, column_label
+
+    order = list(_labels.COMPONENTS)
+    assert order == list(ecfmetric.LABELS) == list(ecfmetric.LABELS_EN)
+    assert order[:4] == ["gross_revenue", "cancellations", "taxes", "discounts"]
+    metric = ecfmetric.read(ROOT / "fixtures" / "real_annual_0012_crlf_latin1.txt")
+    for lang in ("pt", "en"):
+        labels = [_labels.labels(lang)[name] for name in order]
+        text = _text.render_metric(metric, lang)
+        assert [text.index(label) for label in labels] == sorted(
+            text.index(label) for label in labels
+        )
+        shown = metric_html(metric, lang)
+        assert [shown.index(f">{label}<") for label in labels] == sorted(
+            shown.index(f">{label}<") for label in labels
+        )
+        money_columns = [c for c in CSV_COLUMNS if c in order]
+        assert money_columns == order
+        assert [column_label(c, lang) for c in money_columns] == labels

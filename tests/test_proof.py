@@ -742,7 +742,10 @@ def test_html_of_a_concluded_proof_has_the_total_and_notes() -> None:
     assert "[HEAD_OFFICE_FILE] " in page
     with ecfmetric.language("en"):
         english = proof.conclude()._repr_html_()
-    assert "[HEAD_OFFICE_FILE] the metric is of CNPJ &#x27;11.222.333/0001-81&#x27;" in english
+    assert (
+        "[HEAD_OFFICE_FILE] the metric is of CNPJ &#x27;"
+        '<span style="white-space:nowrap">11.222.333/0001-81</span>&#x27;'
+    ) in english
     assert "2024: 1 empresa(s), concluída" in _html_pt(proof)
 
 

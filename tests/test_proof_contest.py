@@ -159,7 +159,10 @@ def test_withdraw_contest_restores_the_files_value() -> None:
         HEAD,
         "taxes",
     )
-    assert str(error.value) == "taxes of company '11.222.333/0001-81' is not contested"
+    assert (
+        str(error.value)
+        == "(-) Taxes on sales and services of company '11.222.333/0001-81' is not contested"
+    )
 
 
 @pytest.mark.parametrize(
@@ -189,15 +192,16 @@ def test_withdraw_contest_restores_the_files_value() -> None:
             "r",
             None,
             "BAD_CONTEST_VALUE",
-            "the contested value is refused: taxes: must not be negative (got '-1,00')",
+            "the contested value is refused: (-) Taxes on sales and services: must not be negative (got '-1,00')",
         ),
         (
             "taxes",
-            "1.234",
+            "1234.56",
             "r",
             None,
             "BAD_CONTEST_VALUE",
-            "the contested value is refused: taxes: is ambiguous",
+            "the contested value is refused: (-) Taxes on sales and services: has a '.' that does "
+            "not group thousands",
         ),
         (
             "taxes",
@@ -205,7 +209,7 @@ def test_withdraw_contest_restores_the_files_value() -> None:
             "r",
             None,
             "BAD_CONTEST_VALUE",
-            "the contested value is refused: taxes: float is not accepted",
+            "the contested value is refused: (-) Taxes on sales and services: float is not accepted",
         ),
         (
             "taxes",
@@ -213,7 +217,7 @@ def test_withdraw_contest_restores_the_files_value() -> None:
             "  ",
             None,
             "REASON_REQUIRED",
-            "a contest needs a reason: say why the file's taxes is wrong",
+            "a contest needs a reason: say why the file's (-) Taxes on sales and services is wrong",
         ),
         (
             "taxes",
@@ -221,7 +225,7 @@ def test_withdraw_contest_restores_the_files_value() -> None:
             None,
             None,
             "REASON_REQUIRED",
-            "a contest needs a reason: say why the file's taxes is wrong",
+            "a contest needs a reason: say why the file's (-) Taxes on sales and services is wrong",
         ),
         (
             "taxes",
@@ -237,7 +241,7 @@ def test_withdraw_contest_restores_the_files_value() -> None:
             "r",
             None,
             "SAME_AS_FILE",
-            "150.00 is the file's own taxes for '11.222.333/0001-81': there is nothing to "
+            "150.00 is the file's own (-) Taxes on sales and services for '11.222.333/0001-81': there is nothing to "
             "contest (withdraw_contest() restores the file's value)",
         ),
     ],

@@ -97,18 +97,19 @@ def test_changing_one_line_by_d_moves_the_metric_by_d(
 
 @given(values_strategy)
 def test_form_with_the_files_amounts_gives_the_same_net(values: dict[str, int]) -> None:
-    """Typing a file's components into the form gives the file's net revenue."""
+    """Typing a file's components into the form (as a person types them: 1234,56) gives the
+    file's net revenue."""
     metric = read_bytes(ecf_bytes(real_annual(_dre(values))))
     gross = metric.gross_revenue
     deductions = [metric.cancellations, metric.taxes, metric.discounts, metric.other_deductions]
     if sum(deductions, Decimal(0)) > gross:  # type: ignore[operator,arg-type]
         return  # the form refuses deductions above the gross revenue (tested elsewhere)
     form = ecfmetric.from_form(
-        gross_revenue=str(gross),
-        cancellations=str(metric.cancellations),
-        taxes=str(metric.taxes),
-        discounts=str(metric.discounts),
-        other_deductions=str(metric.other_deductions),
+        gross_revenue=str(gross).replace(".", ","),
+        cancellations=str(metric.cancellations).replace(".", ","),
+        taxes=str(metric.taxes).replace(".", ","),
+        discounts=str(metric.discounts).replace(".", ","),
+        other_deductions=str(metric.other_deductions).replace(".", ","),
     )
     assert form.net_revenue == metric.net_revenue
 

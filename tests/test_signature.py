@@ -783,13 +783,14 @@ def test_cli_check_bad_blob(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_without_the_extra(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Without the extra, --check still runs: the signature is reported as not checked."""
+    """Without the extra, --check still runs: the signature is reported as not checked
+    ("não verificada", in Portuguese, the CLI's default)."""
     monkeypatch.setitem(sys.modules, "ecfmetric.ecf._cms", None)
     monkeypatch.delattr("ecfmetric.ecf._cms", raising=False)
     status = _cli.main(["--check", str(SIGNED / "one_rsa_sha256.ecf")])
     out = capsys.readouterr().out
     assert status == 0
-    assert "not checked" in out
+    assert "não verificada" in out
     assert "ecfmetric[signature]" in out
 
 

@@ -124,9 +124,12 @@ class Shooter:
         )
 
     def submit(self, element: WebElement) -> None:
+        """Click, then wait until the next page has replaced this one and finished loading."""
         page = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, 30).until(staleness_of(page))
+        wait = WebDriverWait(self.driver, 30)
+        wait.until(staleness_of(page))
+        wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def fill(self, values: dict[str, str], within: str = "") -> None:
         for name, value in values.items():
@@ -161,7 +164,7 @@ def walk(shooter: Shooter, url: str, scratch: Path) -> None:
     shooter.submit(driver.find_element(By.CSS_SELECTOR, "#contestar-taxes button"))
     shooter.shot("contestacao-recusada")
     shooter.fill({"motivo": "ICMS pago a menor, DARF retificado"}, "#contestar-taxes")
-    shooter.submit(driver.find_element(By.CSS_SELECTOR, "#contestar-taxes button"))
+    shooter.submit(driver.find_element(By.CSS_SELECTOR, "#contestar-taxes button[type=submit]"))
     shooter.shot("valor-contestado")
 
     driver.get(url + "/")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         MetricUnavailableError,
         ProofError,
         ProofErrorCode,
+        RefusedField,
         SignatureError,
         SignatureSupportError,
         WorkerCrashedError,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         SignerSummary,
         SourceLine,
     )
+    from .model._rows import FILE_COLUMNS, refusal_row
     from .proof._proof import ConcludedProof, Proof, ProofRow
     from .reading._bytes import read_bytes, validate_bytes
     from .reading._form import from_form
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
     from .reading._validate import ValidationReport, validate
     from .types import Company
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # Each public name and the module that defines it. They are imported on first use (PEP 562), so
 # that `import ecfmetric` costs next to nothing and a call pays only for the modules it needs:
@@ -95,6 +97,7 @@ _WHERE = {
     "ProofError": "base._errors",
     "ProofErrorCode": "base._errors",
     "ProofRow": "proof._proof",
+    "RefusedField": "base._errors",
     "ReadResult": "reading._many",
     "Record": "model._model",
     "Regime": "model._model",
@@ -106,6 +109,8 @@ _WHERE = {
     "Signer": "ecf._signature",
     "SignerSummary": "model._model",
     "SourceLine": "model._model",
+    "FILE_COLUMNS": "model._rows",
+    "refusal_row": "model._rows",
     "ValidationReport": "reading._validate",
     "WorkerCrashedError": "base._errors",
     "from_form": "reading._form",
@@ -141,6 +146,7 @@ if not TYPE_CHECKING:  # pragma: no branch - false only for type checkers, which
 
 __all__ = [
     "CODES",
+    "FILE_COLUMNS",
     "LABELS",
     "LABELS_EN",
     "MAX_EXPANDED_SIZE",
@@ -171,6 +177,7 @@ __all__ = [
     "ProofRow",
     "ReadResult",
     "Record",
+    "RefusedField",
     "Regime",
     "RevenueMetric",
     "Signature",
@@ -191,6 +198,7 @@ __all__ = [
     "read_bytes",
     "read_many",
     "read_signature",
+    "refusal_row",
     "set_language",
     "types",
     "validate",

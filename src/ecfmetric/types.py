@@ -1,7 +1,11 @@
 """The JSON shapes of ``to_dict()``, as ``TypedDict``s, and the types the public API takes.
 
-A service can use them as response models (FastAPI and pydantic accept ``TypedDict``), and
-mypy checks every ``to_dict()`` against them. Money is a string with two decimals
+A service can use them as response models: they are ``typing_extensions.TypedDict`` whenever
+``typing_extensions`` is installed (pydantic, and so FastAPI, always installs it and accepts no
+other ``TypedDict`` before Python 3.12), so a FastAPI route declared ``-> RevenueMetricDict``
+starts and its OpenAPI schema lists the fields (``examples/fastapi``). mypy checks every
+``to_dict()`` against them. The same shapes as JSON Schema (draft 2020-12) ship in the package:
+:func:`ecfmetric.schema.load` (``docs/schema/``). Money is a string with two decimals
 (``"11990000.00"``, negative as ``"-10.00"``) or ``None`` when the source does not state it;
 dates are ISO strings (``"2024-12-31"``).
 
@@ -13,9 +17,19 @@ True
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import TYPE_CHECKING, Literal
 
 from .base._i18n import Message
+
+if TYPE_CHECKING:
+    from typing import TypedDict
+else:
+    try:
+        # pydantic refuses typing.TypedDict before Python 3.12; it depends on typing_extensions,
+        # so whoever uses pydantic has it, and ecfmetric itself does not need it.
+        from typing_extensions import TypedDict
+    except ImportError:  # pragma: no cover - typing_extensions is in the test extra
+        from typing import TypedDict
 
 __all__ = [
     "Code",
@@ -23,6 +37,8 @@ __all__ = [
     "ConcludedProofDict",
     "ContestDict",
     "ContestableComponent",
+    "ErrorDict",
+    "FileMetricDict",
     "FindingDict",
     "Message",
     "PeriodMetricDict",
@@ -30,8 +46,12 @@ __all__ = [
     "ProofDict",
     "ProofRowDict",
     "ProofStatus",
+    "RefusalDict",
     "RevenueMetricDict",
+    "SignatureSummaryDict",
+    "SignerSummaryDict",
     "SourceLineDict",
+    "ValidationReportDict",
 ]
 
 #: Every code an error, a warning or a proof's note carries (:data:`ecfmetric.CODES` says
@@ -313,3 +333,42 @@ class ConcludedProofDict(TypedDict):
     reference_year: int
     total_net_revenue: str
     rows: list[ProofRowDict]
+
+
+class ValidationReportDict(TypedDict):
+    """:meth:`ecfmetric.ValidationReport.to_dict`: ``errors`` and ``warnings`` are counts of
+    ``findings``; ``metric`` is ``None`` when the file gives none."""
+
+    source: str | None
+    ok: bool
+    lines_read: int
+    errors: int
+    warnings: int
+    findings: list[FindingDict]
+    metric: RevenueMetricDict | None
+
+
+class ErrorDict(TypedDict):
+    """Why the command line refused a file (``--json``): always every key. ``message`` is the
+    whole message in the language in use; ``field`` is set for a field of a record."""
+
+    code: str
+    message: str
+    line_number: int | None
+    record: str | None
+    field: str | None
+
+
+class RefusalDict(TypedDict):
+    """A file the command line refused (``--json``): ``{"file", "error"}``."""
+
+    file: str
+    error: ErrorDict
+
+
+class FileMetricDict(RevenueMetricDict):
+    """A file the command line read (``--json``): :class:`RevenueMetricDict` with the
+    ``file`` given and ``"error": null``."""
+
+    file: str
+    error: None

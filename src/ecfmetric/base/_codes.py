@@ -7,9 +7,8 @@ tests hold every code raised or warned anywhere in the package to an entry here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
-from typing import Literal, cast
+from collections.abc import Iterator, Mapping
+from typing import Literal, TypeVar, cast, overload
 
 import attrs
 
@@ -21,6 +20,34 @@ from ._errors import PROOF_ERROR_CODES
 CodeKind = Literal["error", "warning", "note"]
 
 
+_T = TypeVar("_T")
+
+
+class Meaning(str):
+    """A code's meaning in the current language: a ``str``, and callable as before 0.2.0
+    (``info.meaning()`` is the same text, ``info.meaning("en")`` the English one)."""
+
+    __slots__ = ("_en", "_pt")
+    _en: str
+    _pt: str
+
+    def __new__(cls, en: str, pt: str, lang: Literal["pt", "en"]) -> Meaning:
+        """The meaning in ``lang``, keeping both texts for :meth:`__call__`."""
+        text = super().__new__(cls, en if lang == "en" else pt)
+        text._en, text._pt = en, pt
+        return text
+
+    def __reduce__(self) -> tuple[type[Meaning], tuple[str, str, Literal["pt", "en"]]]:
+        # str's own reduction would call __new__ with the text alone.
+        return Meaning, (self._en, self._pt, "en" if str(self) == self._en else "pt")
+
+    def __call__(self, lang: Literal["pt", "en"] | None = None) -> str:
+        """The meaning in ``lang``; this text itself when ``None``."""
+        if lang is None:
+            return str(self)
+        return self._en if lang == "en" else self._pt
+
+
 @attrs.frozen
 class CodeInfo:
     """What a code means: its kind and a one-line meaning in English and in Portuguese."""
@@ -29,11 +56,13 @@ class CodeInfo:
     meaning_en: str
     meaning_pt: str
 
-    def meaning(self, lang: Literal["pt", "en"] | None = None) -> str:
-        """The meaning in ``lang`` (the current language when ``None``)."""
+    @property
+    def meaning(self) -> Meaning:
+        """The meaning in the current language (a ``str``). Calling it still works:
+        ``info.meaning("en")`` is :attr:`meaning_en`, ``info.meaning()`` this text."""
         from ._i18n import get_language
 
-        return self.meaning_en if (lang or get_language()) == "en" else self.meaning_pt
+        return Meaning(self.meaning_en, self.meaning_pt, get_language())
 
 
 _LENIENT_EN = " (a warning when read leniently)"
@@ -439,15 +468,52 @@ _PROOF_PT: dict[str, str] = {
 }
 
 
-def _catalogue() -> dict[Code, CodeInfo]:
-    # Keys are checked against the Code Literal by tests/test_i18n.py (a cast is all mypy needs).
+def _catalogue() -> dict[str, CodeInfo]:
+    # Keys are checked against the Code Literal by tests/test_i18n.py.
     entries: dict[str, CodeInfo] = {
         code: CodeInfo(kind, en, pt) for code, (kind, en, pt) in _FILE.items()
     }
     for code, meaning in PROOF_ERROR_CODES.items():
         entries[code] = CodeInfo("error", meaning, _PROOF_PT[code])
-    return cast("dict[Code, CodeInfo]", dict(sorted(entries.items())))
+    return dict(sorted(entries.items()))
+
+
+class CodeCatalogue(Mapping[Code, CodeInfo]):
+    """The read-only catalogue of codes, looked up by any ``str``: ``CODES.get(text)`` and
+    ``CODES[text]`` type-check without a cast (a code read from JSON, a log, a form). An
+    unknown code is ``None`` with ``get`` and ``KeyError`` with ``[]``."""
+
+    __slots__ = ("_entries",)
+
+    def __init__(self, entries: Mapping[str, CodeInfo]) -> None:
+        self._entries: dict[str, CodeInfo] = dict(entries)
+
+    def __getitem__(self, code: str) -> CodeInfo:
+        return self._entries[code]
+
+    def __iter__(self) -> Iterator[Code]:
+        # The keys are the Code Literal's values (tests/test_i18n.py holds the two equal).
+        return iter(cast("list[Code]", list(self._entries)))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._entries
+
+    @overload
+    def get(self, code: str, /) -> CodeInfo | None: ...
+    @overload
+    def get(self, code: str, default: CodeInfo, /) -> CodeInfo: ...
+    @overload
+    def get(self, code: str, default: _T, /) -> CodeInfo | _T: ...
+    def get(self, code: str, default: object = None, /) -> object:
+        """The code's :class:`CodeInfo`, or ``default`` (``None``) for a code not listed."""
+        return self._entries.get(code, default)
+
+    def __repr__(self) -> str:
+        return f"CodeCatalogue({len(self)} codes)"
 
 
 #: Every code of an error, a warning or a proof's note → its kind and meaning.
-CODES: Mapping[Code, CodeInfo] = MappingProxyType(_catalogue())
+CODES: CodeCatalogue = CodeCatalogue(_catalogue())

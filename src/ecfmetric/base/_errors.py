@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import unicodedata
-from typing import Literal
+from collections.abc import Sequence
+from typing import Literal, NamedTuple
 
-from ._i18n import Message, as_message, tr
+from ._i18n import Localized, Message, as_message, tr
 
 _SNIPPET = 60
 
@@ -238,29 +240,79 @@ class MetricUnavailableError(EcfError):
         )
 
 
-class FormInputError(EcfError):
-    """A value typed into the form was refused; ``field`` names it (``"gross_revenue"``).
+class RefusedField(NamedTuple):
+    """One refused value of the form: ``field`` (``"taxes"``), ``label`` (the portal's label,
+    ``(-) Impostos Sobre Serviços e Vendas``; ``str(label)`` is in the current language) and
+    ``reason`` (why, with what was typed; ``str(reason)`` is in the current language)."""
 
-    ``code`` is always ``"BAD_FORM_INPUT"``: the field says which value, the message why.
+    field: str
+    label: Localized
+    reason: Message
+
+
+class FormInputError(EcfError):
+    """Values typed into the form were refused: every refused field at once, in ``refused``.
+
+    ``refused`` is a tuple of :class:`RefusedField` ``(field, label, reason)``, one per refused
+    field, in the form's order: show each ``reason`` next to its field. For compatibility,
+    ``field``, ``value``, ``label`` and ``reason`` are those of the first refused field.
+    ``code`` is always ``"BAD_FORM_INPUT"``: the fields say which values, the reasons why.
     """
 
     code = "BAD_FORM_INPUT"
 
-    def __init__(self, field: str, reason: Message | str, *, value: object = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        reason: Message | str,
+        *,
+        value: object = None,
+        label: Localized | None = None,
+    ) -> None:
         self.field = field
         self._reason = as_message(reason)
         self.value = value
+        self.label = Localized(field, field) if label is None else label
+        detail = (
+            self._reason
+            if value is None
+            else tr("{reason} (got {text})", reason=self._reason, text=_cut(repr(value)))
+        )
+        self.refused: tuple[RefusedField, ...] = (RefusedField(field, self.label, detail),)
         super().__init__(self._message())
 
-    def _message(self) -> Message:
-        if self.value is None:
-            return tr("{where}: {reason}", where=self.field, reason=self._reason)
-        return tr(
-            "{where}: {reason} (got {value})",
-            where=self.field,
-            reason=self._reason,
-            value=_cut(repr(self.value)),
+    @classmethod
+    def combine(cls, errors: Sequence[FormInputError]) -> FormInputError:
+        """One error carrying every field of ``errors`` (a :class:`FormInputTypeError` when
+        any of them is one); the first one's ``field``, ``value`` and ``reason``."""
+        first = errors[0]
+        kind = (
+            FormInputTypeError
+            if any(isinstance(error, FormInputTypeError) for error in errors)
+            else FormInputError
         )
+        combined = kind(first.field, first._reason, value=first.value, label=first.label)
+        combined.refused = tuple(item for error in errors for item in error.refused)
+        combined.args = (combined._message(),)
+        return combined
+
+    def _message(self) -> Message:
+        parts: list[Message | str] = [
+            tr("{where}: {reason}", where=item.label, reason=item.reason) for item in self.refused
+        ]
+        if len(parts) == 1:
+            return as_message(parts[0])
+        return tr(
+            "{count} fields were refused: {fields}",
+            count=len(parts),
+            fields=_semicolons(parts),
+        )
+
+
+def _semicolons(parts: list[Message | str]) -> Message | str:
+    if len(parts) == 1:
+        return parts[0]
+    return tr("{first}; {rest}", first=parts[0], rest=_semicolons(parts[1:]))
 
 
 class FormInputTypeError(FormInputError, TypeError):
@@ -453,3 +505,35 @@ def _rebuild(cls: type[EcfError], args: tuple[object, ...], state: dict[str, obj
     error.args = args
     error.__dict__.update(state)
     return error
+
+
+_OS_REASONS: dict[int, Message] = {
+    errno.ENOENT: tr("no such file or directory"),
+    errno.EACCES: tr("permission denied"),
+    errno.EPERM: tr("permission denied"),
+    errno.EISDIR: tr("is a directory, not a file"),
+    errno.ENOTDIR: tr("a part of the path is not a directory"),
+    errno.ENOSPC: tr("no space left on the disk"),
+    errno.EROFS: tr("the disk is read-only"),
+    errno.ENAMETOOLONG: tr("the file name is too long"),
+    errno.EIO: tr("input/output error (the disk or the network failed)"),
+    errno.EMFILE: tr("too many files open"),
+}
+
+
+def os_error_message(error: OSError) -> Message:
+    """What the operating system said, in the person's language: the usual causes by their
+    ``errno``, any other one by its number and symbolic name (``errno 28, ENOSPC``)."""
+    if error.errno is not None and error.errno in _OS_REASONS:
+        return _OS_REASONS[error.errno]
+    if error.errno is not None:
+        return tr(
+            "the operating system refused it (errno {number}, {name})",
+            number=error.errno,
+            name=errno.errorcode.get(error.errno, "?"),
+        )
+    return tr(
+        "the operating system refused it ({kind}: {detail})",
+        kind=type(error).__name__,
+        detail=str(error),
+    )

@@ -85,7 +85,7 @@ def format_date(value: dt.date, lang: Language) -> str:
 
 
 def _param(value: object, lang: Language) -> str:
-    if isinstance(value, Message):
+    if isinstance(value, (Message, Localized)):
         return value.render(lang)
     if isinstance(value, Decimal) and value.is_finite():
         return format_amount(value, lang)
@@ -121,6 +121,23 @@ class Message:
         lang = get_language() if lang is None else _checked(lang)
         template = self.template if lang == "en" else PORTUGUESE.get(self.template, self.template)
         return _Formatter(lang).vformat(template, (), dict(self.params))
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@attrs.frozen
+class Localized:
+    """A short text given in each language, such as a field's label: ``str()`` draws it in the
+    current language, and a message that carries it draws it in the message's language."""
+
+    pt: str
+    en: str
+
+    def render(self, lang: Language | None = None) -> str:
+        """The text in ``lang`` (``"pt"`` or ``"en"``; the current language when ``None``)."""
+        lang = get_language() if lang is None else _checked(lang)
+        return self.pt if lang == "pt" else self.en
 
     def __str__(self) -> str:
         return self.render()

@@ -15,9 +15,13 @@ PORTUGUESE: Final[dict[str, str]] = {
     "{where}: {reason}": "{where}: {reason}",
     "{first}, {rest}": "{first}, {rest}",
     "{reason} (got {text!r})": "{reason} (lido: {text!r})",
+    "{reason} (got {text})": "{reason} (informado: {text})",
+    "{count} fields were refused: {fields}": "{count} campos não foram aceitos: {fields}",
+    "{first}; {rest}": "{first}; {rest}",
     "{reason} (got {text!r}, with {points})": "{reason} (lido: {text!r}, com {points})",
-    "{where}: {reason} (got {value})": "{where}: {reason} (informado: {value})",
     "line {number}": "linha {number}",
+    "{severity} {code}: {message}": "{severity} {code}: {message}",
+    "{severity} {code} ({where}): {message}": "{severity} {code} ({where}): {message}",
     "period {period}": "período {period}",
     "byte offset {offset}": "posição {offset} (em bytes)",
     # -- the file as a whole, its lines and records ----------------------------------------
@@ -474,8 +478,8 @@ PORTUGUESE: Final[dict[str, str]] = {
         "cancelamentos − descontos é {expected}"
     ),
     # -- the form --------------------------------------------------------------------------
-    "the deductions add up to {deductions}, more than the gross revenue {gross}": (
-        "as deduções somam {deductions}, mais que a receita bruta de {gross}"
+    "the deductions add up to {deductions}, more than {gross_label} {gross}": (
+        "as deduções somam {deductions}, mais que {gross_label} {gross}"
     ),
     "must be a string": "deve ser um texto",
     "must be a string such as '11.222.333/0001-81'": (
@@ -504,24 +508,34 @@ PORTUGUESE: Final[dict[str, str]] = {
     "must not be negative": "não pode ser negativo",
     "has more than two decimals": "tem mais de duas casas decimais",
     "has digits other than 0-9 (such as Arabic-Indic or full-width digits): type the amount with "
-    "the digits 0-9; write it as 12.000.000,00 or 12000000,00 or 12000000.00": (
+    "the digits 0-9, as 12.000.000,00 or 12000000,00": (
         "tem dígitos diferentes de 0-9 (como dígitos arábicos ou de largura total): digite o "
-        "valor com os dígitos 0-9; escreva como 12.000.000,00 ou 12000000,00 ou 12000000.00"
+        "valor com os dígitos 0-9, como 12.000.000,00 ou 12000000,00"
     ),
-    "has a blank inside the number: write it as 12.000.000,00 or 12000000,00 or 12000000.00, "
-    "with no spaces": (
-        "tem um espaço no meio do número: escreva como 12.000.000,00 ou 12000000,00 ou "
-        "12000000.00, sem espaços"
+    "has a blank inside the number: write it as 12.000.000,00 or 12000000,00, with no spaces": (
+        "tem um espaço no meio do número: escreva como 12.000.000,00 ou 12000000,00, sem espaços"
     ),
-    "is not an amount: write it as 12.000.000,00 or 12000000,00 or 12000000.00": (
-        "não é um valor: escreva como 12.000.000,00 ou 12000000,00 ou 12000000.00"
+    "is not an amount: write it as 12.000.000,00 or 12000000,00": (
+        "não é um valor: escreva como 12.000.000,00 ou 12000000,00"
     ),
-    "is ambiguous: a single '.' or ',' followed by three digits could be a thousands separator "
-    "or decimals; write the cents (1.234,00) or no separator (1234)": (
-        "é ambíguo: um único '.' ou ',' seguido de três dígitos pode ser separador de milhar "
-        "ou de decimais; escreva os centavos (1.234,00) ou sem separador (1234)"
+    "has more than two digits after the ',', which separates the centavos: write at most two "
+    "(1.234,56); '.' groups the thousands": (
+        "tem mais de dois dígitos depois da ',', que separa os centavos: escreva no máximo dois "
+        "(1.234,56); o '.' separa os milhares"
     ),
-    "is not an amount": "não é um valor",
+    "is written with ',' between thousands and '.' before the cents: in Brazil '.' groups the "
+    "thousands and ',' separates the centavos; write it as 1.234,56": (
+        "está escrito com ',' entre os milhares e '.' antes dos centavos: no Brasil o '.' separa "
+        "os milhares e a ',' separa os centavos; escreva como 1.234,56"
+    ),
+    "has more than one ',': ',' separates the centavos, once; write it as 1.234,56": (
+        "tem mais de uma ',': a ',' separa os centavos, uma só vez; escreva como 1.234,56"
+    ),
+    "has a '.' that does not group thousands: '.' comes before each group of three digits "
+    "(1.234.567) and ',' before the centavos; write it as 1.234,56 or 1234,56": (
+        "tem um '.' que não separa milhares: o '.' vem antes de cada grupo de três dígitos "
+        "(1.234.567) e a ',' antes dos centavos; escreva como 1.234,56 ou 1234,56"
+    ),
     # -- reading many files ----------------------------------------------------------------
     "the process reading this file stopped abruptly (killed, or out of memory) and so did a "
     "second one reading it alone; the other files were read. Read it with read() to see what "
@@ -660,6 +674,9 @@ PORTUGUESE: Final[dict[str, str]] = {
         "ler uma assinatura requer asn1crypto e cryptography ({error}): pip install "
         "'ecfmetric[signature]'"
     ),
+    "--xlsx needs openpyxl: pip install 'ecfmetric[xlsx]'": (
+        "--xlsx precisa do openpyxl: pip install 'ecfmetric[xlsx]'"
+    ),
     # -- the proof: refusals ---------------------------------------------------------------
     "the reference year must be an int such as 2024, got {year!r}": (
         "o ano de referência deve ser um inteiro como 2024, recebido {year!r}"
@@ -725,7 +742,7 @@ PORTUGUESE: Final[dict[str, str]] = {
     "{component!r} is not a component that can be contested: contest one of gross_revenue, "
     "cancellations, discounts, taxes, other_deductions": (
         "{component!r} não é um componente que se possa contestar: conteste um destes: "
-        "gross_revenue, cancellations, discounts, taxes, other_deductions"
+        "'gross_revenue', 'cancellations', 'discounts', 'taxes', 'other_deductions'"
     ),
     "the net revenue cannot be contested: it is the gross revenue minus the deductions; contest "
     "the component that is wrong and the net is recomputed": (
@@ -734,18 +751,19 @@ PORTUGUESE: Final[dict[str, str]] = {
     ),
     "the contested value is refused: {detail}": "o valor contestado foi recusado: {detail}",
     "a contest needs a reason: say why the file's {component} is wrong": (
-        "uma contestação precisa de um motivo: diga por que {component} do arquivo está errado"
+        "uma contestação precisa de um motivo: diga por que o valor do arquivo em {component} "
+        "está errado"
     ),
     "by= names who contests, as a string or None, got {by!r}": (
         "by= indica quem contesta, como texto ou None, recebido {by!r}"
     ),
     "{value} is the file's own {component} for {company}: there is nothing to contest "
     "(withdraw_contest() restores the file's value)": (
-        "{value} já é o valor de {component} do arquivo para {company}: não há o que contestar "
+        "{value} já é o valor do arquivo em {component} para {company}: não há o que contestar "
         "(withdraw_contest() restaura o valor do arquivo)"
     ),
     "{component} of company {company} is not contested": (
-        "{component} da empresa {company} não está contestado"
+        "o valor em {component} da empresa {company} não está contestado"
     ),
     # -- the proof: notes on a figure ------------------------------------------------------
     "the metric is of CNPJ {own}, not the listed {company} but the same company (root "
@@ -843,6 +861,103 @@ PORTUGUESE: Final[dict[str, str]] = {
         "não confere com o valor e as contestações da linha"
     ),
     "the rows add up to {total}, not {got}": "as linhas somam {total}, não {got}",
+    # -- the signature: why a signature does not check --------------------------------------
+    "(unknown: the signature names its certificate by subject key identifier)": (
+        "(desconhecido: a assinatura indica o seu certificado pelo identificador da chave)"
+    ),
+    "digest algorithm {name} is not supported": "o algoritmo de resumo {name} não é suportado",
+    "the blob does not carry the certificate this signature names (issuer and serial)": (
+        "o bloco não traz o certificado que esta assinatura indica (emissor e número de série)"
+    ),
+    "the {name} digest needs a second pass over the file and the source cannot seek: pass a "
+    "path or a seekable file": (
+        "o resumo {name} precisa de uma segunda leitura do arquivo e a origem não permite "
+        "voltar ao início: passe o caminho ou um arquivo que permita seek"
+    ),
+    "the signed attributes have no messageDigest": (
+        "os atributos assinados não têm o messageDigest"
+    ),
+    "the {name} digest of the signed bytes differs from the messageDigest the signature holds: "
+    "the content changed after signing (or the signature is over other bytes)": (
+        "o resumo {name} dos bytes assinados difere do messageDigest guardado na assinatura: o "
+        "conteúdo mudou depois de assinado (ou a assinatura é de outros bytes)"
+    ),
+    "a {name} key is not supported (RSA or EC only)": (
+        "uma chave {name} não é suportada (só RSA ou EC)"
+    ),
+    "the certificate's public key cannot be used: {error}": (
+        "a chave pública do certificado não pode ser usada: {error}"
+    ),
+    "signature algorithm {name} is not supported": (
+        "o algoritmo de assinatura {name} não é suportado"
+    ),
+    "RSASSA-PSS with {pss}/{mgf} for a {name} digest is not supported": (
+        "RSASSA-PSS com {pss}/{mgf} para um resumo {name} não é suportado"
+    ),
+    "a {kind} signature with a {key} key is not supported": (
+        "uma assinatura {kind} com uma chave {key} não é suportada"
+    ),
+    "the signature value does not verify with the certificate's public key": (
+        "o valor da assinatura não confere com a chave pública do certificado"
+    ),
+    "certificate serial {serial} of {issuer}": "certificado de número de série {serial} de {issuer}",
+    "bytes 0 to {last} of the file: everything before the SBRCAAEPDR marker at byte {marker}": (
+        "bytes 0 a {last} do arquivo: tudo antes do marcador SBRCAAEPDR na posição {marker}"
+    ),
+    "nobody": "ninguém",
+    "Signatures verified over the {count} bytes before the marker": (
+        "Assinaturas verificadas sobre os {count} bytes antes do marcador"
+    ),
+    "NOT verified ({failed} of {count} signatures fail; signer {first}: {reason})": (
+        "NÃO verificada ({failed} de {count} assinaturas falham; signatário {first}: {reason})"
+    ),
+    "NOT verified: {reason}": "NÃO verificada: {reason}",
+    "Signed by {who}. Hashcode {hashcode}. {state}; certificate chain not checked.": (
+        "Assinado por {who}. Hashcode {hashcode}. {state}; cadeia de certificados não verificada."
+    ),
+    "the blob holds no signature (no SignerInfo)": (
+        "o bloco não contém nenhuma assinatura (nenhum SignerInfo)"
+    ),
+    "signer {index} ({who}): {reason}": "signatário {index} ({who}): {reason}",
+    "serial {serial}": "número de série {serial}",
+    "signature matches the content; certificate chain not checked (no ICP-Brasil root, "
+    "revocation or validity-at-signing-time check)": (
+        "a assinatura confere com o conteúdo; a cadeia de certificados não foi verificada (sem "
+        "conferir a raiz ICP-Brasil, a revogação nem a validade na data da assinatura)"
+    ),
+    "not checked: {error}": "não verificada: {error}",
+    # -- the operating system --------------------------------------------------------------
+    "no such file or directory": "arquivo ou diretório não encontrado",
+    "permission denied": "permissão negada",
+    "is a directory, not a file": "é um diretório, não um arquivo",
+    "a part of the path is not a directory": "uma parte do caminho não é um diretório",
+    "no space left on the disk": "não há espaço livre no disco",
+    "the disk is read-only": "o disco é somente leitura",
+    "the file name is too long": "o nome do arquivo é longo demais",
+    "input/output error (the disk or the network failed)": (
+        "erro de entrada/saída (falha do disco ou da rede)"
+    ),
+    "too many files open": "arquivos abertos demais",
+    "the operating system refused it (errno {number}, {name})": (
+        "o sistema operacional recusou (erro {number}, {name})"
+    ),
+    "the operating system refused it ({kind}: {detail})": (
+        "o sistema operacional recusou ({kind}: {detail})"
+    ),
+    # -- the command line's usage errors ---------------------------------------------------
+    "'-' (standard input) can be given only once": (
+        "'-' (a entrada padrão) só pode ser dado uma vez"
+    ),
+    "--lines writes the lines of the metric: it does not go with --signature": (
+        "--lines grava as linhas da métrica: não combina com --signature"
+    ),
+    "{option}: cannot write {path}: {reason}": "{option}: não é possível gravar {path}: {reason}",
+    "--xlsx writes the metrics read: it does not go with --check or --signature": (
+        "--xlsx grava as métricas lidas: não combina com --check nem com --signature"
+    ),
+    "--xlsx: {path} is also {same}: it would be overwritten; choose another file": (
+        "--xlsx: {path} também é {same}: seria sobrescrito; escolha outro arquivo"
+    ),
     # -- issue 23: archives read to their end, blocks of figures, per-call budgets ------------
     "the gzip stream is followed by more data (a second gzip stream, or bytes that are not "
     "gzip): a gzip input holds one ECF file, compressed once": (
@@ -1003,5 +1118,32 @@ PORTUGUESE: Final[dict[str, str]] = {
     "REGISTRO, CAMPO)": (
         "o 9100 tem {count} campos; eram esperados ao menos {minimum} (REG, NOM_REGRA, "
         "MSG_REGRA, REGISTRO, CAMPO)"
+    ),
+    # -- the signature's signingCertificate attribute, the CLI's outputs (issue 20) ----------
+    "the {kind} attribute names no certificate": "o atributo {kind} não indica nenhum certificado",
+    "the {kind} attribute uses {algorithm}, which is not supported": (
+        "o atributo {kind} usa {algorithm}, que não é suportado"
+    ),
+    "the {kind} signed attribute names another certificate than the one the blob carries for "
+    "this signature (its hash differs)": (
+        "o atributo assinado {kind} indica outro certificado que não o que o bloco traz para "
+        "esta assinatura (o seu hash difere)"
+    ),
+    "the {kind} attribute names another certificate serial number": (
+        "o atributo {kind} indica outro número de série de certificado"
+    ),
+    "{option}: {path} is one of the files read ({same}): it would be overwritten; choose "
+    "another file": (
+        "{option}: {path} é um dos arquivos lidos ({same}): seria sobrescrito; escolha outro "
+        "arquivo"
+    ),
+    "a CMS {kind!r}, not signedData": "um CMS {kind!r}, não um signedData",
+    "signatures nested more than {limit} deep (counter-signatures of counter-signatures, or "
+    "SignedData inside SignedData): not a PVA signature": (
+        "assinaturas aninhadas em mais de {limit} níveis (contra-assinaturas de "
+        "contra-assinaturas, ou SignedData dentro de SignedData): não é uma assinatura do PVA"
+    ),
+    "more than {limit} signatures in one blob: not a PVA signature": (
+        "mais de {limit} assinaturas em um bloco: não é uma assinatura do PVA"
     ),
 }

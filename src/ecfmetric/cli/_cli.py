@@ -11,14 +11,15 @@ import argparse
 import contextlib
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 import attrs
 
-from ..base._errors import EcfError, SignatureSupportError
-from ..base._i18n import language
+from ..base._errors import EcfError, SignatureSupportError, os_error_message
+from ..base._i18n import language, tr
 from ..base._printable import printable, printable_text
 from ..facts._collect import SIGNATURE_MARKER
 from ..model._model import Finding, RevenueMetric
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from ..model._labels import Lang
     from ..present._cli_export import Dialect
     from ..reading._validate import ValidationReport
+    from ..types import RefusalDict
     from ._signature_cli import SignatureCheck
 
 EXIT_OK = 0
@@ -73,9 +75,58 @@ def _version() -> str:
     return __version__
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m ecfmetric",
+# argparse's own sentences (gettext, English): what they say, in Portuguese.
+_ARGPARSE_PT = (
+    (re.compile(r"the following arguments are required: (.*)"), r"faltam os argumentos: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"argumentos não reconhecidos: \1"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+        r"argumento \1: escolha inválida: \2 (escolha entre \3)",
+    ),
+    (
+        re.compile(r"argument (\S+): not allowed with argument (\S+)"),
+        r"o argumento \1 não pode ser usado com o argumento \2",
+    ),
+    (re.compile(r"argument (\S+): expected one argument"), r"o argumento \1 precisa de um valor"),
+    (re.compile(r"ambiguous option: (.*)"), r"opção ambígua: \1"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse speaking Portuguese unless asked for English (``--lang en``, ECFMETRIC_LANG)."""
+
+    lang: Lang = "pt"
+
+    def format_usage(self) -> str:
+        formatter = self._get_formatter()
+        prefix = "usage: " if self.lang == "en" else "uso: "
+        formatter.add_usage(
+            self.usage, self._actions, self._mutually_exclusive_groups, prefix=prefix
+        )
+        return formatter.format_help()
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if self.lang == "pt":
+            text = text.replace("usage: ", "uso: ", 1)
+            text = text.replace("\npositional arguments:\n", "\nargumentos:\n", 1)
+            text = text.replace("\noptions:\n", "\nopções:\n", 1)
+        return text
+
+    def error(self, message: str) -> NoReturn:
+        if self.lang == "pt":
+            for pattern, portuguese in _ARGPARSE_PT:
+                if pattern.fullmatch(message):
+                    message = pattern.sub(portuguese, message)
+                    break
+        self.print_usage(sys.stderr)
+        word = "error" if self.lang == "en" else "erro"
+        self.exit(EXIT_USAGE, f"{self.prog}: {word}: {message}\n")
+
+
+def _parser(prog: str = "ecfmetric") -> _Parser:
+    parser = _Parser(
+        prog=prog,
         # add_argument() builds a help formatter for each argument (to check its metavar), and
         # argparse's default one imports shutil and asks the terminal its width: a fixed width
         # while the parser is built; help and usage errors get the terminal's (set below).
@@ -121,6 +172,13 @@ def _parser() -> argparse.ArgumentParser:
         "no formato do Excel)",
     )
     parser.add_argument(
+        "--xlsx",
+        metavar="OUT",
+        help="grava também uma planilha do Excel no arquivo OUT: uma linha por arquivo e o "
+        "total, e numa segunda aba cada linha lida; valores como números (1.234,56), datas "
+        "como datas (dd/mm/aaaa); precisa do extra xlsx (pip install 'ecfmetric[xlsx]')",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
         help="valida: lista cada erro e aviso de cada arquivo e confere a assinatura (uma "
@@ -149,20 +207,45 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status."""
+def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
+    """Run the CLI; returns the exit status. ``prog`` is the program's name in ``--help``,
+    ``--version`` and usage errors: ``ecfmetric`` (the installed script) or
+    ``python -m ecfmetric`` (``__main__``)."""
     # A console that cannot show "→" (cp1252, cp850…) gets "->": output never crashes.
     with forgiving_output():
-        parser = _parser()
+        parser = _parser(prog)
+        given = list(sys.argv[1:] if argv is None else argv)
+        asked = (
+            given[given.index("--lang") + 1 : given.index("--lang") + 2]
+            if "--lang" in given
+            else []
+        )
+        wanted = asked[0] if asked else os.environ.get("ECFMETRIC_LANG", "")[:2].lower()
+        parser.lang = "en" if wanted == "en" else "pt"
         args = parser.parse_args(argv)
         if args.lang is None:
             # People at a terminal read Portuguese unless ECFMETRIC_LANG says otherwise,
             # whatever language the calling process set for its own messages.
             args.lang = "en" if os.environ.get("ECFMETRIC_LANG") == "en" else "pt"
         if args.files.count(STDIN) > 1:
-            parser.error("'-' (standard input) can be given only once")
+            parser.error(tr("'-' (standard input) can be given only once").render(args.lang))
         if args.lines is not None and args.signature:
-            parser.error("--lines writes the lines of the metric: it does not go with --signature")
+            parser.error(
+                tr(
+                    "--lines writes the lines of the metric: it does not go with --signature"
+                ).render(args.lang)
+            )
+        if args.xlsx is not None and (args.signature or args.check):
+            parser.error(
+                tr(
+                    "--xlsx writes the metrics read: it does not go with --check or --signature"
+                ).render(args.lang)
+            )
+        if args.xlsx is not None:
+            from ..present._xlsx import MISSING, available
+
+            if not available():
+                parser.error(tr(MISSING).render(args.lang))
         if sys.stdout is None or getattr(sys.stdout, "closed", False):
             if sys.stderr is not None:
                 print(_NO_STDOUT[args.lang], file=sys.stderr)
@@ -173,8 +256,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 same = next((f for f in args.files if f != STDIN and _same(f, args.lines)), None)
                 if same is not None:
                     parser.error(
-                        f"--lines: {printable(args.lines)} is one of the files read "
-                        f"({printable(same)}): it would be overwritten; choose another file"
+                        tr(
+                            "{option}: {path} is one of the files read ({same}): it would be "
+                            "overwritten; choose another file",
+                            option="--lines",
+                            path=printable(args.lines),
+                            same=printable(same),
+                        ).render(args.lang)
                     )
                 # Opened first: a path that cannot be written is a usage error, found before the
                 # files are read. The lines go to a temporary file renamed over OUT at the end.
@@ -182,7 +270,40 @@ def main(argv: Sequence[str] | None = None) -> int:
                     args.lines_out = stack.enter_context(_replacing(args.lines))
                 except OSError as error:
                     parser.error(
-                        f"--lines: cannot write {printable(args.lines)}: {error.strerror or error}"
+                        tr(
+                            "{option}: cannot write {path}: {reason}",
+                            option="--lines",
+                            path=printable(args.lines),
+                            reason=os_error_message(error),
+                        ).render(args.lang)
+                    )
+            args.xlsx_out = None
+            if args.xlsx is not None:
+                # As --lines: never one of the files read (nor --lines' file), written beside and
+                # renamed over OUT at the end.
+                others = [f for f in args.files if f != STDIN]
+                if args.lines is not None:
+                    others.append(args.lines)
+                same = next((f for f in others if _same(f, args.xlsx)), None)
+                if same is not None:
+                    parser.error(
+                        tr(
+                            "--xlsx: {path} is also {same}: it would be overwritten; choose "
+                            "another file",
+                            path=printable(args.xlsx),
+                            same=printable(same),
+                        ).render(args.lang)
+                    )
+                try:
+                    args.xlsx_out = stack.enter_context(_replacing(args.xlsx))
+                except OSError as error:
+                    parser.error(
+                        tr(
+                            "{option}: cannot write {path}: {reason}",
+                            option="--xlsx",
+                            path=printable(args.xlsx),
+                            reason=os_error_message(error),
+                        ).render(args.lang)
                     )
             with language(args.lang):
                 return _guarded(args)
@@ -247,7 +368,10 @@ def _guarded(args: argparse.Namespace) -> int:
         # Reading a file is refused file by file; what reaches here is writing the output
         # (a full disk, /dev/full, a closed descriptor).
         _discard_stdout()
-        print(_OUTPUT[args.lang].format(error=error.strerror or error), file=sys.stderr)
+        print(
+            _OUTPUT[args.lang].format(error=os_error_message(error).render(args.lang)),
+            file=sys.stderr,
+        )
         return EXIT_REFUSED
     except ValueError as error:
         if sys.stdout is None or not sys.stdout.closed:
@@ -368,7 +492,7 @@ def _size(path: str) -> int | None:
 class _Result:
     path: str
     metric: RevenueMetric | None
-    refusal: dict[str, Any] | None
+    refusal: RefusalDict | None
 
     @property
     def bug(self) -> bool:
@@ -402,6 +526,10 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
         _human(args.lang, results)
     if args.lines is not None:
         _write_lines(args, [(r.path, r.metric) for r in results if r.metric is not None])
+    if args.xlsx_out is not None:
+        from ..present._xlsx import write_workbook
+
+        write_workbook(args.xlsx_out, [(r.path, r.metric, r.refusal) for r in results], args.lang)
     if any(r.bug for r in results):
         return EXIT_INTERNAL
     return EXIT_REFUSED if any(r.metric is None for r in results) else EXIT_OK
@@ -548,7 +676,7 @@ def _signature(args: argparse.Namespace, inputs: _Inputs) -> int:
             with opened() as stream:
                 checks.append(check_signature(path, stream))
         except OSError as error:
-            checks.append(SignatureCheck(path, None, f"{path}: {error.strerror or error}", False))
+            checks.append(SignatureCheck(path, None, f"{path}: {os_error_message(error)}", False))
     if inputs.progress is not None:
         inputs.progress.close()
     if args.json:

@@ -6,7 +6,8 @@ from typing import Any
 
 import attrs
 
-from ..base._errors import EcfError, SignatureSupportError
+from ..base._errors import EcfError, SignatureSupportError, os_error_message
+from ..base._i18n import tr
 from ..ecf._signature import Signature, read_signature
 from ..ecf._sources import Source
 
@@ -86,9 +87,11 @@ def check_signature(path: str, source: Source | None = None) -> SignatureCheck:
     try:
         signature = read_signature(path if source is None else source)
     except SignatureSupportError as error:
-        return SignatureCheck(path, None, f"not checked: {error}", True)
+        return SignatureCheck(
+            path, None, tr("not checked: {error}", error=error.reason_message).render(), True
+        )
     except EcfError as error:
         return SignatureCheck(path, None, str(error), False)
     except OSError as error:
-        return SignatureCheck(path, None, f"{path}: {error.strerror or error}", False)
+        return SignatureCheck(path, None, f"{path}: {os_error_message(error)}", False)
     return SignatureCheck(path, signature, None, signature is None or signature.verified)

@@ -85,7 +85,10 @@ def read_blocks(
             ) from None
         except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
             raise _bad(
-                tr("the signature blob cannot be read: {error}", error=str(error)),
+                tr(
+                    "the signature blob cannot be read: {error}",
+                    error=error.message if isinstance(error, _NotPva) else str(error),
+                ),
                 offset + pos,
                 name,
             ) from None
@@ -125,26 +128,39 @@ def _bad(reason: Message, offset: int, name: str | None) -> SignatureError:
     return SignatureError(reason, offset=offset, source=name, code="BAD_SIGNATURE")
 
 
+class _NotPva(ValueError):
+    """A blob that parses but is not what the PVA writes; ``message`` says why, for a person."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
+
+
 def _read_blob(blob: bytes, digest: Digest, signers: list[Signer]) -> None:
     info = cms.ContentInfo.load(blob, strict=True)
     kind = info["content_type"].native
     if kind != "signed_data":
-        raise ValueError(f"a CMS {kind!r}, not signedData")
+        raise _NotPva(tr("a CMS {kind!r}, not signedData", kind=kind))
     _read_signed_data(info["content"], digest, signers, [], 0)
 
 
 def _deeper(depth: int) -> int:
     if depth >= MAX_NESTING:
-        raise ValueError(
-            f"signatures nested more than {MAX_NESTING} deep (counter-signatures of "
-            "counter-signatures, or SignedData inside SignedData): not a PVA signature"
+        raise _NotPva(
+            tr(
+                "signatures nested more than {limit} deep (counter-signatures of "
+                "counter-signatures, or SignedData inside SignedData): not a PVA signature",
+                limit=MAX_NESTING,
+            )
         )
     return depth + 1
 
 
 def _add(signers: list[Signer], signer: Signer) -> None:
     if len(signers) >= MAX_SIGNERS:
-        raise ValueError(f"more than {MAX_SIGNERS} signatures in one blob: not a PVA signature")
+        raise _NotPva(
+            tr("more than {limit} signatures in one blob: not a PVA signature", limit=MAX_SIGNERS)
+        )
     signers.append(signer)
 
 
@@ -225,7 +241,9 @@ def _check(
         issuer = _name(sid.chosen["issuer"])
         serial = format(sid.chosen["serial_number"].native, "X")
     else:
-        issuer = "(unknown: the signature names its certificate by subject key identifier)"
+        issuer = tr(
+            "(unknown: the signature names its certificate by subject key identifier)"
+        ).render()
         serial = ""
     if cert is not None:
         issuer = _name(cert.issuer)
@@ -249,7 +267,7 @@ def _check(
         covers=covers,
         countersigns=countersigns,
         verified=reason is None,
-        reason=reason,
+        reason=None if reason is None else reason.render(),
     )
 
 
@@ -284,17 +302,20 @@ def _verify(
     digest_algorithm: str,
     attributes: dict[str, Any],
     has_attrs: bool,
-) -> str | None:
+) -> Message | None:
     """``None`` when the signature checks, else why not."""
     if digest_algorithm not in HASHES:
-        return f"digest algorithm {digest_algorithm} is not supported"
+        return tr("digest algorithm {name} is not supported", name=digest_algorithm)
     if cert is None:
-        return "the blob does not carry the certificate this signature names (issuer and serial)"
+        return tr(
+            "the blob does not carry the certificate this signature names (issuer and serial)"
+        )
     content = digest(digest_algorithm)
     if content is None:
-        return (
-            f"the {digest_algorithm} digest needs a second pass over the file and the source "
-            "cannot seek: pass a path or a seekable file"
+        return tr(
+            "the {name} digest needs a second pass over the file and the source cannot seek: "
+            "pass a path or a seekable file",
+            name=digest_algorithm,
         )
     if has_attrs:
         wrong = _signing_certificate(signer_info["signed_attrs"], cert)
@@ -302,12 +323,13 @@ def _verify(
             return wrong
         expected = attributes.get("message_digest")
         if not isinstance(expected, bytes):
-            return "the signed attributes have no messageDigest"
+            return tr("the signed attributes have no messageDigest")
         if expected != content:
-            return (
-                f"the {digest_algorithm} digest of the signed bytes differs from the "
-                "messageDigest the signature holds: the content changed after signing "
-                "(or the signature is over other bytes)"
+            return tr(
+                "the {name} digest of the signed bytes differs from the messageDigest the "
+                "signature holds: the content changed after signing (or the signature is over "
+                "other bytes)",
+                name=digest_algorithm,
             )
         candidates = _signed_attrs_der(signer_info["signed_attrs"])
         prehashed = False
@@ -318,11 +340,11 @@ def _verify(
     if key_algorithm not in _USABLE_KEYS:
         # Checked before loading: cryptography 51+ warns on loading a DSA key, and a caller
         # running with warnings as errors would get that instead of this answer.
-        return f"a {key_algorithm} key is not supported (RSA or EC only)"
+        return tr("a {name} key is not supported (RSA or EC only)", name=key_algorithm)
     try:
         key = load_der_public_key(cert.public_key.dump())
     except (ValueError, UnsupportedAlgorithm) as error:
-        return f"the certificate's public key cannot be used: {error}"
+        return tr("the certificate's public key cannot be used: {error}", error=str(error))
     for data in candidates:
         reason = _check_value(key, signer_info, digest_algorithm, data, prehashed)
         if reason is None:
@@ -330,7 +352,7 @@ def _verify(
     return reason
 
 
-def _signing_certificate(signed_attrs: Any, cert: Any) -> str | None:
+def _signing_certificate(signed_attrs: Any, cert: Any) -> Message | None:
     """RFC 5035 / RFC 2634: a signed signingCertificateV2 (or signingCertificate) attribute
     binds the signature to one certificate by its hash; the certificate found must be that one,
     or another certificate (another name) could be put beside the same signature value.
@@ -345,24 +367,29 @@ def _signing_certificate(signed_attrs: Any, cert: Any) -> str | None:
         for value in attribute["values"]:
             ids = value["certs"]
             if not len(ids):
-                return f"the {kind} attribute names no certificate"
+                return tr("the {kind} attribute names no certificate", kind=kind)
             first = ids[0]
             if kind == "signing_certificate_v2":
                 algorithm = str(first["hash_algorithm"]["algorithm"].native)
             else:
                 algorithm = "sha1"
             if algorithm not in HASHES:
-                return f"the {kind} attribute uses {algorithm}, which is not supported"
+                return tr(
+                    "the {kind} attribute uses {algorithm}, which is not supported",
+                    kind=kind,
+                    algorithm=algorithm,
+                )
             if hashlib.new(algorithm, der).digest() != bytes(first["cert_hash"].native):
-                return (
-                    f"the {kind} signed attribute names another certificate than the one "
-                    "the blob carries for this signature (its hash differs)"
+                return tr(
+                    "the {kind} signed attribute names another certificate than the one the "
+                    "blob carries for this signature (its hash differs)",
+                    kind=kind,
                 )
             serial = first["issuer_serial"]
             if not isinstance(serial, core.Void) and serial["serial_number"].native != (
                 cert.serial_number
             ):
-                return f"the {kind} attribute names another certificate serial number"
+                return tr("the {kind} attribute names another certificate serial number", kind=kind)
     return None
 
 
@@ -380,7 +407,7 @@ _USABLE_KEYS = frozenset({"rsa", "rsassa_pss", "ec"})
 
 def _check_value(
     key: Any, signer_info: Any, digest_algorithm: str, data: bytes, prehashed: bool
-) -> str | None:
+) -> Message | None:
     algorithm = signer_info["signature_algorithm"]
     signature = signer_info["signature"].native
     chosen: hashes.HashAlgorithm = HASHES[digest_algorithm]()
@@ -390,7 +417,7 @@ def _check_value(
     try:
         kind = algorithm.signature_algo
     except ValueError:
-        return f"signature algorithm {algorithm['algorithm'].native} is not supported"
+        return tr("signature algorithm {name} is not supported", name=algorithm["algorithm"].native)
     try:
         if isinstance(key, rsa.RSAPublicKey) and kind == "rsassa_pkcs1v15":
             key.verify(signature, data, padding.PKCS1v15(), hashed)
@@ -399,7 +426,12 @@ def _check_value(
             pss_hash = str(params["hash_algorithm"]["algorithm"].native)
             mgf_hash = str(params["mask_gen_algorithm"]["parameters"]["algorithm"].native)
             if pss_hash != digest_algorithm or mgf_hash not in HASHES:
-                return f"RSASSA-PSS with {pss_hash}/{mgf_hash} for a {digest_algorithm} digest is not supported"
+                return tr(
+                    "RSASSA-PSS with {pss}/{mgf} for a {name} digest is not supported",
+                    pss=pss_hash,
+                    mgf=mgf_hash,
+                    name=digest_algorithm,
+                )
             pss = padding.PSS(
                 mgf=padding.MGF1(HASHES[mgf_hash]()), salt_length=params["salt_length"].native
             )
@@ -407,11 +439,13 @@ def _check_value(
         elif isinstance(key, ec.EllipticCurvePublicKey) and kind == "ecdsa":
             key.verify(signature, data, ec.ECDSA(hashed))
         else:
-            return (
-                f"a {kind} signature with a {type(key).__name__.lstrip('_')} key is not supported"
+            return tr(
+                "a {kind} signature with a {key} key is not supported",
+                kind=kind,
+                key=type(key).__name__.lstrip("_"),
             )
     except InvalidSignature:
-        return "the signature value does not verify with the certificate's public key"
+        return tr("the signature value does not verify with the certificate's public key")
     return None
 
 

@@ -19,7 +19,7 @@ import attrs
 
 from ..base._cnpj import format_cnpj
 from ..base._errors import SignatureError, SignatureSupportError
-from ..base._i18n import tr
+from ..base._i18n import noop, tr
 from ..model._model import SignatureSummary, SignerSummary
 from ._limits import Limits, check_chunk_size, check_limits
 from ._sources import CHUNK_SIZE, Source, chunks_of, name_of, opened
@@ -34,7 +34,7 @@ MAX_BLOB = 1 << 20
 #: Digests computed while streaming; any other one the blob asks for needs a second pass.
 STREAMED_DIGESTS = ("sha1", "sha256")
 
-CHAIN_NOTE = (
+CHAIN_NOTE = noop(
     "signature matches the content; certificate chain not checked (no ICP-Brasil root, "
     "revocation or validity-at-signing-time check)"
 )
@@ -58,7 +58,8 @@ class Signer:
     bytes before the marker), ``"signature"`` (a counter-signature: the signature value of
     signer number ``countersigns``, 1-based) or ``"signed_data"`` (an outer signature over a
     SignedData nested in the blob). ``verified`` is whether the signature checks over that;
-    ``reason`` says why not (``None`` when verified). The certificate chain is never checked.
+    ``reason`` says why not (``None`` when verified), in the language current when the file
+    was read (Portuguese by default). The certificate chain is never checked.
     """
 
     name: str | None
@@ -94,7 +95,12 @@ class Signer:
             ids.append(f"CNPJ {format_cnpj(self.cnpj)}")
         if self.cpf is not None:
             ids.append(f"CPF {_format_cpf(self.cpf)}")
-        who = self.name or f"certificate serial {self.serial} of {self.issuer}"
+        who = (
+            self.name
+            or tr(
+                "certificate serial {serial} of {issuer}", serial=self.serial, issuer=self.issuer
+            ).render()
+        )
         return f"{who} ({', '.join(ids)})" if ids else who
 
 
@@ -107,7 +113,8 @@ class Signature:
     ``verified`` is true when there is at least one signer and every signature checks: the
     digest of those bytes equals each signature's messageDigest (or the signature is over that
     digest directly), and each signature value verifies with its certificate's public key.
-    ``reason`` says why not. ``blocks`` counts the CMS blobs read (several may follow one
+    ``reason`` says why not (in the language current when the file was read; ``chain_note``
+    too). ``blocks`` counts the CMS blobs read (several may follow one
     another, each after its own marker or not); ``blob_offset`` is the first byte after the
     first marker and ``blob_size`` the bytes from there to the end. ``file_type`` is the second
     field of the ``0000`` line (``"LECF"``; ``"LECD"`` for an ECD), ``None`` if there is none.
@@ -125,15 +132,17 @@ class Signature:
     file_type: str | None
     source: str | None = None
     chain_checked: bool = False
-    chain_note: str = CHAIN_NOTE
+    chain_note: str = attrs.field(factory=lambda: tr(CHAIN_NOTE).render(), eq=False)
 
     @property
     def covers(self) -> str:
-        """What the digest was computed over, in words."""
-        return (
-            f"bytes 0 to {self.covered_bytes - 1} of the file: everything before the "
-            f"SBRCAAEPDR marker at byte {self.covered_bytes}"
-        )
+        """What the digest was computed over, in words (in the current language)."""
+        return tr(
+            "bytes 0 to {last} of the file: everything before the SBRCAAEPDR marker at byte "
+            "{marker}",
+            last=self.covered_bytes - 1,
+            marker=self.covered_bytes,
+        ).render()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; datetimes in ISO 8601."""
@@ -145,20 +154,31 @@ class Signature:
         return out
 
     def summary(self) -> str:
-        """One short paragraph: who signed, the hashcode, verified or why not, chain not checked."""
-        who = "; ".join(signer.label() for signer in self.signers) or "nobody"
+        """One short paragraph, in the current language: who signed, the hashcode, verified or
+        why not, chain not checked."""
+        who = "; ".join(signer.label() for signer in self.signers) or tr("nobody")
         failed = [signer for signer in self.signers if not signer.verified]
         if self.verified:
-            state = f"Signatures verified over the {self.covered_bytes} bytes before the marker"
+            state = tr(
+                "Signatures verified over the {count} bytes before the marker",
+                count=self.covered_bytes,
+            )
         elif failed:
-            first = self.signers.index(failed[0]) + 1
-            state = (
-                f"NOT verified ({len(failed)} of {len(self.signers)} signatures fail; "
-                f"signer {first}: {failed[0].reason})"
+            state = tr(
+                "NOT verified ({failed} of {count} signatures fail; signer {first}: {reason})",
+                failed=len(failed),
+                count=len(self.signers),
+                first=self.signers.index(failed[0]) + 1,
+                reason=failed[0].reason,
             )
         else:
-            state = f"NOT verified: {self.reason}"
-        return f"Signed by {who}. Hashcode {self.hashcode}. {state}; certificate chain not checked."
+            state = tr("NOT verified: {reason}", reason=self.reason)
+        return tr(
+            "Signed by {who}. Hashcode {hashcode}. {state}; certificate chain not checked.",
+            who=who,
+            hashcode=self.hashcode,
+            state=state,
+        ).render()
 
 
 def summarize(signature: Signature) -> SignatureSummary:
@@ -399,9 +419,14 @@ def _rehash(stream: BinaryIO, start: int, size: int, algorithm: str) -> bytes:
 
 def _reason(signers: list[Signer]) -> str | None:
     if not signers:
-        return "the blob holds no signature (no SignerInfo)"
+        return tr("the blob holds no signature (no SignerInfo)").render()
     failed = [
-        f"signer {index} ({signer.name or 'serial ' + signer.serial}): {signer.reason}"
+        tr(
+            "signer {index} ({who}): {reason}",
+            index=index,
+            who=signer.name or tr("serial {serial}", serial=signer.serial),
+            reason=signer.reason,
+        ).render()
         for index, signer in enumerate(signers, 1)
         if not signer.verified
     ]

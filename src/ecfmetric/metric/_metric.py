@@ -12,9 +12,10 @@ from decimal import Decimal
 import attrs
 
 from ..base._errors import EcfFormatError, MetricUnavailableError
-from ..base._i18n import Message, tr
+from ..base._i18n import Localized, Message, tr
 from ..ecf._layout import DRE_RECORD, LAST_Y540_LAYOUT, quarter_span
 from ..facts._collect import DreLine, FileData, Period, TableLine
+from ..model._labels import COMPONENT_WORDS, money
 from ..model._model import (
     COMPONENT_FIELDS,
     Component,
@@ -575,7 +576,10 @@ class _Computation:
             return _Components(None, None, None, None, None)
         stated = [period.dre[root] for root in nets if root in period.dre]
         if not_split:
-            subtotals = ", ".join(f"{line.code} = {-line.value:.2f}" for line in not_split)
+            subtotals = Localized(
+                ", ".join(f"{line.code} = {money(-line.value, 'pt')}" for line in not_split),
+                ", ".join(f"{line.code} = {-line.value:.2f}" for line in not_split),
+            )
             self.warn(
                 "DEDUCTIONS_NOT_SPLIT",
                 tr(
@@ -903,7 +907,10 @@ class _Computation:
                 "cancellations and unconditional discounts and does not state the taxes on "
                 "sales: {unknown} and net revenue are unknown. Fill the form to give them",
                 records=", ".join(records),
-                unknown=", ".join(unknown),
+                unknown=Localized(
+                    ", ".join(COMPONENT_WORDS["pt"][name] for name in unknown),
+                    ", ".join(COMPONENT_WORDS["en"][name] for name in unknown),
+                ),
             ),
             used[0][0].line_number if used else None,
         )

@@ -5,21 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from ..base._context import in_money_context
-from ..base._i18n import Message, as_message
-from ..types import (
-    FindingDict,
-    PeriodMetricDict,
-    RevenueMetricDict,
-    SignatureSummaryDict,
-    SignerSummaryDict,
-    SourceLineDict,
-)
+from ..base._i18n import Localized, Message, as_message, tr
 from ._notebook import html
+
+if TYPE_CHECKING:
+    # Annotations only: read() need not load types.py (nor typing_extensions).
+    from ..types import (
+        FindingDict,
+        PeriodMetricDict,
+        RevenueMetricDict,
+        SignatureSummaryDict,
+        SignerSummaryDict,
+        SourceLineDict,
+    )
 
 #: The five components, in the order they are subtracted.
 COMPONENT_FIELDS = ("gross_revenue", "cancellations", "discounts", "taxes", "other_deductions")
@@ -99,6 +102,49 @@ class Finding:
     def render(self, lang: Literal["pt", "en"] | None = None) -> str:
         """The message in ``lang`` (``"pt"`` or ``"en"``; the current language when ``None``)."""
         return self._message.render(lang)
+
+    def describe(self, lang: Literal["pt", "en"] | None = None) -> str:
+        """The finding for a person, in ``lang`` (the current language when ``None``):
+        ``aviso NET_REVENUE_MISMATCH (linha 36, L300): período A00: …``."""
+        from ._labels import SEVERITY_WORDS
+
+        severity = Localized(
+            SEVERITY_WORDS["pt"][self.severity], SEVERITY_WORDS["en"][self.severity]
+        )
+        where: list[Message | str] = []
+        if self.line_number is not None:
+            where.append(tr("line {number}", number=self.line_number))
+        if self.record is not None:
+            where.append(self.record)
+        if not where:
+            text = tr(
+                "{severity} {code}: {message}",
+                severity=severity,
+                code=self.code,
+                message=self._message,
+            )
+        else:
+            text = tr(
+                "{severity} {code} ({where}): {message}",
+                severity=severity,
+                code=self.code,
+                where=where[0]
+                if len(where) == 1
+                else tr("{first}, {rest}", first=where[0], rest=where[1]),
+                message=self._message,
+            )
+        return text.render(lang)
+
+    def __str__(self) -> str:
+        """The finding for a person in the current language (:meth:`describe`)."""
+        return self.describe()
+
+    def __repr__(self) -> str:
+        return (
+            f"Finding(code={self.code!r}, message={self._message.render('en')!r}, "
+            f"line_number={self.line_number!r}, record={self.record!r}, "
+            f"severity={self.severity!r})"
+        )
 
     def to_dict(self) -> FindingDict:
         """A JSON-ready dict (the message in the current language)."""
@@ -328,6 +374,19 @@ class RevenueMetric:
             "signature": None if self.signature is None else self.signature.to_dict(),
         }
 
+    def to_row(self, file: str | None = None) -> dict[str, Any]:
+        """This file as one row: a plain dict with the keys of :data:`ecfmetric.FILE_COLUMNS`,
+        the columns of the command line's ``--csv`` (one source for both).
+
+        Money stays ``Decimal`` and dates ``datetime.date``, so a ``pandas.DataFrame`` of many
+        rows adds its money columns up exactly; ``warnings`` is the warning codes, space
+        separated; ``regime_label`` the regime's name in the language in use. ``file``
+        defaults to :attr:`file_name`. A refused file's row: :func:`ecfmetric.refusal_row`.
+        """
+        from ._rows import metric_row
+
+        return metric_row(self, file)
+
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per line read (its provenance), ready for ``pandas.DataFrame``.
 
@@ -335,7 +394,13 @@ class RevenueMetric:
         file's RECEITA LIQUIDA, synthetic lines). Each row names the company (``cnpj``), the
         ``reference_year``, the ``block`` and the ``file_name``, so that the rows of many files
         make one table. Unlike :meth:`to_dict`, amounts stay ``Decimal`` so that they add up.
+        ``component_label`` names the component in the language in use (``"receita bruta"``,
+        ``"só conferência"`` for a line read only to cross-check).
         """
+        from ..base._i18n import get_language
+        from ._labels import COMPONENT_WORDS
+
+        words = COMPONENT_WORDS[get_language()]
         return [
             {
                 "file_name": self.file_name,
@@ -344,6 +409,7 @@ class RevenueMetric:
                 "block": None if line.record is None else line.record[0],
                 **line.to_dict(),
                 "amount": line.amount,
+                "component_label": words[line.component],
             }
             for line in self.lines
         ]

@@ -14,33 +14,37 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 from ..base._cnpj import format_cnpj
-from ..base._errors import EcfError, EcfFormatError, MetricUnavailableError
-from ..base._i18n import tr
-from ..model._model import MONEY_FIELDS, RevenueMetric
+from ..base._i18n import get_language
+from ..model._labels import FILE_STATUS_WORDS, SEVERITY_WORDS, column_label
+from ..model._model import RevenueMetric
+from ..model._rows import ERROR_KEYS, FILE_COLUMNS, refusal, refused_row
+from ..model._rows import metric_row as _row
 
 if TYPE_CHECKING:
     from ..reading._validate import ValidationReport
+    from ..types import RefusalDict
+
+__all__ = [
+    "CSV_COLUMNS",
+    "ERROR_KEYS",
+    "FINDING_COLUMNS",
+    "LINE_COLUMNS",
+    "Dialect",
+    "Table",
+    "finding_rows",
+    "line_rows",
+    "metric_row",
+    "refusal",
+    "table",
+]
 
 Dialect = Literal["csv", "excel"]
 
-#: One row per file (``--csv``, ``--excel``).
-CSV_COLUMNS = (
-    "file",
-    "status",
-    "cnpj",
-    "company_name",
-    "reference_year",
-    "period_start",
-    "period_end",
-    "regime",
-    *MONEY_FIELDS,
-    "warnings",
-    "error_code",
-    "error",
-)
+#: One row per file (``--csv``, ``--excel``, ``--xlsx``): :data:`ecfmetric.FILE_COLUMNS`.
+CSV_COLUMNS = FILE_COLUMNS
 
 #: One row per line read (``--lines FILE``): the metric's ``lines``, cross-check lines included
 #: (their ``component`` is empty and their amount is signed).
@@ -60,47 +64,8 @@ LINE_COLUMNS = (
 #: One row per finding (``--check --csv``, ``--check --excel``).
 FINDING_COLUMNS = ("file", "severity", "code", "line_number", "record", "message")
 
-#: The keys of a refusal's ``error`` object in ``--json``, always all of them.
-ERROR_KEYS = ("code", "message", "line_number", "record", "field")
-
-# The command line's own codes, for a file that cannot be opened at all.
-_OS_CODES: tuple[tuple[type[OSError], str], ...] = (
-    (FileNotFoundError, "FILE_NOT_FOUND"),
-    (PermissionError, "PERMISSION_DENIED"),
-    (IsADirectoryError, "IS_A_DIRECTORY"),
-)
-
 # Excel runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def refusal(path: str, error: EcfError | OSError) -> dict[str, Any]:
-    """``{"file": path, "error": {"code", "message", "line_number", "record", "field"}}``."""
-    if isinstance(error, OSError):
-        code = next((c for kind, c in _OS_CODES if isinstance(error, kind)), "OS_ERROR")
-        detail: dict[str, Any] = {"code": code, "message": error.strerror or str(error)}
-    elif isinstance(error, EcfFormatError):
-        detail = {
-            "code": error.code,
-            "message": str(error.reason_with_text()),
-            "line_number": error.line_number,
-            "record": error.record,
-            "field": error.field,
-        }
-    elif isinstance(error, MetricUnavailableError):
-        detail = {
-            "code": error.code,
-            "message": str(error.reason_message)
-            if error.period is None
-            else str(
-                tr("period {period}: {reason}", period=error.period, reason=error.reason_message)
-            ),
-            "line_number": error.line_number,
-            "record": error.record,
-        }
-    else:
-        detail = {"code": getattr(error, "code", "ECF_ERROR"), "message": str(error)}
-    return {"file": path, "error": {key: detail.get(key) for key in ERROR_KEYS}}
 
 
 class Table:
@@ -133,6 +98,14 @@ class Table:
             return "'" + text
         return text
 
+    def status(self, status: str) -> str:
+        """``ok``/``refused`` for programs; the word in the person's language for Excel."""
+        return status if self.dialect != "excel" else FILE_STATUS_WORDS[get_language()][status]
+
+    def severity(self, severity: str) -> str:
+        """``error``/``warning``, or ``erro``/``aviso`` for Excel."""
+        return severity if self.dialect != "excel" else SEVERITY_WORDS[get_language()][severity]
+
     def cnpj(self, value: str | None) -> str | None:
         """The CNPJ as this dialect shows it: bare, or masked for Excel."""
         if value is None or self.dialect != "excel" or len(value) != 14:
@@ -148,6 +121,8 @@ def table(binary: IO[bytes], dialect: Dialect, header: Sequence[str]) -> Iterato
     )
     try:
         out = Table(text, dialect)
+        if dialect == "excel":  # for a person: the headings in the person's language
+            header = [column_label(column, get_language()) for column in header]
         out.writer.writerow(header)
         yield out
     finally:
@@ -156,32 +131,18 @@ def table(binary: IO[bytes], dialect: Dialect, header: Sequence[str]) -> Iterato
 
 
 def metric_row(
-    out: Table, path: str, metric: RevenueMetric | None, error: dict[str, Any] | None
+    out: Table, path: str, metric: RevenueMetric | None, error: RefusalDict | None
 ) -> None:
-    """One file's row of :data:`CSV_COLUMNS`."""
+    """One file's row of :data:`CSV_COLUMNS`: :func:`ecfmetric.RevenueMetric.to_row` (or the
+    refusal's row), the CNPJ as the dialect shows it."""
     if metric is None:
         assert error is not None
-        detail = error["error"]
-        out.row(
-            [path, "refused", *([None] * (len(CSV_COLUMNS) - 4)), detail["code"], detail["message"]]
-        )
-        return
-    out.row(
-        [
-            path,
-            "ok",
-            out.cnpj(metric.cnpj),
-            metric.company_name,
-            metric.reference_year,
-            metric.period_start,
-            metric.period_end,
-            None if metric.regime is None else metric.regime.value,
-            *(getattr(metric, name) for name in MONEY_FIELDS),
-            " ".join(sorted({w.code for w in metric.warnings})) or None,
-            None,
-            None,
-        ]
-    )
+        row = refused_row(error)
+    else:
+        row = _row(metric, path)
+        row["cnpj"] = out.cnpj(metric.cnpj)
+    row["status"] = out.status(row["status"])
+    out.row(row[name] for name in CSV_COLUMNS)
 
 
 def line_rows(out: Table, path: str, metric: RevenueMetric) -> None:
@@ -207,4 +168,4 @@ def line_rows(out: Table, path: str, metric: RevenueMetric) -> None:
 def finding_rows(out: Table, path: str, report: ValidationReport) -> None:
     """A validation report's findings, as rows of :data:`FINDING_COLUMNS`."""
     for f in report.findings:
-        out.row([path, f.severity, f.code, f.line_number, f.record, f.message])
+        out.row([path, out.severity(f.severity), f.code, f.line_number, f.record, f.message])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING, Final
@@ -31,24 +32,57 @@ if TYPE_CHECKING:
     from ..proof._proof import ConcludedProof, Proof, ProofRow
     from ..reading._validate import ValidationReport
 
-_STYLE = "border-collapse:collapse;margin:0.3em 0"
-_CELL = "padding:2px 8px;border-bottom:1px solid #ddd"
+# Fits a notebook's column: the table is at most as wide as the output area and its text wraps;
+# a CNPJ, a CPF or an amount never breaks inside (white-space:nowrap on them).
+_STYLE = "border-collapse:collapse;margin:0.3em 0;max-width:100%;table-layout:auto"
+_CELL = (
+    "padding:2px 8px;border-bottom:1px solid #ddd;vertical-align:top;white-space:normal;"
+    "overflow-wrap:break-word"
+)
+_UNBROKEN = "white-space:nowrap"
+_ERROR_ROW = "background:#fde2e2;color:#8b0000"
+_WARNING_ROW = "background:#fff4e0"
+_IDENTIFIERS = re.compile(
+    r"[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/[0-9A-Z]{4}-[0-9]{2}"  # CNPJ (alphanumeric too)
+    r"|[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}"  # CPF
+    r"|-?[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]{2}"  # an amount as pt-BR writes it
+)
+
+
+def _text(text: str) -> str:
+    """``text`` escaped for HTML, each CNPJ, CPF and amount in it kept on one line."""
+    out, last = [], 0
+    for match in _IDENTIFIERS.finditer(text):
+        out.append(escape(text[last : match.start()]))
+        out.append(f'<span style="{_UNBROKEN}">{escape(match.group())}</span>')
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
 
 
 def _table(
-    header: list[str], rows: list[list[str]], *, numeric: frozenset[int] = frozenset()
+    header: list[str],
+    rows: list[list[str]],
+    *,
+    numeric: frozenset[int] = frozenset(),
+    row_styles: list[str] | None = None,
 ) -> str:
     head = "".join(f'<th style="{_CELL};text-align:left">{escape(h)}</th>' for h in header)
     body = "".join(
-        "<tr>"
+        (f'<tr style="{row_styles[r]}">' if row_styles and row_styles[r] else "<tr>")
         + "".join(
-            f'<td style="{_CELL};text-align:{"right" if i in numeric else "left"}">{escape(cell)}</td>'
+            f'<td style="{_CELL};text-align:{"right" if i in numeric else "left"}'
+            + (f";{_UNBROKEN}" if i in numeric else "")
+            + f'">{escape(cell) if i in numeric else _text(cell)}</td>'
             for i, cell in enumerate(row)
         )
         + "</tr>"
-        for row in rows
+        for r, row in enumerate(rows)
     )
-    return f'<table style="{_STYLE}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return (
+        f'<div style="max-width:100%;overflow-x:auto"><table style="{_STYLE}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 _WORDS: Final[dict[Lang, dict[str, str]]] = {
@@ -61,6 +95,8 @@ _WORDS: Final[dict[Lang, dict[str, str]]] = {
         "amount": "Valor (R$)",
         "periods": "Período,Bloco,Registro,De,Até,Receita bruta,Receita líquida",
         "lines": "Linha,Registro,Período,Código,Descrição,Valor,Componente",
+        "typed": "Valores digitados no formulário",
+        "field": "Campo do formulário",
         "findings": "Gravidade,Código,Linha,Registro,Mensagem",
         "warnings": "Avisos",
         "all_findings": "Achados",
@@ -77,6 +113,8 @@ _WORDS: Final[dict[Lang, dict[str, str]]] = {
         "amount": "amount (R$)",
         "periods": "period,block,record,from,to,gross,net",
         "lines": "line,record,period,code,description,amount,component",
+        "typed": "Values typed into the form",
+        "field": "form field",
         "findings": "severity,code,line,record,message",
         "warnings": "Warnings",
         "all_findings": "Findings",
@@ -96,14 +134,18 @@ def _findings(findings: tuple[Finding, ...], title: str, lang: Lang) -> str:
             f.code,
             "" if f.line_number is None else str(f.line_number),
             f.record or "",
-            f.message,
+            f.render(lang),
         ]
         for f in findings
     ]
+    # An error looks like an error: a red row (and a red bar when the list has one), a warning
+    # an amber one.
+    styles = [_ERROR_ROW if f.severity == "error" else _WARNING_ROW for f in findings]
+    bar = "#c00" if any(f.severity == "error" for f in findings) else "#c60"
     return (
-        f'<div style="border-left:4px solid #c60;padding-left:8px;margin-top:0.5em">'
+        f'<div style="border-left:4px solid {bar};padding-left:8px;margin-top:0.5em">'
         f"<strong>{escape(title)}</strong>"
-        + _table(_WORDS[lang]["findings"].split(","), rows)
+        + _table(_WORDS[lang]["findings"].split(","), rows, row_styles=styles)
         + "</div>"
     )
 
@@ -123,7 +165,7 @@ def metric_html(metric: RevenueMetric, lang: Lang | None = None) -> str:
         facts.append(f"{words['layout']} {metric.layout_version}")
     if metric.rectifying:
         facts.append(words["rectifying"])
-    parts = [f"<div><strong>{who}</strong> — {escape(', '.join(facts))}</div>"]
+    parts = [f"<div><strong>{who}</strong> — {_text(', '.join(facts))}</div>"]
     names = labels(lang)
     parts.append(
         _table(
@@ -151,7 +193,19 @@ def metric_html(metric: RevenueMetric, lang: Lang | None = None) -> str:
                 numeric=frozenset({5, 6}),
             )
         )
-    if metric.lines:
+    if metric.lines and metric.source == "form":
+        parts.append(
+            f"<div><strong>{escape(words['typed'])}</strong></div>"
+            + _table(
+                [words["field"], words["amount"]],
+                [
+                    [names.get(line.component or "", line.description), money(line.amount, lang)]
+                    for line in metric.lines
+                ],
+                numeric=frozenset({1}),
+            )
+        )
+    elif metric.lines:
         parts.append(
             _table(
                 words["lines"].split(","),
@@ -171,7 +225,7 @@ def metric_html(metric: RevenueMetric, lang: Lang | None = None) -> str:
             )
         )
     if metric.signature is not None:
-        parts.append(f"<div>{escape(signature_text(metric.signature, lang))}</div>")
+        parts.append(f"<div>{_text(signature_text(metric.signature, lang))}</div>")
     parts.append(_findings(metric.warnings, words["warnings"], lang))
     return "<div>" + "".join(parts) + "</div>"
 
@@ -289,19 +343,21 @@ def _proof_row(row: ProofRow, lang: Lang) -> str:
         (" ".join(_contest_text(c, lang) for c in row.contested), ""),
         (
             " ".join(
-                f"{_ATTENTION_MARK if w in row.attention else ''}[{w.code}] {w.message}"
+                f"{_ATTENTION_MARK if w in row.attention else ''}[{w.code}] {w.render(lang)}"
                 for w in row.warnings
             ),
             "",
         ),
-        (" ".join(f"[{note.code}] {note.message}" for note in row.notes), ""),
+        (" ".join(f"[{note.code}] {note.render(lang)}" for note in row.notes), ""),
         ("" if row.signature is None else signature_text(row.signature, lang), ""),
     ]
     style = f' style="{_ATTENTION_ROW}"' if row.attention else ""
     tds = "".join(
-        f'<td style="{_CELL};text-align:{"right" if i in _MONEY_COLUMNS else "left"}"'
+        f'<td style="{_CELL};text-align:{"right" if i in _MONEY_COLUMNS else "left"}'
+        + (f";{_UNBROKEN}" if i in _MONEY_COLUMNS or i == 1 else "")
+        + '"'
         + (f' title="{escape(tip)}"' if tip else "")
-        + f">{escape(text)}</td>"
+        + f">{escape(text) if i in _MONEY_COLUMNS else _text(text)}</td>"
         for i, (text, tip) in enumerate(cells)
     )
     return f"<tr{style}>{tds}</tr>"
@@ -331,5 +387,8 @@ def _proof_table(
             )
             + "</tr>"
         )
-    table = f'<table style="{_STYLE}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    table = (
+        f'<div style="max-width:100%;overflow-x:auto"><table style="{_STYLE}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
     return f"<div><div><strong>{escape(caption)}</strong></div>{table}</div>"

@@ -25,6 +25,7 @@ from ..model._model import RevenueMetric
 
 if TYPE_CHECKING:
     from ..reading._validate import ValidationReport
+    from ..types import RefusalDict
 
 _DESCRIPTION_WIDTH = 60
 
@@ -44,6 +45,7 @@ _WORDS: Final[dict[Lang, dict[str, str]]] = {
         "period": "  {period} {start} a {end}, bloco {block} ({record}): "
         "receita bruta {gross}, receita líquida {net}",
         "lines": "Linhas lidas:",
+        "typed": "Valores digitados no formulário:",
         "line": "linha {number}",
         "warnings": "Avisos:",
         "file": "arquivo",
@@ -69,6 +71,7 @@ _WORDS: Final[dict[Lang, dict[str, str]]] = {
         "period": "  {period} {start} to {end}, block {block} ({record}): "
         "gross revenue {gross}, net revenue {net}",
         "lines": "Lines read:",
+        "typed": "Values typed into the form:",
         "line": "line {number}",
         "warnings": "Warnings:",
         "file": "file",
@@ -121,12 +124,18 @@ def render_metric(metric: RevenueMetric, lang: Lang) -> str:
                 end=date(p.end, lang),
                 block=p.block,
                 record=p.record,
-                gross=money(p.gross_revenue, lang),
-                net=money(p.net_revenue, lang),
+                gross=money(p.gross_revenue, lang, feminine=True),
+                net=money(p.net_revenue, lang, feminine=True),
             )
             for p in metric.periods
         )
-    if metric.lines:
+    if metric.lines and metric.source == "form":
+        out.extend(("", words["typed"]))
+        out.extend(
+            f"  {names.get(line.component or '', line.description)}: {money(line.amount, lang)}"
+            for line in metric.lines
+        )
+    elif metric.lines:
         out.extend(("", words["lines"]))
         for line in metric.lines:
             where = (
@@ -153,7 +162,7 @@ def render_metric(metric: RevenueMetric, lang: Lang) -> str:
                 if warning.line_number is None
                 else f" ({words['line'].format(number=warning.line_number)})"
             )
-            out.append(f"  [{warning.code}]{where} {warning.message}")
+            out.append(f"  [{warning.code}]{where} {warning.render(lang)}")
     return "\n".join(out)
 
 
@@ -189,19 +198,18 @@ def table_row(path: str, metric: RevenueMetric, lang: Lang) -> str:
         path,
         _cnpj(metric.cnpj, lang),
         str(metric.reference_year),
-        words["gross"].format(amount=money(metric.gross_revenue, lang)),
-        words["net"].format(amount=money(metric.net_revenue, lang)),
+        words["gross"].format(amount=money(metric.gross_revenue, lang, feminine=True)),
+        words["net"].format(amount=money(metric.net_revenue, lang, feminine=True)),
     ]
     if metric.warnings:
         cells.append(words["warning_count"].format(count=len(metric.warnings)))
     return "\t".join(cells)
 
 
-def refusal_line(refusal: dict[str, object], lang: Lang) -> str:
+def refusal_line(refusal: RefusalDict, lang: Lang) -> str:
     """A refused file in one line: ``FILE: recusado, linha 45, 9999.QTD_LIN [CODE]: message``."""
     words = _WORDS[lang]
     error = refusal["error"]
-    assert isinstance(error, dict)
     where = []
     if error["line_number"] is not None:
         where.append(words["line"].format(number=error["line_number"]))

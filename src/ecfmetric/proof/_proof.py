@@ -34,6 +34,7 @@ from ..base._money import parse_money
 from ..model import _proof_load as load
 from ..model import _proof_mac as mac
 from ..model._contest import CONTESTABLE, Contest
+from ..model._labels import field_label
 from ..model._model import Finding, RevenueMetric, SignatureSummary, format_money
 from ..model._notebook import html
 from ..types import (
@@ -457,7 +458,7 @@ class Proof:
                 "REASON_REQUIRED",
                 tr(
                     "a contest needs a reason: say why the file's {component} is wrong",
-                    component=name,
+                    component=field_label(name),
                 ),
                 target,
                 component,
@@ -470,11 +471,11 @@ class Proof:
                 component,
             )
         try:
-            amount = parse_money(value, name)
+            amount = parse_money(value, name, field_label(name))
         except FormInputError as error:
             raise _contest_error(
                 "BAD_CONTEST_VALUE",
-                tr("the contested value is refused: {detail}", detail=str(error)),
+                tr("the contested value is refused: {detail}", detail=error.message),
                 target,
                 component,
             ) from error
@@ -485,7 +486,7 @@ class Proof:
                 tr(
                     "{value} is the file's own {component} for {company}: there is nothing to contest (withdraw_contest() restores the file's value)",
                     value=amount,
-                    component=name,
+                    component=field_label(name),
                     company=_show(target),
                 ),
                 target,
@@ -518,7 +519,7 @@ class Proof:
                 "NOT_CONTESTED",
                 tr(
                     "{component} of company {company} is not contested",
-                    component=name,
+                    component=field_label(name),
                     company=_show(target),
                 ),
                 target,

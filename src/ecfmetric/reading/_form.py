@@ -10,7 +10,7 @@ from ..base._context import in_money_context, money_context
 from ..base._errors import FormInputError, FormInputTypeError
 from ..base._i18n import tr
 from ..base._money import parse_money
-from ..model._labels import LABELS
+from ..model._labels import LABELS, field_label
 from ..model._model import RevenueMetric, SourceLine
 
 #: The portal's labels for each component, shown as the provenance of typed values.
@@ -33,73 +33,98 @@ def from_form(
 ) -> RevenueMetric:
     """The revenue metric from values typed into the form, with the file path's arithmetic.
 
-    Amounts may be ``Decimal``, ``int`` or strings such as ``"R$ 12.000.000,00"``,
-    ``"12.000.000,00"``, ``"12000000,00"`` or ``"12000000.00"`` (blanks around the number and
-    after ``R$`` are fine), up to :data:`MAX_FORM_AMOUNT` (``99.999.999.999.999.999,99``, the
-    ECF's ``N 19,2``). Refused, with a :class:`FormInputError` naming the field and saying what
-    is accepted: negative amounts, more than two decimals, larger amounts, ambiguous strings
-    (``"1.234"``), digits other than 0-9 (Arabic-Indic, full-width…), blanks inside the number
-    (``"12,3 4"``), anything that is not an amount, deductions that add up to more than the
-    gross revenue, a CNPJ with wrong check digits and an implausible year.
-    A ``float`` raises :class:`FormInputTypeError` (also a ``TypeError``): pass a string or a
-    ``Decimal``, so that no binary rounding gets in.
+    Amounts may be ``Decimal``, ``int`` or strings as Brazilians type money: ``.`` groups the
+    thousands and ``,`` separates the centavos (``"R$ 12.000.000,00"``, ``"10.000"`` is ten
+    thousand, ``"12000000,00"``, ``"1234,5"``; blanks around the number and after ``R$`` are
+    fine), up to :data:`MAX_FORM_AMOUNT` (``99.999.999.999.999.999,99``, the ECF's ``N 19,2``).
+    Refused: negative amounts, more than two decimals, larger amounts, what cannot be read as
+    Brazilian money (``"1,234.56"``, ``"1234.56"``, ``"1.23,00"``), digits other than 0-9
+    (Arabic-Indic, full-width…), blanks inside the number (``"12,3 4"``), anything that is not
+    an amount, deductions that add up to more than the gross revenue (each deduction typed is
+    refused), a CNPJ with wrong check digits and an implausible year. All of them at once: one
+    :class:`FormInputError` whose ``refused`` lists every refused field with its portal label
+    and what to do. A ``float`` raises :class:`FormInputTypeError` (also a ``TypeError``): pass
+    a string or a ``Decimal``, so that no binary rounding gets in.
 
     >>> from_form(gross_revenue="12.000.000,00", cancellations="10.000,00",
     ...           taxes="0,00", discounts="0,00").net_revenue
     Decimal('11990000.00')
     """
-    values = {
-        "gross_revenue": parse_money(gross_revenue, "gross_revenue"),
-        "cancellations": parse_money(cancellations, "cancellations"),
-        "taxes": parse_money(taxes, "taxes"),
-        "discounts": parse_money(discounts, "discounts"),
-        "other_deductions": parse_money(other_deductions, "other_deductions"),
+    typed = {
+        "gross_revenue": gross_revenue,
+        "cancellations": cancellations,
+        "taxes": taxes,
+        "discounts": discounts,
+        "other_deductions": other_deductions,
     }
+    refused: list[FormInputError] = []
+    values: dict[str, Decimal] = {}
+    for name, value in typed.items():
+        try:
+            values[name] = parse_money(value, name, field_label(name))
+        except FormInputError as error:
+            refused.append(error)
+    if not refused:
+        refused.extend(_deductions_above_gross(values, typed))
+    normalized = None
+    given_cnpj: object = cnpj  # typed str | None, but a service may pass anything
+    given_year: object = reference_year
+    given_name: object = company_name
+    if given_cnpj is not None:
+        if not isinstance(given_cnpj, str):
+            refused.append(
+                FormInputTypeError(
+                    "cnpj",
+                    tr("must be a string such as '11.222.333/0001-81'"),
+                    value=cnpj,
+                    label=field_label("cnpj"),
+                )
+            )
+        else:
+            normalized = normalize_cnpj(given_cnpj)
+            if normalized is None:
+                refused.append(
+                    FormInputError(
+                        "cnpj",
+                        tr("is not a valid CNPJ (14 characters with two check digits)"),
+                        value=cnpj,
+                        label=field_label("cnpj"),
+                    )
+                )
+    if given_year is not None:
+        if isinstance(given_year, bool) or not isinstance(given_year, int):
+            refused.append(
+                FormInputTypeError(
+                    "reference_year",
+                    tr("must be an int such as 2025"),
+                    value=reference_year,
+                    label=field_label("reference_year"),
+                )
+            )
+        elif not 2000 <= given_year <= 2100:
+            refused.append(
+                FormInputError(
+                    "reference_year",
+                    tr("must be a calendar year between 2000 and 2100"),
+                    value=reference_year,
+                    label=field_label("reference_year"),
+                )
+            )
+    if given_name is not None and not isinstance(given_name, str):
+        refused.append(
+            FormInputTypeError(
+                "company_name",
+                tr("must be a string"),
+                value=company_name,
+                label=field_label("company_name"),
+            )
+        )
+    if refused:
+        raise FormInputError.combine(refused)
     gross = values["gross_revenue"]
     with money_context() as context:  # exact, however many digits
         context.prec = decimal.MAX_PREC
-        deductions = (
-            values["cancellations"]
-            + values["taxes"]
-            + values["discounts"]
-            + values["other_deductions"]
-        )
-        net = gross - deductions
-    if deductions > gross:
-        raise FormInputError(
-            "gross_revenue",
-            tr(
-                "the deductions add up to {deductions}, more than the gross revenue {gross}",
-                deductions=deductions,
-                gross=gross,
-            ),
-        )
-    normalized = None
-    if cnpj is not None:
-        if not isinstance(cnpj, str):
-            raise FormInputTypeError(
-                "cnpj", tr("must be a string such as '11.222.333/0001-81'"), value=cnpj
-            )
-        normalized = normalize_cnpj(cnpj)
-        if normalized is None:
-            raise FormInputError(
-                "cnpj",
-                tr("is not a valid CNPJ (14 characters with two check digits)"),
-                value=cnpj,
-            )
-    if reference_year is not None:
-        if isinstance(reference_year, bool) or not isinstance(reference_year, int):
-            raise FormInputTypeError(
-                "reference_year", tr("must be an int such as 2025"), value=reference_year
-            )
-        if not 2000 <= reference_year <= 2100:
-            raise FormInputError(
-                "reference_year",
-                tr("must be a calendar year between 2000 and 2100"),
-                value=reference_year,
-            )
-    if company_name is not None and not isinstance(company_name, str):
-        raise FormInputTypeError("company_name", tr("must be a string"), value=company_name)
+        net = gross - sum(values[name] for name in FORM_LABELS if name != "gross_revenue")
     lines = tuple(
         SourceLine(None, None, None, None, FORM_LABELS[name], values[name], name)  # type: ignore[arg-type]
         for name in FORM_LABELS
@@ -123,3 +148,29 @@ def from_form(
         net_revenue=net,
         lines=lines,
     )
+
+
+def _deductions_above_gross(
+    values: dict[str, Decimal], typed: dict[str, MoneyInput]
+) -> list[FormInputError]:
+    """Deductions that add up to more than the gross revenue: each deduction typed is refused
+    (one of them is wrong; the gross revenue alone cannot be)."""
+    gross = values["gross_revenue"]
+    with money_context() as context:  # exact, however many digits
+        context.prec = decimal.MAX_PREC
+        deductions = sum(
+            (values[name] for name in values if name != "gross_revenue"), start=Decimal(0)
+        )
+    if deductions <= gross:
+        return []
+    reason = tr(
+        "the deductions add up to {deductions}, more than {gross_label} {gross}",
+        deductions=deductions,
+        gross_label=field_label("gross_revenue"),
+        gross=gross,
+    )
+    return [
+        FormInputError(name, reason, value=typed[name], label=field_label(name))
+        for name in values
+        if name != "gross_revenue" and values[name] > 0
+    ]

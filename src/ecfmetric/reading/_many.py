@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sized
+from typing import Any
 
 import attrs
 
@@ -32,6 +33,21 @@ class ReadResult:
     def ok(self) -> bool:
         """Whether the file gave a metric."""
         return self.error is None
+
+    def to_row(self) -> dict[str, Any]:
+        """This file's row of :data:`ecfmetric.FILE_COLUMNS` (``file`` is the source's name):
+        :meth:`RevenueMetric.to_row` or :func:`ecfmetric.refusal_row`.
+
+        ``pandas.DataFrame([result.to_row() for result in ecfmetric.read_many(paths)])`` is
+        the ``--csv`` table with ``Decimal`` money that adds up."""
+        from ..ecf._sources import name_of
+        from ..model._rows import metric_row, refusal_row
+
+        name = name_of(self.source) or str(self.source)
+        if self.metric is not None:
+            return metric_row(self.metric, name)
+        assert self.error is not None
+        return refusal_row(name, self.error)
 
 
 def read_many(

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from ..ecf._signature import Tap
     from ..facts._collect import FileData
 
+if TYPE_CHECKING:
+    # Annotations only: read() need not load types.py (nor typing_extensions).
+    from ..types import ValidationReportDict
+
 
 @attrs.frozen
 class ValidationReport:
@@ -51,8 +55,8 @@ class ValidationReport:
         """The findings that leave the metric standing."""
         return tuple(f for f in self.findings if f.severity == "warning")
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+    def to_dict(self) -> ValidationReportDict:
+        """A JSON-ready dict (:class:`~ecfmetric.types.ValidationReportDict`)."""
         return {
             "source": self.source,
             "ok": self.ok,
