@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).parent.parent / "benchmarks" / "bench_read.py"
 
@@ -30,8 +32,54 @@ def test_quick_benchmark_prints_ratios_and_memory(tmp_path: Path) -> None:
     assert "CLI peak RSS" in out
     assert "import ecfmetric: +" in out
     assert "over python -c pass" in out
+    assert "CLI start-up (CLI --json, 6 KB file): " in out
+    assert "bytes a line; lines by register: K156 " in out
     assert "linearity: read() seconds per GB:" in out
     assert "read_many speed-up, 2 workers / 1:" in out
     assert "load average" in out.split("== read_many")[1]
     assert "MISSED" not in out
     assert list(tmp_path.glob("ecf-300K-*.txt"))
+
+
+def _bench_modules() -> tuple[Any, Any]:
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        import bench_read
+        import ecf_layout
+    finally:
+        sys.path.remove(str(BENCH.parent))
+    return bench_read, ecf_layout
+
+
+def test_generated_records_have_their_layout_field_counts(tmp_path: Path) -> None:
+    """Every line the generator writes up to 9999 has the field count benchmarks/ecf_layout.py
+    gives its register (each count with its source there): K156 with 8 fields, not 4."""
+    bench_read, ecf_layout = _bench_modules()
+    path = tmp_path / "ecf.txt"
+    bench_read.generate(path, 3_000_000)
+    seen: Counter[str] = Counter()
+    wrong = []
+    with open(path, "rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            line = raw.decode("latin-1")
+            register = line[1:5]
+            seen[register] += 1
+            expected = ecf_layout.FIELD_COUNTS.get(register, (None, ""))[0]
+            if ecf_layout.field_count(line) != expected:
+                wrong.append((number, register, ecf_layout.field_count(line), expected))
+            if register == "9999":
+                break
+    assert wrong == []
+    # The records the benchmark is about are there, in a Lucro Real company's proportions.
+    assert {"K155", "K156", "K355", "K356", "C155", "C157", "E155", "E355", "L300"} <= set(seen)
+    assert seen["K156"] >= seen["K155"] > seen["K355"] == seen["K356"]
+    assert ecf_layout.FIELD_COUNTS["K156"][0] == 8
+    assert ecf_layout.FIELD_COUNTS["K155"][0] == 9
+
+
+def test_field_count_counts_fields_not_pipes() -> None:
+    """Hand-checked: |K356|3.01|10,00|C| has REG and three fields; an empty field counts."""
+    _, ecf_layout = _bench_modules()
+    assert ecf_layout.field_count("|K356|3.01|10,00|C|\r\n") == 4
+    assert ecf_layout.field_count("|0000|LECF|0012|x|y|0|0|||01012025|31122025|N||0|||") == 16
+    assert ecf_layout.field_count("|L200|1|") == 2

@@ -113,6 +113,23 @@ def test_the_cli_loads_only_what_its_options_need() -> None:
     assert {"ecfmetric.reading._validate", "ecfmetric.ecf._signature", "json"} <= checked
 
 
+def test_the_cli_start_up_loads_no_renderer_it_does_not_use() -> None:
+    """--json loads no text renderer, no CSV writer and no shutil (argparse's help formatter
+    asks the terminal's width only for help and usage errors); text output loads its renderer,
+    CSV its writer."""
+    run = "from ecfmetric.cli._cli import main\nmain(sys.argv[1:])"
+    as_json = _modules_after(run, "--json", str(LATIN1))
+    assert "json" in as_json
+    assert not as_json & {
+        "ecfmetric.present._text",
+        "ecfmetric.present._cli_export",
+        "csv",
+        "shutil",
+    }
+    assert "ecfmetric.present._text" in _modules_after(run, str(LATIN1))
+    assert {"ecfmetric.present._cli_export", "csv"} <= _modules_after(run, "--csv", str(LATIN1))
+
+
 def test_a_pool_is_imported_only_for_several_workers(tmp_path: Path) -> None:
     """read_many(workers=1) reads in process without concurrent.futures; workers=2 loads it."""
     code = "import ecfmetric\nlist(ecfmetric.read_many([sys.argv[1]] * 2, workers={}))"

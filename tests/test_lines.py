@@ -132,20 +132,43 @@ LINES = st.sampled_from(
         b"\r",
         b"\xff\xfe",
         b"|\xff",
+        # A record's start without a record's end, and the reverse: the skip looks at both.
+        b"|K155|1.1|x",
+        b"|K155|1|\r",
+        b"|K155|1|\n|K156|2|",
+        b"|K155|",
+        b"|K1A5|1|",
+        b"|K155}1|",
     ]
 )
 ENDINGS = st.sampled_from([b"\n", b"\r\n", b"\r\r\n"])
 
 
+# Records as long as a real file's (9 and 8 fields), and short ones.
+LONG_K155 = b"|K155|1.1.01.001|000001|6371642,47|D|8745216,43|2364823,01|12752035,89|D|"
+LONG_K156 = b"|K156|1.01.01.01.01|6371642,47|D|8745216,43|2364823,01|12752035,89|D|"
+
+
 @st.composite
 def files(draw: st.DrawFn) -> bytes:
-    """Runs of lines: long runs of one block's records with stray lines among them."""
+    """Runs of lines: long runs of one block's records (or of K155/K156 pairs, long lines) with
+    stray lines among them."""
     parts: list[bytes] = []
     for _ in range(draw(st.integers(1, 6))):
         run = draw(
-            st.sampled_from([b"|K155|1|", b"|K156|2|", b"|M300|1|", b"|C155|1|", b"|L300|1|"])
+            st.sampled_from(
+                [
+                    [b"|K155|1|"],
+                    [b"|K156|2|"],
+                    [b"|M300|1|"],
+                    [b"|C155|1|"],
+                    [b"|L300|1|"],
+                    [LONG_K155, LONG_K156],
+                    [b"|K355|3.1.01|000001|10,00|D|", b"|K356|3.01.01|10,00|D|"],
+                ]
+            )
         )
-        parts.extend([run] * draw(st.integers(0, 300)))
+        parts.extend(run * draw(st.integers(0, 300)))
         parts.extend(draw(st.lists(LINES, max_size=6)))
     ending = draw(ENDINGS)
     data = ending.join(parts)
@@ -167,6 +190,44 @@ def files(draw: st.DrawFn) -> bytes:
 @example(data=b"|K001|0|\n|K155|1|\n|K\n\n|K9|\n", cuts=[9, 18], skip_blocks=READ_SKIP)
 @example(
     data=b"|K001|\n" + b"|K155|\n" * 100 + b"|L300|\n" + b"|K155|\n", cuts=[], skip_blocks=READ_SKIP
+)
+# A line with a record's start but not a record's end (no closing "|", another line ending), a
+# record after an LF line in a CRLF file, a field holding "\r", deep inside block K, in a chunk
+# that starts inside it (so that _skippable_prefix's search decides).
+@example(
+    data=b"|K001|0|\r\n" + b"|K155|1|\r\n" * 40 + b"|K155|1.1|x\r\n" + b"|K155|1|\r\n" * 40,
+    cuts=[10, 200],
+    skip_blocks=READ_SKIP,
+)
+@example(
+    data=b"|K001|0|\r\n" + b"|K155|1|\r\n" * 40 + b"|K155|1|\r\r\n" + b"|K156|1|\r\n" * 9,
+    cuts=[10, 200],
+    skip_blocks=READ_SKIP,
+)
+@example(
+    data=b"|K001|0|\r\n" + b"|K155|1|\r\n" * 40 + b"|K155|1|\n" + b"|K156|a\rb|\r\n" * 9,
+    cuts=[10, 200],
+    skip_blocks=READ_SKIP,
+)
+@example(
+    data=b"|K001|0|\n" + b"|K155|1|\n" * 40 + b"|K155|1\n" + b"|K1A5|1|\n" + b"|K155|1|\n",
+    cuts=[9, 200],
+    skip_blocks=READ_SKIP,
+)
+# Long lines: a stray line, K990 and an empty line among them, a chunk cut inside a line.
+@example(
+    data=b"|K001|0|\r\n" + (LONG_K155 + b"\r\n") * 120 + b"|L300|1|\r\n" + LONG_K156 + b"\r\n",
+    cuts=[4096, 5000],
+    skip_blocks=READ_SKIP,
+)
+@example(
+    data=b"|K001|0|\n"
+    + (LONG_K156 + b"\n") * 120
+    + b"\n"
+    + (LONG_K156 + b"\n") * 60
+    + b"|K990|9|\n",
+    cuts=[5000, 9000],
+    skip_blocks=READ_SKIP,
 )
 def test_same_lines_as_the_line_at_a_time_rule(
     data: bytes, cuts: list[int], skip_blocks: frozenset[int]
@@ -273,6 +334,13 @@ def _counted_and_per_line(chunks: list[bytes]) -> tuple[object, object]:
 @example(data=b"|K001|0|\n" + b"|K155|1|\n" * 40 + b"|K990|42|\n", cuts=[9, 100, 200, 300])
 @example(data=b"|K001|0|\n" + b"|K155|1|\n" * 40 + b"|K355|1|\n" * 3, cuts=[9, 300, 340])
 @example(data=b"|K001|0|\r\n" + b"|K155|1|\r\n" * 40 + b"|K155|1\r\n", cuts=[10, 200])
+# A chunk that starts inside the first line's end (b"|" or b"|\r" carried), pairs of registers.
+@example(
+    data=b"|K001|0|\r\n" + (LONG_K155 + b"\r\n" + LONG_K156 + b"\r\n") * 60, cuts=[10, 87, 400]
+)
+@example(
+    data=b"|K001|0|\r\n" + (LONG_K155 + b"\r\n" + LONG_K156 + b"\r\n") * 60, cuts=[10, 86, 400]
+)
 def test_counted_chunks_count_what_the_collector_would(data: bytes, cuts: list[int]) -> None:
     """scan_counted: the same counts per register, the same other lines with their numbers, the
     same error, as every line handed over one at a time; whatever the bytes and the chunking."""

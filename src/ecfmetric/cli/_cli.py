@@ -22,24 +22,16 @@ from ..base._errors import EcfError, SignatureSupportError, os_error_message
 from ..base._i18n import language, tr
 from ..base._printable import printable, printable_text
 from ..facts._collect import SIGNATURE_MARKER
-from ..model._labels import Lang
 from ..model._model import Finding, RevenueMetric
-from ..present import _text
-from ..present._cli_export import (
-    CSV_COLUMNS,
-    FINDING_COLUMNS,
-    LINE_COLUMNS,
-    Dialect,
-    finding_rows,
-    line_rows,
-    metric_row,
-    refusal,
-    table,
-)
 from ..reading._reader import read
 from ._console import Progress, forgiving_output, is_unicode, wants_progress
 
+# Loaded by the modes that use them, not at start-up: the text renderer (_text) only for text
+# output, the CSV writers and the refusal rows (_cli_export) only for CSV, --lines or a refused
+# file, validate() and the signature code only for --check and --signature.
 if TYPE_CHECKING:
+    from ..model._labels import Lang
+    from ..present._cli_export import Dialect
     from ..reading._validate import ValidationReport
     from ..types import RefusalDict
     from ._signature_cli import SignatureCheck
@@ -135,6 +127,10 @@ class _Parser(argparse.ArgumentParser):
 def _parser(prog: str = "ecfmetric") -> _Parser:
     parser = _Parser(
         prog=prog,
+        # add_argument() builds a help formatter for each argument (to check its metavar), and
+        # argparse's default one imports shutil and asks the terminal its width: a fixed width
+        # while the parser is built; help and usage errors get the terminal's (set below).
+        formatter_class=functools.partial(argparse.HelpFormatter, width=80),
         description=(
             "Lê arquivos SPED ECF e mostra a métrica de receita (receita bruta → receita "
             "líquida). Código de saída: 0 quando todos os arquivos foram lidos (com --check: sem "
@@ -207,6 +203,7 @@ def _parser(prog: str = "ecfmetric") -> _Parser:
         help="idioma do texto para pessoas: pt (português, o padrão) ou en (inglês, para "
         "desenvolvedores); o padrão segue ECFMETRIC_LANG; códigos e campos não mudam",
     )
+    parser.formatter_class = argparse.HelpFormatter
     return parser
 
 
@@ -508,6 +505,8 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
         try:
             results.append(_Result(path, _read_checked(opened, strict=not args.lenient), None))
         except (EcfError, OSError) as error:
+            from ..present._cli_export import refusal
+
             results.append(_Result(path, None, refusal(path, error)))
     if inputs.progress is not None:
         inputs.progress.close()
@@ -518,6 +517,8 @@ def _read(args: argparse.Namespace, inputs: _Inputs) -> int:
         ]
         _json(rows[0] if len(rows) == 1 else rows)
     elif args.csv or args.excel:
+        from ..present._cli_export import CSV_COLUMNS, metric_row
+
         with _stdout_table(_dialect(args), CSV_COLUMNS) as out:
             for r in results:
                 metric_row(out, r.path, r.metric, r.refusal)
@@ -571,6 +572,8 @@ def _may_be_signed(stream: BinaryIO) -> bool:
 
 
 def _human(lang: Lang, results: list[_Result]) -> None:
+    from ..present import _text
+
     read_ok = [r for r in results if r.metric is not None]
     if len(results) == 1 and read_ok:
         metric = read_ok[0].metric
@@ -593,6 +596,7 @@ def _human(lang: Lang, results: list[_Result]) -> None:
 
 def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
     # Loaded only for --check: a plain `ecfmetric FILE` starts without them.
+    from ..present._cli_export import refusal
     from ..reading._validate import ValidationReport, validate
     from ._signature_cli import check_signature
 
@@ -626,10 +630,14 @@ def _check(args: argparse.Namespace, inputs: _Inputs) -> int:
         ]
         _json(rows[0] if len(rows) == 1 else rows)
     elif args.csv or args.excel:
+        from ..present._cli_export import FINDING_COLUMNS, finding_rows
+
         with _stdout_table(_dialect(args), FINDING_COLUMNS) as out:
             for path, report, _ in checked:
                 finding_rows(out, path, report)
     else:
+        from ..present import _text
+
         texts = [
             f"{_text.render_report(report, args.lang)}\n{signature.text(args.lang)}"
             for _, report, signature in checked
@@ -700,6 +708,8 @@ def _dialect(args: argparse.Namespace) -> Dialect:
 
 @contextlib.contextmanager
 def _stdout_table(dialect: Dialect, header: Sequence[str]) -> Iterator[Any]:
+    from ..present._cli_export import table
+
     # CSV is bytes in a fixed encoding, whatever the console's: written under the text layer.
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
@@ -728,6 +738,8 @@ class _TextSink:
 
 
 def _write_lines(args: argparse.Namespace, metrics: list[tuple[str, RevenueMetric | None]]) -> None:
+    from ..present._cli_export import LINE_COLUMNS, line_rows, table
+
     with table(args.lines_out, _dialect(args), LINE_COLUMNS) as out:
         for path, metric in metrics:
             assert metric is not None

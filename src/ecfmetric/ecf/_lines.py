@@ -114,11 +114,13 @@ def _skippable_prefix(chunk: bytes, carry: bytes, skip: int) -> int:
     """How many bytes from the start of ``chunk`` hold only lines scan_lines skips in block
     ``skip``, the first of them being ``carry`` followed by the chunk's first line; 0 if none.
 
-    The prefix ends after a b"\\n": every line it holds is complete. A line is skipped when it
-    starts with ``|``, the block's letter and a byte other than ``9``; the regular expression
-    finds the first b"\\n" that such a line does not follow (an empty or malformed line, another
-    block, the block's x990, a line cut by the chunk's end before its third byte), in C, without
-    a Python step or a bytes object per line.
+    The prefix ends after a b"\\n": every line it holds is complete. A line is skipped when it is a
+    well-formed record of the block (see _record_body). The first line is matched whole; for the
+    others, one search finds, in C, without a Python step or a bytes object per line, the first
+    b"\\n" that does not end a record (``|`` and the first line's ending before it) or is not
+    followed by a record's start (``|``, the letter, three digits the first not ``9``, ``|``):
+    each line between two b"\\n" that pass both is a record, and the search never matches inside
+    a line (matching each line whole, as _record_pattern does, costs about twice as much).
     """
     first = chunk.find(b"\n") + 1
     if not first:
@@ -126,11 +128,17 @@ def _skippable_prefix(chunk: bytes, carry: bytes, skip: int) -> int:
     line = carry + chunk[:first] if carry else chunk[:first]
     if _record_pattern(skip).fullmatch(line) is None:
         return 0
-    stop = _stop_pattern(skip).search(chunk, first - 1)
-    return stop.start() + 1 if stop else chunk.rfind(b"\n") + 1
+    crlf = line.endswith(b"\r\n")
+    stop = _stop_pattern(skip, crlf).search(chunk, first - 1)
+    if stop is None:
+        return chunk.rfind(b"\n") + 1
+    at = stop.start()
+    if at == first - 1 or chunk.endswith(b"|\r\n" if crlf else b"|\n", 0, at + 1):
+        return at + 1  # the line ending here is a record; the next one is not
+    return chunk.rfind(b"\n", 0, at) + 1  # the line ending here is not a record
 
 
-_STOP_PATTERNS: dict[int, re.Pattern[bytes]] = {}
+_STOP_PATTERNS: dict[tuple[int, bool], re.Pattern[bytes]] = {}
 _RECORD_PATTERNS: dict[int, re.Pattern[bytes]] = {}
 
 
@@ -143,12 +151,20 @@ def _record_body(letter: int) -> bytes:
     return rb"\|" + re.escape(bytes([letter])) + rb"[0-8][0-9][0-9]\|(?:[^\n]*\|)?\r?\n"
 
 
-def _stop_pattern(letter: int) -> re.Pattern[bytes]:
-    """A b"\\n" that no line of block ``letter`` scan_lines would skip follows."""
-    pattern = _STOP_PATTERNS.get(letter)
+def _stop_pattern(letter: int, crlf: bool) -> re.Pattern[bytes]:
+    """A b"\\n" that does not end a record of block ``letter`` (``|`` and the line ending, CRLF
+    or LF, before it) or is not followed by a record's start (see _skippable_prefix)."""
+    pattern = _STOP_PATTERNS.get((letter, crlf))
     if pattern is None:
-        pattern = re.compile(rb"\n(?!" + _record_body(letter) + rb")")
-        _STOP_PATTERNS[letter] = pattern
+        if not bytes([letter]).isalnum() or bytes([letter]).islower():
+            pattern = re.compile(rb"\n")  # no line of such a "block" is ever skipped
+        else:
+            end = rb"\|\r\n" if crlf else rb"\|\n"
+            start = rb"\|" + re.escape(bytes([letter])) + rb"[0-8][0-9][0-9]\|"
+            # One lookahead holding both tests (a lookbehind at the line's end, then the next
+            # line's start) costs less than two lookarounds in alternation.
+            pattern = re.compile(rb"\n(?!(?<=" + end + rb")" + start + rb")")
+        _STOP_PATTERNS[letter, crlf] = pattern
     return pattern
 
 
@@ -221,7 +237,8 @@ def scan_counted(
     """
     number = 0
     carry = b""
-    known: list[bytes] = []
+    known: list[bytes] = []  # heads of plain records of block known_letter, met in a chunk before
+    known_letter = -1
     for chunk in chunks:
         cut = chunk.rfind(b"\n") + 1
         if cut == 0:
@@ -231,19 +248,20 @@ def scan_counted(
             continue
         # The chunk's whole lines, the one carried over first; what follows the last b"\n" is
         # carried to the next chunk.
-        region = carry + chunk[:cut] if carry else chunk[:cut]
-        carry = chunk[cut:]
         letter = open_block() if number else -1
-        if letter >= 0 and known and len(chunk) <= MAX_LINE_LENGTH:
-            counted = _count_known(region, known, letter, handled, counts)
+        if letter == known_letter >= 0 and known and len(chunk) <= MAX_LINE_LENGTH:
+            counted = _count_known(chunk, cut, carry, known, counts)
             if counted:
                 number += counted
+                carry = chunk[cut:]
                 continue  # (the carry, part of a chunk at most MAX_LINE_LENGTH long, is not too long)
+        region = carry + chunk[:cut] if carry else chunk[:cut]
+        carry = chunk[cut:]
         lines = BytesIO(region).readlines()
         heads = _count_plain(lines, letter, handled, counts) if letter >= 0 else None
         if heads is not None:
             number += len(lines)
-            known = heads
+            known, known_letter = heads, letter
         else:
             for line in lines:
                 number += 1
@@ -294,39 +312,58 @@ def _count_plain(
 
 
 def _count_known(
-    region: bytes,
+    chunk: bytes,
+    cut: int,
+    carry: bytes,
     known: list[bytes],
-    letter: int,
-    handled: frozenset[bytes],
     counts: Counter[bytes],
 ) -> int:
-    """Count the whole lines of ``region`` into ``counts`` if each is a plain record whose head
-    is in ``known``, all with the same line ending; return how many (0, counting nothing, if not).
+    """Count the whole lines of ``carry + chunk[:cut]`` into ``counts`` if each is a plain record
+    whose head is in ``known`` (heads of plain records of the block now open, as _count_plain
+    found them), all with the same line ending; return how many (0, counting
+    nothing, if not). ``known`` is put in the order of the counts found, largest first.
 
     Every b"\n" ends a line, so each match of ``end + head`` (``b"|\r\n|K155|"``) is the boundary
     between a line ending in ``end`` and one starting with ``head``, and no boundary matches two
     heads. When the matches add up to one fewer than the lines, every line but the first starts
     with a known head and every line but the last ends with ``end``: the first line's head and
-    the last line's end are checked on their own. A match the count misses (two boundaries that
-    share a byte, as around a record with no field, ``|K155|``) only sends the chunk to
-    _count_plain. The caller has checked the chunk is at most MAX_LINE_LENGTH long, so only the
-    first line, which holds what was carried over, can be longer.
+    the last line's end are checked on their own. The heads are counted in turn until their
+    matches add up to that: the others then have none (a chunk of block K holds two or three of
+    its registers, not all). A match the count misses (two boundaries that share a byte, as
+    around a record with no field, ``|K155|``) only sends the chunk to _count_plain. The caller
+    has checked the chunk is at most MAX_LINE_LENGTH long, so only the first line, which holds
+    what was carried over, can be longer. The chunk is searched in place (``carry`` holds no
+    b"\n"): the first line is the only one that can hold carried bytes.
     """
-    heads = [head for head in known if _plain_head(head, letter, handled)]
-    first = region.find(b"\n") + 1
-    if region[:6] not in heads or first > MAX_LINE_LENGTH:
+    first = chunk.find(b"\n", 0, cut) + 1
+    line = carry + chunk[:first] if carry else chunk[:first]
+    # (first < 3: the first line's end may begin in the carry; left to _count_plain.)
+    if line[:6] not in known or len(line) > MAX_LINE_LENGTH or first < 3:
         return 0
-    end = b"|\r\n" if region.endswith(b"|\r\n") else b"|\n"
-    if not region.endswith(end) or not region[:first].endswith(end):
+    end = b"|\r\n" if chunk.endswith(b"|\r\n", 0, cut) else b"|\n"
+    if not chunk.endswith(end, 0, cut) or not line.endswith(end):
         return 0
-    lines = region.count(b"\n")
-    found = [region.count(end + head) for head in heads]
-    if sum(found) != lines - 1:
+    lines = chunk.count(b"\n", 0, cut)
+    boundaries = lines - 1
+    start = first - len(end)  # the first boundary's match starts there
+    found = [0] * len(known)
+    for index, head in enumerate(known):
+        if not boundaries:
+            break
+        found[index] = count = chunk.count(end + head, start, cut)
+        boundaries -= count
+    if boundaries:
         return 0
-    found[heads.index(region[:6])] += 1  # the first line
-    for head, count in zip(heads, found, strict=True):
+    found[known.index(line[:6])] += 1  # the first line
+    for head, count in zip(known, found, strict=True):
         if count:
             counts[head[1:5]] += count
+    if found != sorted(found, reverse=True):
+        # The registers of this chunk first: the next chunk likely holds the same.
+        known[:] = [
+            head
+            for _, head in sorted(zip(found, known, strict=True), key=itemgetter(0), reverse=True)
+        ]
     return lines
 
 
