@@ -23,6 +23,7 @@ from ..base._i18n import Language, noop
 from ..model._labels import COLUMN_WORDS, COMPONENT_WORDS, labels
 from ..model._model import MONEY_FIELDS
 from ..model._rows import FILE_COLUMNS, metric_row, refused_row
+from ._cli_export import LINE_COLUMNS
 
 if TYPE_CHECKING:
     from ..model._model import RevenueMetric
@@ -39,19 +40,7 @@ _TOTAL = {"pt": "TOTAL dos arquivos lidos", "en": "TOTAL of the files read"}
 _HEADERS: dict[Language, dict[str, str]] = COLUMN_WORDS  # the one source of the headings
 
 #: The columns of the lines sheet.
-LINE_SHEET_COLUMNS = (
-    "file",
-    "cnpj",
-    "reference_year",
-    "period",
-    "line_number",
-    "record",
-    "code",
-    "description",
-    "amount",
-    "component",
-    "component_label",
-)
+LINE_SHEET_COLUMNS = (*LINE_COLUMNS, "component_label")
 
 _WIDTHS = {
     "file": 40,
