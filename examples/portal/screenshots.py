@@ -25,10 +25,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.wait import WebDriverWait
 
@@ -117,16 +117,29 @@ class Shooter:
 
     def click(self, text: str) -> None:
         """Press a button or follow a link, and wait for the next page."""
-        self.submit(
-            self.driver.find_element(
-                By.XPATH, f"//*[self::button or self::a][normalize-space()='{text}']"
-            )
-        )
+        self.press(By.XPATH, f"//*[self::button or self::a][normalize-space()='{text}']")
 
-    def submit(self, element: WebElement) -> None:
-        """Click, then wait until the next page has replaced this one and finished loading."""
+    def press(self, by: str, selector: str) -> None:
+        """Click the element found, then wait until the next page has replaced this one and
+        finished loading.
+
+        Chromedriver now and then answers a click with "Node with given id does not belong to
+        the document". When the page has not changed (the click did not go through), the element
+        is found again and clicked again, at most three times, so that a flake of the driver does
+        not fail the 390 px walk; any other error, or a third failure, is raised."""
         page = self.driver.find_element(By.TAG_NAME, "html")
-        element.click()
+        for attempt in range(3):
+            try:
+                self.driver.find_element(by, selector).click()
+            except WebDriverException as error:
+                known = isinstance(error, StaleElementReferenceException) or (
+                    "does not belong to the document" in str(error)
+                )
+                if attempt == 2 or not known or staleness_of(page)(self.driver):
+                    raise
+                time.sleep(0.2)
+                continue
+            break
         wait = WebDriverWait(self.driver, 30)
         wait.until(staleness_of(page))
         wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
@@ -161,10 +174,10 @@ def walk(shooter: Shooter, url: str, scratch: Path) -> None:
     shooter.click("Salvar e contestar um valor")
     driver.find_element(By.CSS_SELECTOR, "#contestar-taxes summary").click()
     shooter.fill({"valor": "2.300.000,00", "motivo": ""}, "#contestar-taxes")
-    shooter.submit(driver.find_element(By.CSS_SELECTOR, "#contestar-taxes button"))
+    shooter.press(By.CSS_SELECTOR, "#contestar-taxes button")
     shooter.shot("contestacao-recusada")
     shooter.fill({"motivo": "ICMS pago a menor, DARF retificado"}, "#contestar-taxes")
-    shooter.submit(driver.find_element(By.CSS_SELECTOR, "#contestar-taxes button[type=submit]"))
+    shooter.press(By.CSS_SELECTOR, "#contestar-taxes button[type=submit]")
     shooter.shot("valor-contestado")
 
     driver.get(url + "/")
