@@ -67,13 +67,7 @@ def read(
     check_chunk_size(chunk_size)
     limits = check_limits(limits)
     name = name_of(source)
-    tap = None
-    start = None
-    if signature:
-        from ..ecf._signature import Tap
-
-        tap = Tap(name)
-        start = _position(source)
+    tap, start = signature_tap(source, name) if signature else (None, None)
     with opened(source, limits) as stream:
         collector = Collector(strict=strict, source=name, limits=limits)
         collector.full_blocks = frozenset(chr(b) for b in READ_BLOCKS)
@@ -130,6 +124,14 @@ def signature_of(
     from ..ecf._signature import verified
 
     return verified(found, name, again)
+
+
+def signature_tap(source: Source, name: str | None) -> tuple[Tap, int | None]:
+    """A tap that finds the signature while the text is read, and where the source's reading
+    starts (to read the signed bytes again when the digest is not computed on the way)."""
+    from ..ecf._signature import Tap  # the signature extra's modules only when asked for
+
+    return Tap(name), _position(source)
 
 
 def _position(source: Source) -> int | None:

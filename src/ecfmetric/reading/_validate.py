@@ -15,7 +15,7 @@ from ..facts._collect import Collector, NoHeader, finding_of
 from ..metric._metric import compute_metric
 from ..model._model import Finding, RevenueMetric
 from ..model._notebook import html
-from ._reader import _again, _position, internal_error, signature_of
+from ._reader import _again, internal_error, signature_of, signature_tap
 
 if TYPE_CHECKING:
     from ..ecf._signature import Tap
@@ -151,13 +151,7 @@ def validate(
     check_chunk_size(chunk_size)
     limits = check_limits(limits)
     name = name_of(source)
-    tap = None
-    start = None
-    if signature:
-        from ..ecf._signature import Tap
-
-        tap = Tap(name)
-        start = _position(source)
+    tap, start = signature_tap(source, name) if signature else (None, None)
     with opened(source, limits) as stream:
         collector = Collector(strict=strict, source=name, report=True, limits=limits)
         # Whole chunks of records the collector would only count (most of block K) are counted
