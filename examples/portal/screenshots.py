@@ -29,7 +29,7 @@ from selenium.common.exceptions import StaleElementReferenceException, WebDriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.wait import WebDriverWait
 
 HERE = Path(__file__).resolve().parent
@@ -121,27 +121,11 @@ class Shooter:
 
     def press(self, by: str, selector: str) -> None:
         """Click the element found, then wait until the next page has replaced this one and
-        finished loading.
-
-        Chromedriver now and then answers a click with "Node with given id does not belong to
-        the document". When the page has not changed (the click did not go through), the element
-        is found again and clicked again, at most three times, so that a flake of the driver does
-        not fail the 390 px walk; any other error, or a third failure, is raised."""
+        finished loading."""
         page = self.driver.find_element(By.TAG_NAME, "html")
-        for attempt in range(3):
-            try:
-                self.driver.find_element(by, selector).click()
-            except WebDriverException as error:
-                known = isinstance(error, StaleElementReferenceException) or (
-                    "does not belong to the document" in str(error)
-                )
-                if attempt == 2 or not known or staleness_of(page)(self.driver):
-                    raise
-                time.sleep(0.2)
-                continue
-            break
+        self.driver.find_element(by, selector).click()
         wait = WebDriverWait(self.driver, 30)
-        wait.until(staleness_of(page))
+        wait.until(lambda _driver: _replaced(page))
         wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def fill(self, values: dict[str, str], within: str = "") -> None:
@@ -149,6 +133,23 @@ class Shooter:
             field = self.driver.find_element(By.CSS_SELECTOR, f"{within} [name='{name}']".strip())
             field.clear()
             field.send_keys(value)
+
+
+def _replaced(page: WebElement) -> bool:
+    """Whether ``page`` (the old document's root) is gone. Chromedriver reports a node of a
+    document that was replaced either as a stale element or, now and then, as the unknown error
+    "Node with given id does not belong to the document" (seen in CI with Chromium 150);
+    selenium's staleness_of() takes only the first, so the walk failed by luck. Both mean gone;
+    any other error is raised."""
+    try:
+        page.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+    return False
 
 
 def walk(shooter: Shooter, url: str, scratch: Path) -> None:
