@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn
 import attrs
 
 from ..base._errors import EcfError, SignatureSupportError, os_error_message
-from ..base._i18n import language, tr
+from ..base._i18n import Language, language, tr
 from ..base._printable import printable, printable_text
 from ..facts._collect import SIGNATURE_MARKER
 from ..model._model import Finding, RevenueMetric
@@ -266,17 +266,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
                     )
                 # Opened first: a path that cannot be written is a usage error, found before the
                 # files are read. The lines go to a temporary file renamed over OUT at the end.
-                try:
-                    args.lines_out = stack.enter_context(_replacing(args.lines))
-                except OSError as error:
-                    parser.error(
-                        tr(
-                            "{option}: cannot write {path}: {reason}",
-                            option="--lines",
-                            path=printable(args.lines),
-                            reason=os_error_message(error),
-                        ).render(args.lang)
-                    )
+                args.lines_out = _output(stack, parser, "--lines", args.lines, args.lang)
             args.xlsx_out = None
             if args.xlsx is not None:
                 # As --lines: never one of the files read (nor --lines' file), written beside and
@@ -294,17 +284,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
                             same=printable(same),
                         ).render(args.lang)
                     )
-                try:
-                    args.xlsx_out = stack.enter_context(_replacing(args.xlsx))
-                except OSError as error:
-                    parser.error(
-                        tr(
-                            "{option}: cannot write {path}: {reason}",
-                            option="--xlsx",
-                            path=printable(args.xlsx),
-                            reason=os_error_message(error),
-                        ).render(args.lang)
-                    )
+                args.xlsx_out = _output(stack, parser, "--xlsx", args.xlsx, args.lang)
             with language(args.lang):
                 return _guarded(args)
 
@@ -315,6 +295,28 @@ def _same(path: str, other: str) -> bool:
         return os.path.samefile(path, other)
     except (OSError, ValueError):
         return os.path.realpath(path) == os.path.realpath(other)
+
+
+def _output(
+    stack: contextlib.ExitStack[Any],
+    parser: argparse.ArgumentParser,
+    option: str,
+    path: str,
+    lang: Language,
+) -> BinaryIO:
+    """``option``'s output file, opened through :func:`_replacing` on ``stack``; a path that
+    cannot be written is a usage error, found before the files are read."""
+    try:
+        return stack.enter_context(_replacing(path))
+    except OSError as error:
+        parser.error(
+            tr(
+                "{option}: cannot write {path}: {reason}",
+                option=option,
+                path=printable(path),
+                reason=os_error_message(error),
+            ).render(lang)
+        )
 
 
 @contextlib.contextmanager
