@@ -13,8 +13,8 @@ from typing import Literal, TypeVar, cast, overload
 import attrs
 
 from ..types import Code
-from ._errors import PROOF_ERROR_CODES
 from ._i18n import get_language
+from ._proof_errors import PROOF_ERROR_CODES
 
 #: ``error``: a refusal (an exception, or an error of a validation report); ``warning``: a
 #: finding next to a figure that stands; ``note``: what a proof records about a figure.
