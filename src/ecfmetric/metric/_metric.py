@@ -41,7 +41,7 @@ def compute_metric(data: FileData, source: str | None = None) -> RevenueMetric:
 
     year = Components()
     breakdown: list[PeriodMetric] = []
-    #: x030 line → the period's gross revenue as read (for the P200 cross-check).
+    # x030 line → the period's gross revenue as read (for the P200 cross-check).
     gross_of: dict[int, Decimal | None] = {}
     for period, mode in used:
         components = _period_components(trail, period, mode, parameters)
