@@ -110,8 +110,6 @@ BEING_SPLIT_NOW = Allowance(
         "ecf/_sources.py": "ecf/_sources split",
         "facts/_collect.py": "facts/_collect split",
         "facts/_collect.py::Collector": "facts/_collect split",
-        "metric/_metric.py": "metric/_metric split",
-        "metric/_metric.py::_Computation": "metric/_metric split",
         "model/_proof_load.py": "model/_proof_load split",
         "present/_html.py": "present/_html split",
         "proof/_proof.py": "proof/_proof split",
