@@ -44,11 +44,11 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess by 
         "ecfmetric.strategies needs Hypothesis: pip install 'ecfmetric[hypothesis]'"
     ) from error
 
-from .ecf._build import assemble
-from .model._model import MONEY_FIELDS, Component, Finding, PeriodMetric, Regime, RevenueMetric
+from ..ecf._build import assemble
+from ..model._model import MONEY_FIELDS, Component, Finding, PeriodMetric, Regime, RevenueMetric
 
 if TYPE_CHECKING:
-    from .proof._proof import Proof
+    from ..proof._proof import Proof
 
 __all__ = [
     "ENCODINGS",
@@ -2347,7 +2347,7 @@ def bad_form_inputs(
 
 @st.composite
 def _proof(draw: st.DrawFn, min_companies: int, max_companies: int, complete: bool | None) -> Proof:
-    from .proof._proof import Proof
+    from ..proof._proof import Proof
 
     count = draw(st.integers(min_companies, max_companies))
     # Distinct roots by construction: a first root, then strictly growing steps.
@@ -2365,7 +2365,7 @@ def _proof(draw: st.DrawFn, min_companies: int, max_companies: int, complete: bo
         if complete is None and not draw(st.booleans()):
             continue
         kwargs, expected = draw(form_inputs(identity=False))
-        from .reading._form import from_form
+        from ..reading._form import from_form
 
         proof.add(from_form(**kwargs), cnpj=cnpj)
         gross = expected.gross_revenue
