@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from ..base._cnpj import format_cnpj, normalize_cnpj
 from ..base._errors import CompanyNotInProofError, ProofError
 from ._messages import says
@@ -26,3 +28,15 @@ def show(cnpj: str) -> str:
 def not_listed(cnpj: str) -> CompanyNotInProofError:
     """The refusal of a company the proof does not list."""
     return CompanyNotInProofError(says("COMPANY_NOT_IN_PROOF", company=show(cnpj)), cnpj=cnpj)
+
+
+def listed_companies(companies: Iterable[object]) -> Iterator[tuple[object, object]]:
+    """Each company listed as ``(cnpj, name)``: a CNPJ alone, or a pair (a tuple or a
+    two-item list); anything else is the refusal ``BAD_COMPANY``."""
+    for company in companies:
+        if isinstance(company, str):
+            yield company, None
+        elif isinstance(company, tuple | list) and len(company) == 2:
+            yield company[0], company[1]
+        else:
+            raise ProofError(says("BAD_COMPANY", company=company), code="BAD_COMPANY")

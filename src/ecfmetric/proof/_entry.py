@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import attrs
 
+from ..base._errors import ProofError
 from ..model._contest import Contest
 from ..model._finding import Finding
 from ..model._revenue_metric import RevenueMetric
 from ..types import ProofCompanyDict
+from ._cnpjs import normalize
+from ._messages import says
 from ._row import ProofRow, Status
 
 
@@ -51,3 +54,12 @@ class Entry:
             replaced=self.replaced,
             contested=self.contested,
         )
+
+
+def new_entry(cnpj: object, name: object) -> Entry:
+    """A company newly listed, pending: its bare CNPJ and its name (stripped; ``None`` when
+    empty), or the refusal ``INVALID_CNPJ`` or ``BAD_COMPANY_NAME``."""
+    target = normalize(cnpj)
+    if name is not None and not isinstance(name, str):
+        raise ProofError(says("BAD_COMPANY_NAME", name=name), code="BAD_COMPANY_NAME")
+    return Entry(cnpj=target, name=None if name is None else name.strip() or None)

@@ -5,10 +5,8 @@ exclude companies); :meth:`Proof.conclude` freezes it into a :class:`ConcludedPr
 nothing changes. Both save to plain JSON-ready dicts and back, so a service can keep a proof
 between requests; loading checks that the dict is one the library wrote.
 
-The jobs live beside it: the rows (:mod:`._row`), the rules of adding a figure
-(:mod:`._rules`), contests (:mod:`._contesting`), loading (:mod:`._load_proof`), the concluded
-proof (:mod:`._concluded`); every sentence is a template by code (:mod:`._messages`), and
-``_repr_html_`` hands over to the present floor.
+Its jobs live beside it (``_row``, ``_rules``, ``_contesting``, ``_load_proof``,
+``_concluded``); its sentences are templates by code (``_messages``).
 """
 
 from __future__ import annotations
@@ -26,17 +24,17 @@ from ..model._contest import Contest
 from ..model._notebook import html
 from ..model._revenue_metric import RevenueMetric
 from ..types import Company, ContestableComponent, ProofDict
-from ._cnpjs import normalize, not_listed, show
+from ._cnpjs import listed_companies, normalize, not_listed, show
 from ._concluded import ConcludedProof, contested, total_of
 from ._contesting import contest_of, with_contest, without_contest
-from ._entry import Entry
+from ._entry import Entry, new_entry
 from ._index import Index
 from ._load_proof import load_proof
 from ._messages import says
-from ._row import ATTENTION_CODES, ProofRow, Status
+from ._row import ProofRow
 from ._rules import admit, contestable, resolve, saved_entry
 
-__all__ = ["ATTENTION_CODES", "ConcludedProof", "Proof", "ProofRow", "Status"]
+__all__ = ["ConcludedProof", "Proof", "ProofRow"]
 
 
 @attrs.define(init=False, repr=False)
@@ -72,13 +70,8 @@ class Proof:
         self._entries = {}
         self._concluded = False
         self._index = Index()
-        for company in companies:
-            if isinstance(company, str):
-                self._include(company, None)
-            elif isinstance(company, tuple | list) and len(company) == 2:
-                self._include(company[0], company[1])
-            else:
-                raise ProofError(says("BAD_COMPANY", company=company), code="BAD_COMPANY")
+        for cnpj, name in listed_companies(companies):
+            self._include(cnpj, name)
 
     @property
     def reference_year(self) -> int:
@@ -295,12 +288,12 @@ class Proof:
             raise ProofError(says("PROOF_CONCLUDED"), code="PROOF_CONCLUDED")
 
     def _include(self, cnpj: object, name: object) -> None:
-        target = normalize(cnpj)
-        if name is not None and not isinstance(name, str):
-            raise ProofError(says("BAD_COMPANY_NAME", name=name), code="BAD_COMPANY_NAME")
-        if target in self._entries:
-            raise ProofError(says("ALREADY_LISTED", company=show(target)), code="ALREADY_LISTED")
-        self._put(Entry(cnpj=target, name=None if name is None else name.strip() or None))
+        entry = new_entry(cnpj, name)
+        if entry.cnpj in self._entries:
+            raise ProofError(
+                says("ALREADY_LISTED", company=show(entry.cnpj)), code="ALREADY_LISTED"
+            )
+        self._put(entry)
 
     def _put(self, entry: Entry) -> None:
         """Store an entry (new or changed) and keep the indexes right: O(1)."""
