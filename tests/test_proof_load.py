@@ -905,3 +905,21 @@ def test_the_parts_from_dict_are_checked_too() -> None:
     assert error.path == "hashcode"
     assert "40 hexadecimal digits in capitals" in str(error)
     assert _refused(ecfmetric.SignatureSummary.from_dict, None).path == ""
+
+
+def test_an_open_proof_must_list_the_contracts_companies() -> None:
+    """``Proof.from_dict(companies=)``: the contract's companies in any order and spelling load;
+    BRANCH listed by the contract instead of OTHER is refused at ``companies``, naming the one
+    missing and the one not in the contract; one string instead of a list is a TypeError."""
+    proof = Proof(2024, [HEAD, OTHER])
+    proof.add(form(HEAD))
+    data = json.loads(json.dumps(proof.to_dict()))
+    assert Proof.from_dict(data, companies=["33.444.555/0001-81", HEAD]) == proof
+    with ecfmetric.language("en"), pytest.raises(BadProofDataError) as caught:
+        Proof.from_dict(data, companies=[HEAD, BRANCH])
+    assert caught.value.path == "companies"
+    assert "missing '11.222.333/0002-62'; not in the contract '33.444.555/0001-81'" in str(
+        caught.value
+    )
+    with pytest.raises(TypeError, match="not one string"):
+        Proof.from_dict(data, companies=HEAD)
