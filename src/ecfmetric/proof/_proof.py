@@ -32,7 +32,7 @@ from ._index import Index
 from ._load_proof import load_proof
 from ._messages import says
 from ._row import ProofRow
-from ._rules import admit, contestable, resolve, saved_entry
+from ._rules import admit, check_concludable, contestable, resolve, saved_entry
 
 __all__ = ["ConcludedProof", "Proof", "ProofRow"]
 
@@ -164,10 +164,7 @@ class Proof:
         ``by`` that is not a string (``BAD_CONTEST_AUTHOR``), the file's own value
         (``SAME_AS_FILE``); a concluded proof is refused (``PROOF_CONCLUDED``).
         """
-        self._check_open()
-        target = self._listed(cnpj)
-        name = contestable(component, target)
-        entry = self._entries[target]
+        target, name, entry = self._to_contest(cnpj, component)
         made = contest_of(entry.metric, target, name, component, value, reason, by)
         self._put(attrs.evolve(entry, contested=with_contest(entry.contested, made)))
         return self._row(self._entries[target])
@@ -180,10 +177,7 @@ class Proof:
         (``NOT_CONTESTED``) or is not a component (``UNKNOWN_COMPONENT``), and once the proof
         is concluded (``PROOF_CONCLUDED``).
         """
-        self._check_open()
-        target = self._listed(cnpj)
-        name = contestable(component, target)
-        entry = self._entries[target]
+        target, name, entry = self._to_contest(cnpj, component)
         kept = without_contest(entry.contested, target, name, component)
         self._put(attrs.evolve(entry, contested=kept))
         return self._row(self._entries[target])
@@ -217,15 +211,7 @@ class Proof:
         :attr:`pending` (``COMPANIES_PENDING``). From then on the proof refuses every change;
         concluding it again gives an equal result. Warnings and contests stay on the rows.
         """
-        if not self._entries:
-            raise ProofError(says("NO_COMPANIES"), code="NO_COMPANIES")
-        pending = self.pending
-        if pending:
-            listed = ", ".join(show(cnpj) for cnpj in pending)
-            raise ProofError(
-                says("COMPANIES_PENDING", count=len(pending), listed=listed),
-                code="COMPANIES_PENDING",
-            )
+        check_concludable(len(self._entries), self.pending)
         self._concluded = True
         rows = self.rows
         return ConcludedProof(self._reference_year, rows, total_of(rows))
@@ -294,6 +280,12 @@ class Proof:
                 says("ALREADY_LISTED", company=show(entry.cnpj)), code="ALREADY_LISTED"
             )
         self._put(entry)
+
+    def _to_contest(self, cnpj: str, component: object) -> tuple[str, ContestableComponent, Entry]:
+        """The company, the component and the entry a contest (or its withdrawal) is about."""
+        self._check_open()
+        target = self._listed(cnpj)
+        return target, contestable(component, target), self._entries[target]
 
     def _put(self, entry: Entry) -> None:
         """Store an entry (new or changed) and keep the indexes right: O(1)."""

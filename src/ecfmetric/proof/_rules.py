@@ -173,3 +173,15 @@ def contestable(component: object, cnpj: str) -> ContestableComponent:
         cnpj=cnpj,
         component=component,
     )
+
+
+def check_concludable(companies: int, pending: tuple[str, ...]) -> None:
+    """Refuse to conclude a proof that lists no company (``NO_COMPANIES``) or has companies
+    ``pending`` (``COMPANIES_PENDING``)."""
+    if not companies:
+        raise ProofError(says("NO_COMPANIES"), code="NO_COMPANIES")
+    if pending:
+        listed = ", ".join(show(cnpj) for cnpj in pending)
+        raise ProofError(
+            says("COMPANIES_PENDING", count=len(pending), listed=listed), code="COMPANIES_PENDING"
+        )
