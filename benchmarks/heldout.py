@@ -17,6 +17,8 @@ files that are not part of the repository and that it reads at run time (it neve
   ``C051`` (J051's 3 fields), ``C150`` (3: REG, DT_INI, DT_FIN) and ``C155`` (K155's 9 fields
   and LINHA_ECD). ``C040``, ``C350`` and ``C355`` are not written: their field lists could not be
   read with certainty;
+- block K gets the balances of each period block L has and block K has not (the base's June
+  balance, ``L030`` A06): a ``K030`` and its lines, as the ECD of such a company gives;
 - every counter is made right (each block's ``x990``, the ``9900`` lines, ``9990``, ``9999``).
 
 Nothing the metric reads (``0000``, ``0010``, ``L030``, ``L300``) is touched, so the grown file's
@@ -47,7 +49,7 @@ from typing import BinaryIO
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-VERSION = 1  # bump when the file built for a size changes
+VERSION = 2  # bump when the file built for a size changes
 
 #: The samples, by their names in the shared external folder.
 BASE = "probes/probe__ecfmetric-fixture-real_annual_0012__plus-9100.txt"
@@ -151,6 +153,10 @@ class Templates:
         self.k356 = by_reg[b"K356"][0]
         self.c050 = [f for f in ecd_c if f[0] == b"C050"]
         self.period = by_reg[b"K030"][0][1:3]  # DT_INI, DT_FIN of the ECD balances
+        # The balance periods block L has and block K has not (the base's L030 A06): a real file
+        # has the ECD balances of each, so K gets a K030 and its lines for each of them too.
+        in_k = {f[3] for f in by_reg[b"K030"]}
+        self.more_periods = [[b"K030", *f[1:4]] for f in by_reg[b"L030"] if f[3] not in in_k]
         self.expense_refs = sorted(
             {
                 f[1]
@@ -168,6 +174,7 @@ class Templates:
             and len(self.k155) >= 2,
             "K355 (5 fields)": {len(f) for f in self.k355} == {5},
             "K356 (4 fields)": len(self.k356) == 4,
+            "K030 as L030 (4 fields)": {len(f) for f in by_reg[b"K030"] + by_reg[b"L030"]} == {4},
             "accounts to copy": bool(self.j050_balance and self.j050_result),
             "expense codes in L300": bool(self.expense_refs),
         }
@@ -204,7 +211,9 @@ class _Growth:
 
     def __init__(self, t: Templates, directory: Path, budget: int, seed: int) -> None:
         self.t = t
-        names = ("c_chart", "c_balance", "j_chart", "j_centres", "k_balance", "k_result")
+        names = ["c_chart", "c_balance", "j_chart", "j_centres", "k_balance", "k_result"]
+        for i in range(len(t.more_periods)):
+            names += [f"k_balance_{i}", f"k_result_{i}"]
         self.parts = {name: _Part(directory) for name in names}
         self._rng = random.Random(seed)
         self._linha = 0
@@ -270,6 +279,14 @@ class _Growth:
             k155[7:9] = _signed(closing)
             self.parts["k_balance"].write(k155, eol)
             self.parts["k_balance"].write([b"K156", t.balance_ref, *k155[3:9]], eol)
+            for i in range(len(t.more_periods)):  # part of the year: part of its movements
+                part_debits, part_credits = rng.randrange(debits + 1), rng.randrange(credits + 1)
+                k155 = [*k155[:5], _money(part_debits), _money(part_credits), *k155[7:]]
+                k155[7:9] = _signed(opening + part_debits - part_credits)
+                self.parts[f"k_balance_{i}"].write(k155, eol)
+                self.parts[f"k_balance_{i}"].write([b"K156", t.balance_ref, *k155[3:9]], eol)
+            k155[5], k155[6] = _money(debits), _money(credits)
+            k155[7:9] = _signed(closing)
             self._linha += 1
             c155 = [b"C155", *k155[1:], str(self._linha).encode()]
             self.parts["c_balance"].write(c155, eol)
@@ -288,6 +305,12 @@ class _Growth:
             k356[1:4] = [ref, amount, b"D"]
             self.parts["k_result"].write(k355, eol)
             self.parts["k_result"].write(k356, eol)
+            for i in range(len(t.more_periods)):
+                amount = _money(rng.randrange(1, int(amount.replace(b",", b"")) + 1))
+                k355 = [*k355[:3], amount, b"D"]
+                k356 = [*k356[:2], amount, b"D"]
+                self.parts[f"k_result_{i}"].write(k355, eol)
+                self.parts[f"k_result_{i}"].write(k356, eol)
 
 
 def _k156_of(k155: list[bytes], k156: list[bytes]) -> list[bytes]:
@@ -359,6 +382,11 @@ def build(path: Path, size: int, samples: Path | None = None, seed: int = 2025) 
                 for name in ("k_balance", "k_result"):
                     if parts[name].lines:
                         splice(out, name)
+                for i, k030 in enumerate(t.more_periods):
+                    if parts[f"k_balance_{i}"].lines or parts[f"k_result_{i}"].lines:
+                        put(out, k030)
+                        splice(out, f"k_balance_{i}")
+                        splice(out, f"k_result_{i}")
             if reg == b"K155":
                 last_k155 = f
             if reg == b"K156":

@@ -99,9 +99,11 @@ def test_the_file_is_grown_in_blocks_c_j_and_k_to_about_its_size(grown: Path) ->
     counts = Counter(f[0] for f in _records(grown))
     for reg in (b"K155", b"K156", b"K355", b"K356", b"J050", b"J051", b"J100", b"C050", b"C155"):
         assert counts[reg] > 30, reg
-    # One K156 and one C155 for each K155 added; the sample has one K155/K156 pair of its own.
-    assert counts[b"K155"] == counts[b"K156"] == counts[b"C155"] + 1
+    # Each balance added: a K155 and its K156 for A00 and for A06 (the sample declares a June
+    # balance: L030 A06), one C155; the sample has one K155/K156 pair of its own.
+    assert counts[b"K155"] == counts[b"K156"] == 2 * counts[b"C155"] + 1
     assert counts[b"K355"] == counts[b"K356"]
+    assert counts[b"K030"] == 2
 
 
 def test_each_line_has_the_field_count_of_its_leiaute(grown: Path) -> None:
