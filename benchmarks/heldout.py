@@ -191,6 +191,7 @@ class _Part:
         self.lines = 0
         self.bytes = 0
         self.registers: Counter[bytes] = Counter()
+        self.spliced = False
 
     def write(self, fields: Sequence[bytes], eol: bytes) -> None:
         line = record(fields, eol)
@@ -200,6 +201,7 @@ class _Part:
         self.registers[fields[0]] += 1
 
     def copy_to(self, out: BinaryIO) -> None:
+        self.spliced = True
         self.stream.seek(0)
         while chunk := self.stream.read(1 << 20):
             out.write(chunk)
@@ -348,8 +350,13 @@ def build(path: Path, size: int, samples: Path | None = None, seed: int = 2025) 
         block_lines += n
         total += n
 
-    def splice(out: BinaryIO, name: str) -> None:
-        part = parts[name]
+    def splice(out: BinaryIO, *names: str) -> None:
+        for name in names:
+            part = parts[name]
+            if part.lines and not part.spliced:
+                _splice(out, part)
+
+    def _splice(out: BinaryIO, part: _Part) -> None:
         for reg, n in part.registers.items():
             _count(reg, n)
         part.copy_to(out)
@@ -365,28 +372,22 @@ def build(path: Path, size: int, samples: Path | None = None, seed: int = 2025) 
                 block_lines = 0
                 if reg == b"C001":
                     f = [reg, b"0"]  # block C now has data (C150 at least)
-            if reg == b"J100" and parts["j_chart"].lines:
+            # Each grown stretch goes where the layout nests it: the chart (J050/J051) before
+            # the cost centres (J100), the balances (K155/K156) before the results (K355/K356).
+            if reg == b"J100":
                 splice(out, "j_chart")
-                parts["j_chart"].lines = 0
-            if reg == b"K355" and parts["k_balance"].lines:
+            if reg == b"K355":
                 splice(out, "k_balance")
-                parts["k_balance"].lines = 0
             if reg == b"C990":
-                for name in ("c_chart", "c_balance"):
-                    splice(out, name)
+                splice(out, "c_chart", "c_balance")
             if reg == b"J990":
-                for name in ("j_chart", "j_centres"):
-                    if parts[name].lines:
-                        splice(out, name)
+                splice(out, "j_chart", "j_centres")
             if reg == b"K990":
-                for name in ("k_balance", "k_result"):
-                    if parts[name].lines:
-                        splice(out, name)
+                splice(out, "k_balance", "k_result")
                 for i, k030 in enumerate(t.more_periods):
                     if parts[f"k_balance_{i}"].lines or parts[f"k_result_{i}"].lines:
                         put(out, k030)
-                        splice(out, f"k_balance_{i}")
-                        splice(out, f"k_result_{i}")
+                        splice(out, f"k_balance_{i}", f"k_result_{i}")
             if reg == b"K155":
                 last_k155 = f
             if reg == b"K156":
