@@ -62,10 +62,6 @@ BEING_SPLIT_NOW = Allowance(
         ("ecfmetric.ecf._cms", "ecfmetric.ecf._signature"): (
             "ecf/_signature split: Signer and MARKER move below _cms"
         ),
-        ("ecfmetric.model._model", "ecfmetric.model._labels"): "model/_model split",
-        ("ecfmetric.model._model", "ecfmetric.model._proof_load"): "model/_model split",
-        ("ecfmetric.model._model", "ecfmetric.model._rows"): "model/_model split",
-        ("ecfmetric.reading._many", "ecfmetric.reading._pool"): "reading split",
     },
     function_imports={
         ("cli/_cli.py", "ecfmetric"): "cli/_cli split",
@@ -81,20 +77,12 @@ BEING_SPLIT_NOW = Allowance(
         ("cli/_cli.py", "traceback"): "cli/_cli split",
         ("ecf/_signature.py", "ecfmetric.ecf._cms"): "ecf/_signature split",
         ("ecf/_sources.py", "zipfile"): "ecf/_sources split",
-        ("model/_model.py", "ecfmetric.base._i18n"): "model/_model split",
-        ("model/_model.py", "ecfmetric.model._labels"): "model/_model split",
-        ("model/_model.py", "ecfmetric.model._proof_load"): "model/_model split",
-        ("model/_model.py", "ecfmetric.model._rows"): "model/_model split",
         ("model/_notebook.py", "ecfmetric.present._html"): "model/ rework: mark the seam",
-        ("model/_schema_gen.py", "ecfmetric.model._model"): "model/ rework",
         ("present/_cli_export.py", "csv"): "present split",
         ("present/_xlsx.py", "importlib.util"): "present split",
         ("present/_xlsx.py", "openpyxl"): "present split",
         ("present/_xlsx.py", "openpyxl.styles"): "present split",
         ("present/_xlsx.py", "openpyxl.utils"): "present split",
-        ("reading/_many.py", "ecfmetric.ecf._sources"): "reading split",
-        ("reading/_many.py", "ecfmetric.model._rows"): "reading split",
-        ("reading/_many.py", "ecfmetric.reading._pool"): "reading split",
         ("reading/_reader.py", "ecfmetric.base._errors"): "reading split",
         ("reading/_reader.py", "ecfmetric.ecf._signature"): "reading split",
         ("reading/_reader.py", "ecfmetric.ecf._signature_finding"): "reading split",
@@ -108,10 +96,7 @@ BEING_SPLIT_NOW = Allowance(
         "ecf/_sources.py": "ecf/_sources split",
         "facts/_collect.py": "facts/_collect split",
         "facts/_collect.py::Collector": "facts/_collect split",
-        "model/_proof_load.py": "model/_proof_load split",
         "present/_html.py": "present/_html split",
-        "proof/_proof.py": "proof/_proof split",
-        "proof/_proof.py::Proof": "proof/_proof split",
     },
 )
 
