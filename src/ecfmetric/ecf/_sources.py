@@ -44,6 +44,9 @@ RATIO_CHECKED_AFTER = 64 << 20
 #: Bytes looked at to say what an input is (a tar header's magic is at offset 257).
 _HEAD_SIZE = 512
 
+#: The first bytes of what is opened as gzip or ZIP (see _Input._start).
+COMPRESSED_MAGIC = (b"\x1f\x8b", b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
 
 class Readable(Protocol):
     """What the reader reads from: ``read(size)`` returns up to ``size`` bytes, ``b""`` at the end."""
