@@ -50,8 +50,8 @@ _PADDING = b"\r\n\t \x00"
 #: Bytes hashed on the calling thread before a second one takes over (a small file is done first).
 THREAD_AFTER = 1 << 20
 #: Bytes handed to the hashing thread at once, and how many such batches may be in flight.
-_BATCH = 1 << 20
-_BATCHES = 3
+_BATCH = 1 << 19
+_BATCHES = 2
 
 
 @attrs.define
