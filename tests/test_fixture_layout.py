@@ -31,8 +31,10 @@ SOURCES = {
     "the official manuals of leiautes 0003 (AC 2016) and 0004 (AC 2017)",
     "PSC": "sped-br/python-sped, sped/ecf/registros.py and arquivos.py: register classes and "
     "writer for leiautes 0001-0002 (AC 2014-2015)",
+    "X4": "akretion/sped-extractor specs/2018/ecf/ecf_fields.csv, from the leiaute-0004 manual",
     "X5": "akretion/sped-extractor specs/2019/ecf/ecf_fields.csv, from the leiaute-0005 manual",
-    "X6": "akretion/sped-extractor specs/2020/ecf/ecf_fields.csv, from the leiaute-0006 manual",
+    "X6": "akretion/sped-extractor specs/2020/ecf/ecf_accurate_fields.csv, from the leiaute-0006 "
+    "manual (its COD_VER note: AC 2019, leiaute 0006)",
     "X8": "akretion/sped-extractor spedextractor/specs/ecf/9/fields.csv, from the leiaute-0008 "
     "manual (its COD_VER note: AC 2021, leiaute 0008)",
     "X11": "akretion/sped-extractor spedextractor/specs/ecf/10/fields.csv, from the leiaute-0011 "
@@ -79,10 +81,12 @@ FIELD_COUNTS: dict[str, tuple[tuple[tuple[str, str], int, str], ...]] = {
     ),
     "9900": (
         (("0001", "0002"), 5, "PSC: REG, REG_BLC, QTD_REG_BLC, VERSAO, ID_TAB_DIN"),
+        (("0004", "0006"), 5, "X4, X5, X6: REG, REG_BLC, QTD_REG_BLC, VERSAO, ID_TAB_DIN"),
         (("0008", "0008"), 5, "X8: REG, REG_BLC, QTD_REG_BLC, VERSAO, ID_TAB_DIN"),
         (("0011", "0012"), 5, "X11, ESC, TF: REG, REG_BLC, QTD_REG_BLC, VERSAO, ID_TAB_DIN"),
     ),
     "9100": (
+        (("0005", "0006"), 17, "X5, X6: REG, NOM_REGRA … COD_TRIBUTO"),
         (("0008", "0008"), 17, "X8: REG, NOM_REGRA … COD_TRIBUTO"),
         (("0011", "0012"), 17, "X11, ESC: REG, NOM_REGRA … COD_TRIBUTO"),
     ),
@@ -171,16 +175,16 @@ EXEMPT_LINES: dict[tuple[str, int], str] = {
 }
 
 #: (leiaute, record) pairs written by the fixtures whose field count no source above confirms.
-#: The sources above give no count for them (9900: the 0003/0004 extraction lists 3 fields, the
-#: 0001, 0008, 0011 and 0012 ones 5, so the leiautes between are left open); the fixtures keep
-#: what they have.
+#: The sources above give no count for them; the fixtures keep what they have. (9900: every
+#: extraction of a manual read here lists 5 fields, leiautes 0001, 0004-0006, 0008, 0011 and 0012;
+#: only PSJ lists 3, for 0003/0004, which X4 shows is an omission; 0003, 0007, 0009, 0010 stay open.)
 UNCONFIRMED = {
     *(("0001", register) for register in ("0030", "J050", "J051", "J100", "L030", "P030")),
     *(("0001", register) for register in ("P200", "Y540")),
     *(("0002", register) for register in ("0030", "L030", "Y540")),
-    *(("0003", "9900"), ("0004", "9900"), ("0004", "J050"), ("0004", "J051")),
-    *(("0005", register) for register in ("0020", "0030", "9900")),
-    *(("0006", register) for register in ("0030", "9900", "J050", "J051", "Y540")),
+    *(("0003", "9900"), ("0004", "J050"), ("0004", "J051")),
+    *(("0005", register) for register in ("0020", "0030")),
+    *(("0006", register) for register in ("0030", "J050", "J051", "Y540")),
     *(("0007", "0030"), ("0007", "9900")),
     *(("0008", "0030"), ("0008", "J050"), ("0008", "J051")),
     *(("0009", register) for register in ("0020", "0030", "9900", "T170")),
