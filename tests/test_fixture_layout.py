@@ -71,12 +71,13 @@ FIELD_COUNTS: dict[str, tuple[tuple[tuple[str, str], int, str], ...]] = {
         (("0003", "0003"), 32, "PSJ (2016): … IND_AREA_COM, IND_PAIS_A_PAIS"),
         (("0004", "0004"), 33, "PSJ (2017): … IND_PAIS_A_PAIS, IND_DEREX"),
         (("0006", "0006"), 33, "X6: … IND_PAIS_A_PAIS, IND_DEREX"),
-        (("0007", "0008"), 30, "ACBR (0007), X8: IND_DOA_ELEIT, IND_VEND_EXP, IND_COM_EXP out"),
+        (("0007", "0008"), 30, "ACBR (0007), X8: … IND_PAIS_A_PAIS, IND_DEREX; 3 fields out"),
         (("0011", "0011"), 31, "X11: IND_PR_TRANSF added as field 31"),
         (("0012", "0012"), 32, "ESC: … IND_PAIS_A_PAIS, IND_DEREX, POSSUI_CEBAS, CEBAS"),
     ),
     "0030": (
         (("0003", "0004"), 12, "PSJ: REG, COD_NAT, CNAE_FISCAL … EMAIL"),
+        (("0008", "0008"), 12, "X8: the same 12"),
         (("0011", "0012"), 12, "X11, ESC: the same 12"),
     ),
     "9900": (
@@ -197,7 +198,6 @@ UNCONFIRMED = {
     *(("0005", register) for register in ("0020", "0030")),
     *(("0006", register) for register in ("0030", "J050", "J051", "Y540")),
     *(("0007", "0030"), ("0007", "9900")),
-    ("0008", "0030"),
     *(("0009", register) for register in ("0020", "0030", "9900", "T170")),
     *(("0010", register) for register in ("0020", "0030", "9900", "T170")),
     *(("0011", "P300"), ("0011", "P400")),
