@@ -257,10 +257,10 @@ def test_exit_status_in_a_real_process() -> None:
 
 CRASH = """
 import sys
-from ecfmetric.cli import _cli
+from ecfmetric.cli import _cli, _modes
 def crash(*args, **kwargs):
     raise ZeroDivisionError("a bug")
-_cli.{name} = crash
+_modes.{name} = crash
 sys.exit(_cli.main(sys.argv[1:]))
 """
 
@@ -297,12 +297,12 @@ def test_a_bug_while_checking(monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None
 def test_the_library_safety_net_is_a_bug_too(monkeypatch: pytest.MonkeyPatch) -> None:
     """A refusal with code INTERNAL_ERROR (the reader's safety net) exits 3, not 1."""
     from ecfmetric.base._errors import EcfFormatError
-    from ecfmetric.cli import _cli
+    from ecfmetric.cli import _cli, _modes
 
     def broken(*args: object, **kwargs: object) -> object:
         raise EcfFormatError("a bug", code="INTERNAL_ERROR")
 
-    monkeypatch.setattr(_cli, "read", broken)
+    monkeypatch.setattr(_modes, "read", broken)
     assert _cli.main(["--json", str(SAMPLE)]) == 3
 
 

@@ -74,12 +74,6 @@ def forgiving_output() -> Iterator[None]:
                 reconfigure(errors="strict")
 
 
-def is_unicode(stream: object) -> bool:
-    """Whether ``stream`` writes a Unicode encoding (every character fits)."""
-    encoding = getattr(stream, "encoding", None) or ""
-    return codecs.lookup(encoding).name.startswith("utf") if encoding else False
-
-
 #: A file larger than this, or this many files, is long work: a progress line is shown.
 PROGRESS_BYTES = 50 * 1000 * 1000
 PROGRESS_FILES = 20

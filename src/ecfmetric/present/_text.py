@@ -8,8 +8,11 @@ CNPJ masked, and the labels of the portal's form (:mod:`ecfmetric.model._labels`
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from ..base._printable import printable_text
 from ..model._labels import (
     COMPONENT_WORDS,
     REGIME_NAMES,
@@ -22,10 +25,12 @@ from ..model._labels import (
     signature_text,
 )
 from ..model._model import RevenueMetric
+from ._outputs import FileCheck, FileResult, Output, Renderer
 
 if TYPE_CHECKING:
     from ..reading._validate import ValidationReport
     from ..types import RefusalDict
+    from ._signature_check import SignatureCheck
 
 _DESCRIPTION_WIDTH = 60
 
@@ -220,3 +225,47 @@ def refusal_line(refusal: RefusalDict, lang: Lang) -> str:
     message = " ".join(str(error["message"]).split())
     shown = "<stdin>" if refusal["file"] == "-" else refusal["file"]
     return f"{shown}: {words['refused']}{place} [{error['code']}]: {message}"
+
+
+class Text(Renderer):
+    """The command line's default output, for people: one metric in full, a line per file for
+    several; refusals on standard error."""
+
+    def metrics(self, results: Sequence[FileResult], output: Output) -> None:
+        read_ok = [r for r in results if r.metric is not None]
+        if len(results) == 1 and read_ok:
+            metric = read_ok[0].metric
+            assert metric is not None
+            print(printable_text(render_metric(metric, output.lang)))
+        else:
+            for r in read_ok:
+                assert r.metric is not None
+                print(printable_text(table_row(r.path, r.metric, output.lang)))
+        sys.stdout.flush()
+        _refusals([r.refusal for r in results if r.refusal is not None], output)
+
+    def checks(self, checked: Sequence[FileCheck], output: Output) -> None:
+        texts = [
+            f"{render_report(c.report, output.lang)}\n{c.signature.text(output.lang)}"
+            for c in checked
+            if c.signature is not None
+        ]
+        if texts:
+            print(printable_text("\n\n".join(texts)))
+        sys.stdout.flush()
+        _refusals([c.refusal for c in checked if c.refusal is not None], output)
+
+    def signatures(self, checks: Sequence[SignatureCheck], output: Output) -> None:
+        print(
+            printable_text(
+                "\n\n".join(f"{check.path}\n{check.text(output.lang)}" for check in checks)
+            )
+        )
+
+
+def _refusals(refusals: list[RefusalDict], output: Output) -> None:
+    for row in refusals:
+        print(printable_text(f"ecfmetric: {refusal_line(row, output.lang)}"), file=sys.stderr)
+
+
+TEXT = Text()

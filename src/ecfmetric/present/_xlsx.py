@@ -14,6 +14,7 @@ no compiled parts.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ from ..model._labels import COLUMN_WORDS, COMPONENT_WORDS, labels
 from ..model._model import MONEY_FIELDS
 from ..model._rows import FILE_COLUMNS, metric_row, refused_row
 from ._cli_export import LINE_COLUMNS
+from ._outputs import FileResult, Output, Renderer
 
 if TYPE_CHECKING:
     from ..model._model import RevenueMetric
@@ -55,9 +57,22 @@ _WIDTHS = {
 
 def available() -> bool:
     """Whether openpyxl can be imported."""
-    import importlib.util
-
     return importlib.util.find_spec("openpyxl") is not None
+
+
+class Xlsx(Renderer):
+    """``--xlsx OUT``: the metrics read, as a workbook."""
+
+    def missing(self) -> str | None:
+        return None if available() else MISSING
+
+    def metrics(self, results: Sequence[FileResult], output: Output) -> None:
+        write_workbook(
+            output.opened(), [(r.path, r.metric, r.refusal) for r in results], output.lang
+        )
+
+
+XLSX = Xlsx()
 
 
 def header(column: str, lang: Language) -> str:
@@ -73,7 +88,7 @@ def write_workbook(
     lang: Language,
 ) -> None:
     """Write ``results`` (``(file, metric, refusal)``, one of the last two set) to ``out``."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # seam: the optional extra xlsx, needed only to write
 
     book = Workbook()
     files = book.active
@@ -117,8 +132,8 @@ def _given(refusal: RefusalDict | None) -> RefusalDict:
 def _table(
     sheet: Any, columns: Sequence[str], rows: Sequence[dict[str, Any]], lang: Language
 ) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font  # seam: the optional extra xlsx
+    from openpyxl.utils import get_column_letter  # seam: the optional extra xlsx
 
     bold = Font(bold=True)
     for index, column in enumerate(columns, start=1):
@@ -154,7 +169,7 @@ def _put(cell: Any, column: str, value: object) -> None:
 def _total(sheet: Any, rows: Sequence[dict[str, Any]], lang: Language) -> None:
     """The total of each money column over the files read; empty where a file read does not
     state that component (a sum without it would be a wrong number)."""
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font  # seam: the optional extra xlsx
 
     read = [row for row in rows if row["status"] == "ok"]
     number = len(rows) + 2

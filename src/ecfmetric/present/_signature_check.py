@@ -1,4 +1,5 @@
-"""The signature in the command line: ``--check`` reports it, ``--signature`` shows only it."""
+"""A file's signature as the command line shows it: ``--check`` reports it, ``--signature`` shows
+only it."""
 
 from __future__ import annotations
 
