@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from ..base._errors import os_error_message
 from ..base._i18n import Language, language, tr
 from ..base._printable import printable
+from ..model._labels import WORDS
 from ..present._outputs import Mode, Output
 from . import _formats
 from ._console import forgiving_output
@@ -41,24 +42,6 @@ __all__ = [
 
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
-
-_OUTPUT = {
-    "pt": "ecfmetric: não foi possível gravar a saída ({error}): confira o destino (disco "
-    "cheio, arquivo ou terminal fechado)",
-    "en": "ecfmetric: cannot write the output ({error}): check where it goes (a full disk, a "
-    "closed file or terminal)",
-}
-_NO_STDOUT = {
-    "pt": "ecfmetric: a saída padrão está fechada: não há onde escrever o resultado",
-    "en": "ecfmetric: standard output is closed: there is nowhere to write the result",
-}
-
-_INTERNAL = {
-    "pt": "ecfmetric: erro interno (um defeito do ecfmetric): por favor, informe-o aos "
-    "desenvolvedores com o comando e, se puder, o arquivo. Detalhes:",
-    "en": "ecfmetric: internal error (a bug in ecfmetric): please report it with the command "
-    "and, if you can, the file. Details:",
-}
 
 
 def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
@@ -94,7 +77,7 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
                 arguments.error(tr(missing).render(args.lang))
         if sys.stdout is None or getattr(sys.stdout, "closed", False):
             if sys.stderr is not None:
-                print(_NO_STDOUT[args.lang], file=sys.stderr)
+                print(WORDS[args.lang]["cli.no_stdout"], file=sys.stderr)
             return EXIT_REFUSED
         with contextlib.ExitStack() as stack:
             outputs: list[Chosen] = [(shown, Output(args.lang, shown.dialect))]
@@ -215,19 +198,19 @@ def _guarded(args: argparse.Namespace, mode: Mode, outputs: list[Chosen]) -> int
         # (a full disk, /dev/full, a closed descriptor).
         _discard_stdout()
         print(
-            _OUTPUT[args.lang].format(error=os_error_message(error).render(args.lang)),
+            WORDS[args.lang]["cli.output"].format(error=os_error_message(error).render(args.lang)),
             file=sys.stderr,
         )
         return EXIT_REFUSED
     except ValueError as error:
         if sys.stdout is None or not sys.stdout.closed:
             raise
-        print(_OUTPUT[args.lang].format(error=error), file=sys.stderr)
+        print(WORDS[args.lang]["cli.output"].format(error=error), file=sys.stderr)
         return EXIT_REFUSED
     except Exception:
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.flush()
-        print(_INTERNAL[args.lang], file=sys.stderr)
+        print(WORDS[args.lang]["cli.internal"], file=sys.stderr)
         import traceback  # seam: only an internal error needs it: start-up time
 
         traceback.print_exc(file=sys.stderr)

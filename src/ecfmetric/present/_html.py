@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from html import escape
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from ..base._cnpj import format_cnpj
 from ..base._i18n import get_language
@@ -21,6 +21,7 @@ from ..model._labels import (
     date,
     labels,
     money,
+    section,
     signature_text,
 )
 
@@ -85,46 +86,6 @@ def _table(
     )
 
 
-_WORDS: Final[dict[Lang, dict[str, str]]] = {
-    "pt": {
-        "no_name": "(sem nome)",
-        "year": "ano",
-        "layout": "leiaute",
-        "rectifying": "retificadora",
-        "component": "Componente",
-        "amount": "Valor (R$)",
-        "periods": "Período,Bloco,Registro,De,Até,Receita bruta,Receita líquida",
-        "lines": "Linha,Registro,Período,Código,Descrição,Valor,Componente",
-        "typed": "Valores digitados no formulário",
-        "field": "Campo do formulário",
-        "findings": "Gravidade,Código,Linha,Registro,Mensagem",
-        "warnings": "Avisos",
-        "all_findings": "Achados",
-        "no_error": "nenhum erro",
-        "errors": "{n} erro(s)",
-        "report": "{source}: {verdict}, {warnings} aviso(s), {lines} linhas",
-    },
-    "en": {
-        "no_name": "(no name)",
-        "year": "year",
-        "layout": "layout",
-        "rectifying": "rectifying",
-        "component": "component",
-        "amount": "amount (R$)",
-        "periods": "period,block,record,from,to,gross,net",
-        "lines": "line,record,period,code,description,amount,component",
-        "typed": "Values typed into the form",
-        "field": "form field",
-        "findings": "severity,code,line,record,message",
-        "warnings": "Warnings",
-        "all_findings": "Findings",
-        "no_error": "no error",
-        "errors": "{n} error(s)",
-        "report": "{source}: {verdict}, {warnings} warning(s), {lines} lines",
-    },
-}
-
-
 def _findings(findings: tuple[Finding, ...], title: str, lang: Lang) -> str:
     if not findings:
         return ""
@@ -145,7 +106,7 @@ def _findings(findings: tuple[Finding, ...], title: str, lang: Lang) -> str:
     return (
         f'<div style="border-left:4px solid {bar};padding-left:8px;margin-top:0.5em">'
         f"<strong>{escape(title)}</strong>"
-        + _table(_WORDS[lang]["findings"].split(","), rows, row_styles=styles)
+        + _table(section(lang, "html")["findings"].split(","), rows, row_styles=styles)
         + "</div>"
     )
 
@@ -154,7 +115,7 @@ def metric_html(metric: RevenueMetric, lang: Lang | None = None) -> str:
     """The metric as HTML: identity, components, periods, every line read (those read only to
     cross-check too), the signature when it was read, then warnings."""
     lang = lang or get_language()
-    words = _WORDS[lang]
+    words = section(lang, "html")
     who = escape(metric.company_name or words["no_name"])
     facts = [f"CNPJ {cnpj(metric.cnpj)}", SOURCE_WORDS[lang][metric.source]]
     if metric.reference_year is not None:
@@ -233,7 +194,7 @@ def metric_html(metric: RevenueMetric, lang: Lang | None = None) -> str:
 def report_html(report: ValidationReport, lang: Lang | None = None) -> str:
     """A validation report as HTML: the verdict, then the findings."""
     lang = lang or get_language()
-    words = _WORDS[lang]
+    words = section(lang, "html")
     verdict = words["no_error"] if report.ok else words["errors"].format(n=len(report.errors))
     head = words["report"].format(
         source=report.source or "ECF",
@@ -252,27 +213,6 @@ def report_html(report: ValidationReport, lang: Lang | None = None) -> str:
 
 # -- proofs --------------------------------------------------------------------------------------
 
-_PROOF_WORDS: Final[dict[Lang, dict[str, str]]] = {
-    "pt": {
-        "headers": "Razão Social|CNPJ|Ano Referência|{money}|Origem|Situação|Contestado|Avisos|"
-        "Observações|Assinatura",
-        "caption": "Comprovação de Métricas, {year}: {count} empresa(s), {state}",
-        "pending": "{n} pendente(s)",
-        "concluded": "concluída",
-        "file": "arquivo",
-        "contested": "contestado: o arquivo informa {value}; {reason}",
-        "total": "Total",
-    },
-    "en": {
-        "headers": "company|CNPJ|year|{money}|source|status|contested|warnings|notes|signature",
-        "caption": "Proof of revenue, {year}: {count} companies, {state}",
-        "pending": "{n} pending",
-        "concluded": "concluded",
-        "file": "file",
-        "contested": "contested: the file states {value}; {reason}",
-        "total": "Total",
-    },
-}
 _MONEY_COLUMNS = range(3, 3 + len(COMPONENTS))
 _ATTENTION_ROW = "background:#fde7dc"
 _ATTENTION_MARK = "⚠"
@@ -283,13 +223,13 @@ def proof_headers(lang: Lang = "pt") -> list[str]:
     """The proof table's columns (the money columns are right-aligned)."""
     names = labels(lang)
     money_headers = "|".join(f"{names[name]} (R$)" for name in COMPONENTS)
-    return _PROOF_WORDS[lang]["headers"].format(money=money_headers).split("|")
+    return section(lang, "proof")["headers"].format(money=money_headers).split("|")
 
 
 def proof_html(proof: Proof, lang: Lang | None = None) -> str:
     """An open proof as HTML: a caption, then one row per company."""
     lang = lang or get_language()
-    words = _PROOF_WORDS[lang]
+    words = section(lang, "proof")
     state = words["concluded"] if proof.concluded else words["pending"].format(n=len(proof.pending))
     caption = words["caption"].format(year=proof.reference_year, count=len(proof.rows), state=state)
     return _proof_table(caption, proof.rows, None, lang)
@@ -298,7 +238,7 @@ def proof_html(proof: Proof, lang: Lang | None = None) -> str:
 def concluded_proof_html(proof: ConcludedProof, lang: Lang | None = None) -> str:
     """A concluded proof as HTML: the rows and the total line."""
     lang = lang or get_language()
-    words = _PROOF_WORDS[lang]
+    words = section(lang, "proof")
     caption = words["caption"].format(
         year=proof.reference_year, count=len(proof.rows), state=words["concluded"]
     )
@@ -309,7 +249,7 @@ def _contest_text(contest: Contest, lang: Lang) -> str:
     by = "" if contest.by is None else f" ({contest.by})"
     return (
         f"{_CONTESTED_MARK} {labels(lang)[contest.component]}: {money(contest.value, lang)} "
-        f"({_PROOF_WORDS[lang]['file']}: {money(contest.file_value, lang)}) — {contest.reason}{by}"
+        f"({section(lang, 'proof')['file']}: {money(contest.file_value, lang)}) — {contest.reason}{by}"
     )
 
 
@@ -322,7 +262,7 @@ def _money_cell(row: ProofRow, name: str, lang: Lang) -> tuple[str, str]:
     contest = row.contest_of(name)
     if contest is not None:
         shown = f"{_CONTESTED_MARK} {shown}"
-        tip = _PROOF_WORDS[lang]["contested"].format(
+        tip = section(lang, "proof")["contested"].format(
             value=money(contest.file_value, lang), reason=contest.reason
         )
         return shown, tip
@@ -371,7 +311,7 @@ def _proof_table(
     body = "".join(_proof_row(row, lang) for row in rows)
     if total is not None:
         cells = [
-            _PROOF_WORDS[lang]["total"],
+            section(lang, "proof")["total"],
             "",
             "",
             *([""] * (len(COMPONENTS) - 1)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from ..base._printable import printable_text
 from ..model._labels import (
@@ -22,6 +22,7 @@ from ..model._labels import (
     date,
     labels,
     money,
+    section,
     signature_text,
 )
 from ..model._model import RevenueMetric
@@ -34,70 +35,14 @@ if TYPE_CHECKING:
 
 _DESCRIPTION_WIDTH = 60
 
-#: Every word the renderers write, per language; ``{}`` fields are filled in by them.
-_WORDS: Final[dict[Lang, dict[str, str]]] = {
-    "pt": {
-        "no_name": "(sem nome)",
-        "no_cnpj": "(não informado)",
-        "scp": "SCP do sócio ostensivo CNPJ {cnpj}",
-        "ecf": "ECF",
-        "form": "formulário",
-        "year": "ano-calendário {year}",
-        "span": "{start} a {end}",
-        "layout": "leiaute {layout}",
-        "rectifying": "retificadora (substitui o recibo {receipt})",
-        "periods": "Períodos:",
-        "period": "  {period} {start} a {end}, bloco {block} ({record}): "
-        "receita bruta {gross}, receita líquida {net}",
-        "lines": "Linhas lidas:",
-        "typed": "Valores digitados no formulário:",
-        "line": "linha {number}",
-        "warnings": "Avisos:",
-        "file": "arquivo",
-        "ok": "OK, nenhum erro",
-        "errors": "{count} erro(s)",
-        "verdict": "{source}: {verdict}, {warnings} aviso(s), {lines} linhas",
-        "warning_count": "{count} aviso(s)",
-        "gross": "receita bruta {amount}",
-        "net": "receita líquida {amount}",
-        "refused": "recusado",
-    },
-    "en": {
-        "no_name": "(no name)",
-        "no_cnpj": "(not given)",
-        "scp": "SCP of managing partner CNPJ {cnpj}",
-        "ecf": "ECF file",
-        "form": "form",
-        "year": "calendar year {year}",
-        "span": "{start} to {end}",
-        "layout": "layout {layout}",
-        "rectifying": "rectifying (replaces receipt {receipt})",
-        "periods": "Periods:",
-        "period": "  {period} {start} to {end}, block {block} ({record}): "
-        "gross revenue {gross}, net revenue {net}",
-        "lines": "Lines read:",
-        "typed": "Values typed into the form:",
-        "line": "line {number}",
-        "warnings": "Warnings:",
-        "file": "file",
-        "ok": "OK, no error",
-        "errors": "{count} error(s)",
-        "verdict": "{source}: {verdict}, {warnings} warning(s), {lines} lines",
-        "warning_count": "{count} warning(s)",
-        "gross": "gross revenue {amount}",
-        "net": "net revenue {amount}",
-        "refused": "refused",
-    },
-}
-
 
 def _cnpj(value: str | None, lang: Lang) -> str:
-    return _WORDS[lang]["no_cnpj"] if value is None else cnpj(value)
+    return section(lang, "text")["no_cnpj"] if value is None else cnpj(value)
 
 
 def render_metric(metric: RevenueMetric, lang: Lang) -> str:
     """The breakdown: who, which year, the components, the periods, every line read, warnings."""
-    words = _WORDS[lang]
+    words = section(lang, "text")
     out = [f"{metric.company_name or words['no_name']} — CNPJ {_cnpj(metric.cnpj, lang)}"]
     if metric.managing_partner_cnpj:
         out.append(words["scp"].format(cnpj=_cnpj(metric.managing_partner_cnpj, lang)))
@@ -173,7 +118,7 @@ def render_metric(metric: RevenueMetric, lang: Lang) -> str:
 
 def render_report(report: ValidationReport, lang: Lang) -> str:
     """A validation report: the verdict, then one line per finding."""
-    words = _WORDS[lang]
+    words = section(lang, "text")
     verdict = words["ok"] if report.ok else words["errors"].format(count=len(report.errors))
     out = [
         words["verdict"].format(
@@ -198,7 +143,7 @@ def render_report(report: ValidationReport, lang: Lang) -> str:
 
 def table_row(path: str, metric: RevenueMetric, lang: Lang) -> str:
     """One file's line in the table of several files."""
-    words = _WORDS[lang]
+    words = section(lang, "text")
     cells = [
         path,
         _cnpj(metric.cnpj, lang),
@@ -213,7 +158,7 @@ def table_row(path: str, metric: RevenueMetric, lang: Lang) -> str:
 
 def refusal_line(refusal: RefusalDict, lang: Lang) -> str:
     """A refused file in one line: ``FILE: recusado, linha 45, 9999.QTD_LIN [CODE]: message``."""
-    words = _WORDS[lang]
+    words = section(lang, "text")
     error = refusal["error"]
     where = []
     if error["line_number"] is not None:

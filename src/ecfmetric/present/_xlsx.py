@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..base._cnpj import format_cnpj
 from ..base._i18n import Language, noop
-from ..model._labels import COLUMN_WORDS, COMPONENT_WORDS, labels
+from ..model._labels import COLUMN_WORDS, COMPONENT_WORDS, WORDS, labels
 from ..model._model import MONEY_FIELDS
 from ..model._rows import FILE_COLUMNS, metric_row, refused_row
 from ._cli_export import LINE_COLUMNS
@@ -37,8 +37,6 @@ DATE_FORMAT = "dd/mm/yyyy"
 #: What is missing when the extra is not installed.
 MISSING = noop("--xlsx needs openpyxl: pip install 'ecfmetric[xlsx]'")
 
-_SHEETS = {"pt": ("Arquivos", "Linhas"), "en": ("Files", "Lines")}
-_TOTAL = {"pt": "TOTAL dos arquivos lidos", "en": "TOTAL of the files read"}
 _HEADERS: dict[Language, dict[str, str]] = COLUMN_WORDS  # the one source of the headings
 
 #: The columns of the lines sheet.
@@ -92,7 +90,7 @@ def write_workbook(
 
     book = Workbook()
     files = book.active
-    files.title, lines_title = _SHEETS[lang]
+    files.title = WORDS[lang]["xlsx.files_sheet"]
     rows = [
         metric_row(metric, path) if metric is not None else refused_row(_given(refusal))
         for path, metric, refusal in results
@@ -100,7 +98,7 @@ def write_workbook(
     _table(files, FILE_COLUMNS, rows, lang)
     _total(files, rows, lang)
 
-    lines = book.create_sheet(lines_title)
+    lines = book.create_sheet(WORDS[lang]["xlsx.lines_sheet"])
     words = COMPONENT_WORDS[lang]
     line_rows = [
         {
@@ -173,7 +171,7 @@ def _total(sheet: Any, rows: Sequence[dict[str, Any]], lang: Language) -> None:
 
     read = [row for row in rows if row["status"] == "ok"]
     number = len(rows) + 2
-    label = sheet.cell(row=number, column=1, value=_TOTAL[lang])
+    label = sheet.cell(row=number, column=1, value=WORDS[lang]["xlsx.total"])
     label.font = Font(bold=True)
     for name in MONEY_FIELDS:
         values = [row[name] for row in read]
