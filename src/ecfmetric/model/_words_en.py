@@ -87,7 +87,6 @@ WORDS: Final[dict[str, str]] = {
     "text.no_name": "(no name)",
     "text.no_cnpj": "(not given)",
     "text.scp": "SCP of managing partner CNPJ {cnpj}",
-    "text.ecf": "ECF file",
     "text.form": "form",
     "text.year": "calendar year {year}",
     "text.span": "{start} to {end}",

@@ -87,7 +87,6 @@ WORDS: Final[dict[str, str]] = {
     "text.no_name": "(sem nome)",
     "text.no_cnpj": "(não informado)",
     "text.scp": "SCP do sócio ostensivo CNPJ {cnpj}",
-    "text.ecf": "ECF",
     "text.form": "formulário",
     "text.year": "ano-calendário {year}",
     "text.span": "{start} a {end}",

@@ -12,7 +12,6 @@ from ..base._i18n import get_language
 from ..model._labels import (
     COMPONENT_WORDS,
     COMPONENTS,
-    REGIME_NAMES,
     SEVERITY_WORDS,
     SOURCE_WORDS,
     STATUS_WORDS,
@@ -21,6 +20,7 @@ from ..model._labels import (
     date,
     labels,
     money,
+    regime_name,
     section,
     signature_text,
 )
@@ -121,7 +121,7 @@ def metric_html(metric: RevenueMetric, lang: Lang | None = None) -> str:
     if metric.reference_year is not None:
         facts.append(f"{words['year']} {metric.reference_year}")
     if metric.regime is not None:
-        facts.append(REGIME_NAMES[metric.regime] if lang == "pt" else metric.regime.value)
+        facts.append(regime_name(metric.regime, lang) or "")
     if metric.layout_version:
         facts.append(f"{words['layout']} {metric.layout_version}")
     if metric.rectifying:

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from ..base._printable import printable_text
 from ..model._labels import (
     COMPONENT_WORDS,
-    REGIME_NAMES,
     SEVERITY_WORDS,
+    SOURCE_WORDS,
     Lang,
     cnpj,
     date,
     labels,
     money,
+    regime_name,
     section,
     signature_text,
 )
@@ -46,14 +47,14 @@ def render_metric(metric: RevenueMetric, lang: Lang) -> str:
     out = [f"{metric.company_name or words['no_name']} — CNPJ {_cnpj(metric.cnpj, lang)}"]
     if metric.managing_partner_cnpj:
         out.append(words["scp"].format(cnpj=_cnpj(metric.managing_partner_cnpj, lang)))
-    facts = [words["ecf"] if metric.source == "ecf" else words["form"]]
+    facts = [SOURCE_WORDS[lang][metric.source]]
     if metric.reference_year is not None:
         facts.append(words["year"].format(year=metric.reference_year))
     if metric.period_start and metric.period_end:
         start, end = date(metric.period_start, lang), date(metric.period_end, lang)
         facts.append(words["span"].format(start=start, end=end))
     if metric.regime is not None:
-        facts.append(REGIME_NAMES[metric.regime])
+        facts.append(regime_name(metric.regime, lang) or "")
     if metric.layout_version:
         facts.append(words["layout"].format(layout=metric.layout_version))
     if metric.rectifying:
