@@ -121,3 +121,17 @@ def test_the_table_makes_the_options() -> None:
     assert rows[0] is None
     assert set(rows[1:]) <= options
     assert rows[1:] == ["--json", "--csv", "--excel", "--lines", "--xlsx"]
+
+
+@pytest.mark.parametrize("row", _formats.FORMATS, ids=lambda row: row.option or "text")
+def test_every_row_names_a_renderer_on_the_present_floor(row: _formats.OutputFormat) -> None:
+    """The renderer is imported by name (lint-imports cannot see it): it must be on the present
+    floor, and write every mode its row lists (the base Renderer's methods only raise)."""
+    assert row.renderer.startswith("ecfmetric.present.")
+    renderer = row.load()
+    assert isinstance(renderer, Renderer)
+    method = {"read": "metrics", "check": "checks", "signature": "signatures"}
+    for mode in row.modes:
+        assert getattr(type(renderer), method[mode]) is not getattr(Renderer, method[mode]), mode
+    if row.to_file:
+        assert row.not_with is not None or row.modes == _formats.ALL_MODES

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
@@ -152,8 +153,7 @@ def _replacing(target: str) -> Iterator[BinaryIO]:
     it when the block ends without an exception (removed otherwise), so that ``target`` is never
     left half written. A target that is not a regular file (a terminal, ``/dev/null``, a pipe)
     is written directly."""
-    import stat  # seam: only a file written (--lines, --xlsx) needs them: start-up time
-    import tempfile  # seam: only a file written (--lines, --xlsx) needs them: start-up time
+    import tempfile  # seam: only a file written (--lines, --xlsx) needs it: start-up time
 
     try:
         mode = os.stat(target).st_mode

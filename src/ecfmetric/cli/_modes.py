@@ -50,8 +50,8 @@ def _metrics(inputs: Inputs, outputs: Sequence[Chosen], *, strict: bool) -> int:
 
 
 def _checks(inputs: Inputs, outputs: Sequence[Chosen], *, strict: bool) -> int:
-    from ..present._signature_check import check_signature  # seam: --check only (start-up)
-    from ..reading._validate import ValidationReport, validate  # seam: --check only (start-up)
+    from ..present._signature_check import check_signature  # seam: --check only: start-up time
+    from ..reading._validate import ValidationReport, validate  # seam: --check only: start-up time
 
     checked: list[FileCheck] = []
     for path, opened in inputs.each():
@@ -78,7 +78,7 @@ def _checks(inputs: Inputs, outputs: Sequence[Chosen], *, strict: bool) -> int:
 
 
 def _signatures(inputs: Inputs, outputs: Sequence[Chosen]) -> int:
-    from ..present._signature_check import SignatureCheck, check_signature  # seam: --signature
+    from ..present._signature_check import SignatureCheck, check_signature  # seam: --signature only
 
     checks = []
     for path, opened in inputs.each():
