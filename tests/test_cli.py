@@ -577,13 +577,15 @@ def test_lang_en_is_the_english_text(cli: Cli) -> None:
 
 def test_signature_in_portuguese(cli: Cli) -> None:
     out = cli("--signature", SIGNED).stdout.decode()
-    assert "Assinatura: assinado por PADARIA E CONFEITARIA PAO DOURADO LTDA" in out
+    assert "Assinatura: Assinado por PADARIA E CONFEITARIA PAO DOURADO LTDA" in out
     assert "Assinaturas verificadas sobre os 6326 bytes antes do marcador" in out
     assert "cadeia de certificados não verificada" in out
     assert "válido até 02/01/2028" in out
     tampered = cli("--signature", FIXTURES / "signed" / "tampered_digit.ecf")
     assert tampered.returncode == 1
-    assert "NÃO verificada (2 de 2 assinaturas falham)" in tampered.stdout.decode()
+    # As in English: which signer fails first and why, and what each signature was checked over.
+    assert "NÃO verificada (2 de 2 assinaturas falham; signatário 1: " in tampered.stdout.decode()
+    assert "sha256, sobre o conteúdo]: NÃO verificada: " in tampered.stdout.decode()
     unsigned = cli("--check", SAMPLE).stdout.decode()
     assert "Assinatura: nenhuma" in unsigned
     broken = cli("--check", FIXTURES / "signed" / "truncated_blob.ecf").stdout.decode()

@@ -229,7 +229,7 @@ def test_a_signature_that_does_not_verify_with_no_signer() -> None:
 
     signature = Signature("AB" * 20, (), False, "no signer", 10, 20, 5, 1, "LECF")
     text = SignatureCheck("x", signature, None, False).text()
-    assert "assinado por ninguém" in text
+    assert "Assinado por ninguém" in text
     assert "NÃO verificada: no signer" in text
 
 

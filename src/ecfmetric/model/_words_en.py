@@ -131,6 +131,19 @@ WORDS: Final[dict[str, str]] = {
     "proof.file": "file",
     "proof.contested": "contested: the file states {value}; {reason}",
     "proof.total": "Total",
+    # The command line's signature of a file (--check, --signature); covers_*: what a signer's
+    # signature was checked over.
+    "check_signature.unreadable": "Signature: unreadable: {error}",
+    "check_signature.none": "Signature: none (no SBRCAAEPDR block after 9999)",
+    "check_signature.signed": "Signature: {summary}",
+    "check_signature.signer": "  {index}. {label} [{kind}{until}, {digest}, over {covers}]: {state}",
+    "check_signature.until": ", valid until {date}",
+    "check_signature.certificate": "certificate",
+    "check_signature.verified": "verified",
+    "check_signature.not_verified": "NOT verified: {reason}",
+    "check_signature.covers_content": "content",
+    "check_signature.covers_signature": "signature",
+    "check_signature.covers_signed_data": "signed_data",
     # --xlsx: the sheets and the total row.
     "xlsx.files_sheet": "Files",
     "xlsx.lines_sheet": "Lines",

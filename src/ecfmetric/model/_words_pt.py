@@ -131,6 +131,19 @@ WORDS: Final[dict[str, str]] = {
     "proof.file": "arquivo",
     "proof.contested": "contestado: o arquivo informa {value}; {reason}",
     "proof.total": "Total",
+    # The command line's signature of a file (--check, --signature); covers_*: what a signer's
+    # signature was checked over.
+    "check_signature.unreadable": "Assinatura: ilegível: {error}",
+    "check_signature.none": "Assinatura: nenhuma (não há bloco SBRCAAEPDR após o 9999)",
+    "check_signature.signed": "Assinatura: {summary}",
+    "check_signature.signer": "  {index}. {label} [{kind}{until}, {digest}, sobre {covers}]: {state}",
+    "check_signature.until": ", válido até {date}",
+    "check_signature.certificate": "certificado",
+    "check_signature.verified": "verificada",
+    "check_signature.not_verified": "NÃO verificada: {reason}",
+    "check_signature.covers_content": "o conteúdo",
+    "check_signature.covers_signature": "uma assinatura",
+    "check_signature.covers_signed_data": "os dados assinados",
     # --xlsx: the sheets and the total row.
     "xlsx.files_sheet": "Arquivos",
     "xlsx.lines_sheet": "Linhas",

@@ -8,9 +8,10 @@ from typing import Any
 import attrs
 
 from ..base._errors import EcfError, SignatureSupportError, os_error_message
-from ..base._i18n import tr
+from ..base._i18n import Language, language, tr
 from ..ecf._signature import Signature, read_signature
 from ..ecf._sources import Source
+from ..model._labels import date, section
 
 
 @attrs.frozen
@@ -22,52 +23,33 @@ class SignatureCheck:
     error: str | None
     ok: bool
 
-    def text(self, lang: str = "pt") -> str:
-        """``Assinatura: …`` lines for the text report (``Signature: …`` with ``lang="en"``)."""
-        if lang == "en":
-            return self._english()
+    def text(self, lang: Language = "pt") -> str:
+        """``Assinatura: …`` lines for the text report (``Signature: …`` with ``lang="en"``):
+        the signature in one paragraph, then one line per signer."""
+        words = section(lang, "check_signature")
         if self.error is not None:
-            return f"Assinatura: ilegível: {self.error}"
+            return words["unreadable"].format(error=self.error)
         if self.signature is None:
-            return "Assinatura: nenhuma (não há bloco SBRCAAEPDR após o 9999)"
-        signature = self.signature
-        who = "; ".join(signer.label() for signer in signature.signers) or "ninguém"
-        if signature.verified:
-            state = f"Assinaturas verificadas sobre os {signature.covered_bytes} bytes antes do marcador"
-        else:
-            failed = sum(not signer.verified for signer in signature.signers)
-            state = f"NÃO verificada ({failed} de {len(signature.signers)} assinaturas falham)"
-            if not failed:
-                state = f"NÃO verificada: {signature.reason}"
-        lines = [
-            f"Assinatura: assinado por {who}. Hashcode {signature.hashcode}. {state}; "
-            "cadeia de certificados não verificada."
-        ]
-        for index, signer in enumerate(signature.signers, 1):
-            verdict = "verificada" if signer.verified else f"NÃO verificada: {signer.reason}"
-            until = (
-                "" if signer.valid_until is None else f", válido até {signer.valid_until:%d/%m/%Y}"
-            )
-            lines.append(
-                f"  {index}. {signer.label()} [{signer.kind or 'certificado'}{until}, "
-                f"{signer.digest_algorithm}]: {verdict}"
-            )
-        return "\n".join(lines)
-
-    def _english(self) -> str:
-        if self.error is not None:
-            return f"Signature: unreadable: {self.error}"
-        if self.signature is None:
-            return "Signature: none (no SBRCAAEPDR block after 9999)"
-        lines = [f"Signature: {self.signature.summary()}"]
+            return words["none"]
+        with language(lang):
+            summary = str(self.signature.summary())
+        lines = [words["signed"].format(summary=summary)]
         for index, signer in enumerate(self.signature.signers, 1):
-            state = "verified" if signer.verified else f"NOT verified: {signer.reason}"
-            until = (
-                "" if signer.valid_until is None else f", valid until {signer.valid_until:%Y-%m-%d}"
-            )
+            until = signer.valid_until
             lines.append(
-                f"  {index}. {signer.label()} [{signer.kind or 'certificate'}{until}, "
-                f"{signer.digest_algorithm}, over {signer.covers}]: {state}"
+                words["signer"].format(
+                    index=index,
+                    label=signer.label(),
+                    kind=signer.kind or words["certificate"],
+                    until=""
+                    if until is None
+                    else words["until"].format(date=date(until.date(), lang)),
+                    digest=signer.digest_algorithm,
+                    covers=words[f"covers_{signer.covers}"],
+                    state=words["verified"]
+                    if signer.verified
+                    else words["not_verified"].format(reason=signer.reason),
+                )
             )
         return "\n".join(lines)
 
