@@ -135,3 +135,16 @@ def test_every_row_names_a_renderer_on_the_present_floor(row: _formats.OutputFor
         assert getattr(type(renderer), method[mode]) is not getattr(Renderer, method[mode]), mode
     if row.to_file:
         assert row.not_with is not None or row.modes == _formats.ALL_MODES
+
+
+@pytest.mark.parametrize(
+    ("lang", "usage", "error"), [("pt", "uso: ", "erro: "), ("en", "usage: ", "error: ")]
+)
+def test_usage_errors_take_their_words_from_the_word_table(
+    monkeypatch: pytest.MonkeyPatch, lang: str, usage: str, error: str
+) -> None:
+    """argparse's 'usage:' and 'error:' in the reader's language (parser.* of model/_words_*)."""
+    status, _, err = _main(monkeypatch, "--lang", lang, "--bogus", str(SAMPLE))
+    assert status == 2
+    assert err.startswith(f"{usage}ecfmetric [-h]")
+    assert f"ecfmetric: {error}" in err

@@ -10,7 +10,7 @@ import sys
 from typing import NoReturn
 
 from .. import __version__
-from ..model._labels import Lang
+from ..model._labels import WORDS, Lang
 from . import _formats
 
 EXIT_USAGE = 2
@@ -39,7 +39,7 @@ class Parser(argparse.ArgumentParser):
 
     def format_usage(self) -> str:
         formatter = self._get_formatter()
-        prefix = "usage: " if self.lang == "en" else "uso: "
+        prefix = WORDS[self.lang]["parser.usage"]
         formatter.add_usage(
             self.usage, self._actions, self._mutually_exclusive_groups, prefix=prefix
         )
@@ -60,7 +60,7 @@ class Parser(argparse.ArgumentParser):
                     message = pattern.sub(portuguese, message)
                     break
         self.print_usage(sys.stderr)
-        word = "error" if self.lang == "en" else "erro"
+        word = WORDS[self.lang]["parser.error"]
         self.exit(EXIT_USAGE, f"{self.prog}: {word}: {message}\n")
 
 

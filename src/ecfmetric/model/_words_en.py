@@ -144,6 +144,9 @@ WORDS: Final[dict[str, str]] = {
     "check_signature.covers_content": "content",
     "check_signature.covers_signature": "signature",
     "check_signature.covers_signed_data": "signed_data",
+    # The command line's usage line and usage errors (argparse's own words).
+    "parser.usage": "usage: ",
+    "parser.error": "error",
     # --xlsx: the sheets and the total row.
     "xlsx.files_sheet": "Files",
     "xlsx.lines_sheet": "Lines",

@@ -144,6 +144,9 @@ WORDS: Final[dict[str, str]] = {
     "check_signature.covers_content": "o conteúdo",
     "check_signature.covers_signature": "uma assinatura",
     "check_signature.covers_signed_data": "os dados assinados",
+    # The command line's usage line and usage errors (argparse's own words).
+    "parser.usage": "uso: ",
+    "parser.error": "erro",
     # --xlsx: the sheets and the total row.
     "xlsx.files_sheet": "Arquivos",
     "xlsx.lines_sheet": "Linhas",
