@@ -15,7 +15,7 @@ from ..base._i18n import Language, Localized, format_date
 from . import _words_en, _words_pt
 
 if TYPE_CHECKING:
-    from ._model import SignatureSummary
+    from ._signature_summary import SignatureSummary
 
 Lang = Language
 #: The five components and the net in the one order every surface shows them (the portal's form
