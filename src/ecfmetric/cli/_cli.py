@@ -21,7 +21,7 @@ import attrs
 from ..base._errors import EcfError, SignatureSupportError, os_error_message
 from ..base._i18n import Language, language, tr
 from ..base._printable import printable, printable_text
-from ..facts._collect import SIGNATURE_MARKER
+from ..ecf._layout import SIGNATURE_MARKER
 from ..model._model import Finding, RevenueMetric
 from ..reading._reader import read
 from ._console import Progress, forgiving_output, is_unicode, wants_progress

@@ -21,6 +21,7 @@ from ..base._cnpj import format_cnpj
 from ..base._errors import SignatureError, SignatureSupportError
 from ..base._i18n import noop, tr
 from ..model._model import SignatureSummary, SignerSummary
+from ._layout import SIGNATURE_MARKER
 from ._limits import Limits, check_chunk_size, check_limits
 from ._sources import CHUNK_SIZE, Source, chunks_of, name_of, opened
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterator
 
 #: The PVA's marker between the text and the signature blob.
-MARKER = b"SBRCAAEPDR"
+MARKER = SIGNATURE_MARKER
 #: The most bytes read after the marker. A PVA blob is a few KB (certificates and signer infos).
 MAX_BLOB = 1 << 20
 #: Digests computed while streaming; any other one the blob asks for needs a second pass.

@@ -29,6 +29,7 @@ from ..ecf._layout import (
     LAYOUT_YEARS,
     NEWEST_LAYOUT,
     QUARTERS,
+    SIGNATURE_MARKER,
     fields_0010,
     quarter_span,
 )
@@ -1255,11 +1256,6 @@ def strip_eol(raw: bytes) -> bytes:
     if raw.endswith(b"\r"):
         raw = raw[:-1]
     return raw
-
-
-#: The PVA's signature block starts with this marker. It normally follows the 9999 line's CRLF;
-#: if a writer glued it to the 9999 line, the line is cut there.
-SIGNATURE_MARKER = b"SBRCAAEPDR"
 
 
 def cut_signature(line: bytes) -> bytes:
