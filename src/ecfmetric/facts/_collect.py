@@ -34,7 +34,7 @@ from ..ecf._layout import (
     quarter_span,
 )
 from ..ecf._limits import Limits
-from ..ecf._lines import BLOCK_EDGES, MAX_LINE_LENGTH, RECORD_ENDS
+from ..ecf._lines import BLOCK_EDGES, MAX_LINE_LENGTH, RECORD_ENDS, line_too_long
 from ..ecf._structure import MAX_LISTED, Structure
 from ..model._model import Finding
 from ..rules._parameters import IND_VALOR, Header, Parameters, check_closed, check_parameters
@@ -353,11 +353,7 @@ class Collector:
             return
         line = cut_signature(strip_eol(raw))
         if len(line) > MAX_LINE_LENGTH:
-            raise self._error(
-                tr("line longer than {limit} bytes", limit=MAX_LINE_LENGTH),
-                number,
-                code="LINE_TOO_LONG",
-            )
+            raise line_too_long(number, source=self.source)
         if not is_record(line):
             self._malformed(number, line)
             return
@@ -516,12 +512,7 @@ class Collector:
                 code="NOT_ECF",
             )
         if len(line) > MAX_LINE_LENGTH:
-            raise self._error(
-                tr("line longer than {limit} bytes", limit=MAX_LINE_LENGTH),
-                1,
-                "0000",
-                code="LINE_TOO_LONG",
-            )
+            raise line_too_long(1, "0000", source=self.source)
         self.structure.first_record()
         self._r0000(1, line, line.split(b"|"))
 

@@ -14,7 +14,7 @@ from ..base._i18n import tr
 from ..ecf._decoding import UTF8_BOM, TextDecoder
 from ..ecf._layout import READ_BLOCKS
 from ..ecf._limits import Limits, check_chunk_size, check_limits
-from ..ecf._lines import MAX_LINE_LENGTH, scan_lines
+from ..ecf._lines import MAX_LINE_LENGTH, line_too_long, scan_lines
 from ..ecf._sources import CHUNK_SIZE, Source, _Input, chunks_of, name_of, opened
 from ..facts._collect import Collector, cut_signature, is_record, strip_eol
 from ..metric._metric import compute_metric
@@ -171,11 +171,7 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
                 line = line[len(UTF8_BOM) :]
                 decoder.encoding = "utf-8"
             if len(line) > MAX_LINE_LENGTH:
-                raise EcfFormatError(
-                    tr("line longer than {limit} bytes", limit=MAX_LINE_LENGTH),
-                    line_number=number,
-                    source=name,
-                )
+                raise line_too_long(number, source=name)
             if not is_record(line):
                 raise EcfFormatError(
                     tr(
