@@ -21,6 +21,7 @@ from ..base._errors import EcfFormatError
 from ..base._i18n import Message, tr
 from ..ecf._decoding import UTF8_BOM, TextDecoder
 from ..ecf._fields import parse_amount, parse_date, parse_signed_amount
+from ..ecf._grammar import cut_signature, is_record, not_a_record, strip_eol
 from ..ecf._layout import (
     ANNUAL_PERIODS,
     F0000,
@@ -29,7 +30,6 @@ from ..ecf._layout import (
     LAYOUT_YEARS,
     NEWEST_LAYOUT,
     QUARTERS,
-    SIGNATURE_MARKER,
     fields_0010,
     quarter_span,
 )
@@ -57,9 +57,7 @@ __all__ = [
     "Parameters",
     "Period",
     "TableLine",
-    "cut_signature",
     "finding_of",
-    "strip_eol",
 ]
 
 #: The most fields a record may have; more is refused (a hostile file cannot make us split
@@ -101,17 +99,6 @@ MAX_PVA_WARNINGS = 1_000
 LAYOUT_VERSION = re.compile(r"[0-9]{4}")
 #: A referential or table code: digits in dot-separated groups, nothing else (no blanks).
 CODE_SHAPE = re.compile(rb"[0-9]+(?:\.[0-9]+)*")
-#: A record line: ``|``, a register (a digit or capital letter, then three digits), ``|`` ….
-RECORD_START = re.compile(rb"\|[0-9A-Z][0-9]{3}\|")
-
-
-def is_record(line: bytes) -> bool:
-    """The one record grammar of read(), validate() and iter_records(): ``line`` (without its
-    line ending) is ``|``, a register (a digit or capital letter, then three ASCII digits),
-    ``|``, its fields, and a closing ``|``. (``_lines`` applies the same to skipped blocks.)"""
-    return line.endswith(b"|") and RECORD_START.match(line) is not None
-
-
 #: Blocks whose records feed the metric: a malformed or misplaced line there is never skipped.
 METRIC_BLOCKS = frozenset("0LPTU")
 _METRIC_LETTERS = frozenset(b"LPTUlptu")
@@ -448,10 +435,7 @@ class Collector:
         if not line.strip():
             reason = tr("empty line: every line must be a record |REG|...|")
         else:
-            reason = tr(
-                "not a record: a line must start with '|', a register (a digit or capital letter "
-                "and three digits) and '|', and end with '|'"
-            )
+            reason = not_a_record()
         probe = line.lstrip(b" \t\x00")
         looks_metric = probe[:1] == b"|" and probe[1:2] != b"" and probe[1] in _METRIC_LETTERS
         record = probe[1:5].decode("latin-1") if probe[1:5].isalnum() else None
@@ -1239,23 +1223,6 @@ class Collector:
 
     def _r9999(self, number: int, line: bytes, fields: list[bytes]) -> None:
         self.structure.r9999(number, fields)
-
-
-def strip_eol(raw: bytes) -> bytes:
-    if raw.endswith(b"\n"):
-        raw = raw[:-1]
-    if raw.endswith(b"\r"):
-        raw = raw[:-1]
-    return raw
-
-
-def cut_signature(line: bytes) -> bytes:
-    """The line without a signature block glued to its end (only the ``9999`` line can have one)."""
-    if line.startswith(b"|9999|"):
-        cut = line.find(SIGNATURE_MARKER)
-        if cut > 0:
-            return line[:cut]
-    return line
 
 
 class _SkipRecord(Exception):
