@@ -15,7 +15,7 @@ import pytest
 
 import ecfmetric
 from ecf_helpers import ecf_bytes, real_annual
-from ecfmetric import WorkerCrashedError, read_many
+from ecfmetric import ReadResult, WorkerCrashedError, read_many
 
 GROSS = "|L300|3.01.01.01.01.04|Venda|A|6|04|3.01.01.01.01|{},00|C|"
 PARENT = os.getpid()
@@ -227,9 +227,14 @@ def test_a_file_submitted_after_the_pool_broke_is_read_again(tmp_path: Path) -> 
     finished.set_result((ecfmetric.read(fast), None))
     kept = _pool._Entry(fast, finished)  # done before the pool broke: not read again
     pending = deque([kept, late])
-    first = pool.result(killer, pending, True, 1 << 16)
+
+    def result(entry: _pool._Entry) -> ReadResult:
+        source, outcome = pool.result(entry, pending, True, 1 << 16)
+        return ReadResult(source, *outcome)
+
+    first = result(killer)
     assert isinstance(first.error, WorkerCrashedError)
     assert kept.future is finished
-    assert pool.result(pending.popleft(), pending, True, 1 << 16).ok
-    assert pool.result(pending.popleft(), pending, True, 1 << 16).ok
+    assert result(pending.popleft()).ok
+    assert result(pending.popleft()).ok
     pool.shutdown()

@@ -479,10 +479,9 @@ def test_proof_model_does_not_import_the_html() -> None:
 
 
 def _raised_codes() -> set[str]:
-    source = "".join(
-        (ROOT / "src" / "ecfmetric" / name).read_text(encoding="utf-8")
-        for name in ("proof/_proof.py", "base/_errors.py")
-    )
+    package = ROOT / "src" / "ecfmetric"
+    files = [*sorted((package / "proof").glob("*.py")), package / "base" / "_errors.py"]
+    source = "".join(path.read_text(encoding="utf-8") for path in files)
     return set(re.findall(r'code="([A-Z_]+)"', source)) | set(
         re.findall(r'_contest_error\(\s*"([A-Z_]+)"', source)
     )

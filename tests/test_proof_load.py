@@ -30,8 +30,8 @@ from ecfmetric import (
     types,
 )
 from ecfmetric.base._cnpj import _WEIGHTS_1, _WEIGHTS_2, _digit
-from ecfmetric.model import _proof_load as _load
-from ecfmetric.model._proof_load import keys_of
+from ecfmetric.model._load import keys_of
+from ecfmetric.model._revenue_metric import metric as load_metric
 from ecfmetric.strategies import ecf_files
 
 D = Decimal
@@ -724,17 +724,17 @@ def test_indexes_follow_every_change() -> None:
         return files, roots
 
     def indexed(p: Proof) -> tuple[dict[str, str], dict[str, set[str]]]:
-        return dict(p._files), {root: set(c) for root, c in p._roots.items()}
+        return dict(p._index.files), {root: set(c) for root, c in p._index.roots.items()}
 
     assert indexed(proof) == scanned(proof)
-    assert set(proof._files) == {"f2", real_metric().fingerprint}
+    assert set(proof._index.files) == {"f2", real_metric().fingerprint}
     proof.exclude_company(BRANCH, discard=True)
     assert indexed(proof) == scanned(proof)
     proof.include_company(HEAD)
     proof.add(ecf(HEAD, "f2"))  # f2 is free again once its company is excluded
     assert indexed(proof) == scanned(proof)
     proof.add(ecf(HEAD, "f3"), replace=True)
-    assert "f2" not in proof._files
+    assert "f2" not in proof._index.files
     reloaded = Proof.from_dict(proof.to_dict())
     assert indexed(reloaded) == scanned(reloaded) == scanned(proof)
 
@@ -749,7 +749,7 @@ def test_thousands_of_companies() -> None:
         proof.add(attrs.evolve(template, cnpj=cnpj, fingerprint=f"f{i}"))
     concluded = proof.conclude()
     assert concluded.total_net_revenue == D("850.00") * 2_000
-    assert len(proof._files) == 2_000
+    assert len(proof._index.files) == 2_000
     assert Proof.from_dict(proof.to_dict()) == proof
 
 
@@ -797,7 +797,7 @@ def test_every_fixture_metric_loads_back() -> None:
         metric = _readable(path)
         if metric is None:
             continue
-        assert _load.metric(json.loads(json.dumps(metric.to_dict())), "") == metric, path.name
+        assert load_metric(json.loads(json.dumps(metric.to_dict())), "") == metric, path.name
         loaded += 1
     assert loaded >= 10
 
@@ -807,7 +807,7 @@ def test_every_fixture_metric_loads_back() -> None:
 def test_generated_files_save_in_a_proof_and_reload(case: tuple[bytes, RevenueMetric]) -> None:
     """A file from the strategies, read and saved in a proof, reloads exactly."""
     metric = read_bytes(case[0])
-    assert _load.metric(metric.to_dict(), "") == metric
+    assert load_metric(metric.to_dict(), "") == metric
     if metric.net_revenue is None or metric.cnpj is None or metric.reference_year is None:
         return
     proof = Proof(metric.reference_year, [metric.cnpj])
@@ -905,3 +905,21 @@ def test_the_parts_from_dict_are_checked_too() -> None:
     assert error.path == "hashcode"
     assert "40 hexadecimal digits in capitals" in str(error)
     assert _refused(ecfmetric.SignatureSummary.from_dict, None).path == ""
+
+
+def test_an_open_proof_must_list_the_contracts_companies() -> None:
+    """``Proof.from_dict(companies=)``: the contract's companies in any order and spelling load;
+    BRANCH listed by the contract instead of OTHER is refused at ``companies``, naming the one
+    missing and the one not in the contract; one string instead of a list is a TypeError."""
+    proof = Proof(2024, [HEAD, OTHER])
+    proof.add(form(HEAD))
+    data = json.loads(json.dumps(proof.to_dict()))
+    assert Proof.from_dict(data, companies=["33.444.555/0001-81", HEAD]) == proof
+    with ecfmetric.language("en"), pytest.raises(BadProofDataError) as caught:
+        Proof.from_dict(data, companies=[HEAD, BRANCH])
+    assert caught.value.path == "companies"
+    assert "missing '11.222.333/0002-62'; not in the contract '33.444.555/0001-81'" in str(
+        caught.value
+    )
+    with pytest.raises(TypeError, match="not one string"):
+        Proof.from_dict(data, companies=HEAD)

@@ -40,6 +40,7 @@ from ecfmetric.strategies import (
     metric_matches,
     promised,
 )
+from ecfmetric.strategies._cnpj import _with_check_digits
 
 DOC = Path(__file__).parent.parent / "docs" / "testing-with-hypothesis.md"
 ALWAYS = {"PARTIAL_YEAR", "UNKNOWN_COMPONENTS", "TABLE_NOT_CHECKED"}
@@ -239,8 +240,6 @@ def test_cnpjs_default_numeric_and_bare(cnpj: str) -> None:
 
 def test_check_digits_of_known_cnpjs() -> None:
     """The check digits agree with known CNPJs, numeric and alphanumeric (RFB's example)."""
-    from ecfmetric.strategies import _with_check_digits
-
     assert _with_check_digits("112223330001") == "11222333000181"
     assert _with_check_digits("12ABC34501DE") == "12ABC34501DE35"
 
@@ -328,8 +327,8 @@ def test_doc_examples_run() -> None:
 
 
 # -- a case read() once got wrong ----------------------------------------------------------------
-# The case below is left out of ecf_files (see the comment in strategies.py); read() follows
-# docs/metric.md on it since the reader's fix, and this test keeps it so.
+# The case below is left out of ecf_files (see the comment in strategies/_block_p.py); read()
+# follows docs/metric.md on it since the reader's fix, and this test keeps it so.
 
 Q = [("0101", "3103"), ("0104", "3006"), ("0107", "3009"), ("0110", "3112")]
 P200_QUARTERS = [

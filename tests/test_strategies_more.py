@@ -25,8 +25,11 @@ from ecfmetric.strategies import (
     proofs,
     refused_files,
 )
+from ecfmetric.strategies._cnpj import _different, _given_cnpj
 
 SRC = Path(ecfmetric.__file__).parent
+#: The modules of the strategies package.
+STRATEGIES = sorted((SRC / "strategies").glob("*.py"))
 
 #: Error codes of the catalogue that read() does not raise on a file's content: the form's, the
 #: command line's, the signature's (read only with read_signature), read_many's, and generic ones.
@@ -176,28 +179,61 @@ def test_ecf_files_arguments() -> None:
 def test_other_cnpj_is_distinct_by_construction(cnpj: str, shift: int) -> None:
     """The CNPJ drawn beside another is never equal to it, without a filter: even the fallback
     used when the draw happens to equal it gives a valid, different CNPJ."""
-    other = strategies._different(cnpj, shift)
+    other = _different(cnpj, shift)
     assert other != cnpj
-    assert strategies._given_cnpj(other) == other
+    assert _given_cnpj(other) == other
 
 
 def test_no_filter_in_the_strategies() -> None:
     """No .filter( in the strategies' source: every draw is valid by construction."""
-    assert ".filter(" not in (SRC / "strategies.py").read_text("utf-8")
+    assert len(STRATEGIES) > 10  # the package's modules, not an empty glob
+    for path in STRATEGIES:
+        assert ".filter(" not in path.read_text("utf-8"), path.name
+
+
+def _imports(path: Path) -> tuple[set[str], list[int]]:
+    """The library modules ``path`` imports (relative to ``ecfmetric``, as ``floor._module``),
+    and the lines of the imports that are not at the top of the file."""
+    tree = ast.parse(path.read_text("utf-8"))
+    top = {id(node) for node in tree.body}
+    for node in tree.body:  # the guarded import of hypothesis in __init__.py
+        if isinstance(node, ast.Try):
+            top |= {id(inner) for inner in node.body}
+    imported: set[str] = set()
+    inside: list[int] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        if id(node) not in top:
+            inside.append(node.lineno)
+        if isinstance(node, ast.Import):
+            imported |= {a.name for a in node.names if a.name.startswith("ecfmetric")}
+        elif node.level == 2:
+            imported.add(node.module or "")
+        elif node.level == 1:
+            imported.add(f"strategies.{node.module}")
+        elif (node.module or "").startswith("ecfmetric"):
+            imported.add(node.module or "")
+    return imported, inside
 
 
 def test_strategies_do_not_import_the_rules() -> None:
     """The strategies work expectations out by hand: they import no rules module of the
     reader (parameters, periods, plans, the collector, the metric), only the result types, the
-    file assembler and, for proofs(), the form and the proof."""
+    file assembler and, for proofs(), the form and the proof; each module of the package is
+    checked. (lint-imports holds the floors' part of this too: the "forbidden" contract on
+    ecfmetric.strategies in pyproject.toml.)"""
     allowed = {"ecf._build", "model._model", "reading._form", "proof._proof"}
-    tree = ast.parse((SRC / "strategies.py").read_text("utf-8"))
-    imported = {
-        node.module or ""
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.level == 1
-    }
-    assert imported <= allowed, imported - allowed
+    own = {f"strategies.{path.stem}" for path in STRATEGIES}
+    imported = set().union(*(_imports(path)[0] for path in STRATEGIES))
+    assert allowed <= imported  # the walk sees the imports that are there
+    assert imported <= allowed | own, imported - allowed - own
+
+
+def test_no_import_inside_a_function_in_the_strategies() -> None:
+    """Every import of the strategies is at the top of its module: none hides in a function."""
+    for path in STRATEGIES:
+        assert _imports(path)[1] == [], path.name
 
 
 def test_a_failing_example_shows_the_file_as_text() -> None:

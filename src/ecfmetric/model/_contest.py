@@ -8,7 +8,7 @@ from typing import Final
 import attrs
 
 from ..types import ContestableComponent, ContestDict
-from ._model import format_money
+from ._components import format_money
 
 #: The components a person can contest, in the order they are subtracted (not the net revenue:
 #: it is derived from them).

@@ -14,7 +14,7 @@ from ..base._cnpj import format_cnpj
 from ..base._i18n import Language, Localized, format_date
 
 if TYPE_CHECKING:
-    from ._model import SignatureSummary
+    from ._signature_summary import SignatureSummary
 
 Lang = Language
 #: The five components and the net in the one order every surface shows them (the portal's form

@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from ..base._i18n import tr
-from ._proof_load import fail
+from ._load import fail
 
 #: The key of the HMAC in a saved dict.
 MAC_KEY = "hmac"

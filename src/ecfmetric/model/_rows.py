@@ -12,12 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..base._errors import EcfError, EcfFormatError, MetricUnavailableError, os_error_message
-from ..base._i18n import get_language, tr
-from ._labels import COMPONENTS, regime_name
+from ..base._i18n import tr
+from ._labels import COMPONENTS
 
 if TYPE_CHECKING:
     from ..types import RefusalDict
-    from ._model import RevenueMetric
+    from ._revenue_metric import RevenueMetric
 
 #: The columns of a file's row, in order (``--csv`` writes them as its header).
 FILE_COLUMNS = (
@@ -88,23 +88,8 @@ def refusal(path: str, error: EcfError | OSError) -> RefusalDict:
 
 def metric_row(metric: RevenueMetric, file: str | None = None) -> dict[str, Any]:
     """A file read: its row of :data:`FILE_COLUMNS` (``file`` defaults to the metric's
-    ``file_name``)."""
-    regime = None if metric.regime is None else metric.regime.value
-    return {
-        "file": metric.file_name if file is None else file,
-        "status": "ok",
-        "cnpj": metric.cnpj,
-        "company_name": metric.company_name,
-        "reference_year": metric.reference_year,
-        "period_start": metric.period_start,
-        "period_end": metric.period_end,
-        "regime": regime,
-        **{name: getattr(metric, name) for name in COMPONENTS},
-        "warnings": " ".join(sorted({w.code for w in metric.warnings})) or None,
-        "error_code": None,
-        "error": None,
-        "regime_label": regime_name(regime, get_language()),
-    }
+    ``file_name``): :meth:`RevenueMetric.to_row`."""
+    return metric.to_row(file)
 
 
 def refusal_row(file: str, error: EcfError | OSError) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import types
+from ._regime import Regime
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 #: The address the schemas name themselves by (``$id``); nothing is fetched from it.
@@ -94,8 +95,6 @@ def _schema(kind: Any, field: str | None, defs: dict[str, Any]) -> dict[str, Any
         return {"type": "integer"}
     if kind is str:
         if field == "regime":
-            from ._model import Regime
-
             return {"enum": [regime.value for regime in Regime]}
         if field in _MONEY_NAMES:
             return dict(_MONEY)

@@ -10,9 +10,10 @@ import attrs
 
 from ..base._errors import EcfError
 from ..ecf._limits import Limits, check_chunk_size, check_limits
-from ..ecf._sources import CHUNK_SIZE, Source
+from ..ecf._sources import CHUNK_SIZE, Source, name_of
 from ..model._model import RevenueMetric
-from ._reader import read
+from ..model._rows import refusal_row
+from ._one import read_one
 
 
 @attrs.frozen
@@ -40,12 +41,9 @@ class ReadResult:
 
         ``pandas.DataFrame([result.to_row() for result in ecfmetric.read_many(paths)])`` is
         the ``--csv`` table with ``Decimal`` money that adds up."""
-        from ..ecf._sources import name_of
-        from ..model._rows import metric_row, refusal_row
-
         name = name_of(self.source) or str(self.source)
         if self.metric is not None:
-            return metric_row(self.metric, name)
+            return self.metric.to_row(name)
         assert self.error is not None
         return refusal_row(name, self.error)
 
@@ -91,25 +89,25 @@ def read_many(
         workers = max(1, min(workers, len(sources)))
     if workers == 1:
         return _in_process(sources, strict, chunk_size, limits)
-    # The pool's module (concurrent.futures, multiprocessing) is imported only when a pool runs.
-    from ._pool import in_pool
-
-    return in_pool(sources, workers, strict, chunk_size, limits)
-
-
-def _read_one(
-    source: Source, strict: bool, chunk_size: int, limits: Limits | None = None
-) -> tuple[RevenueMetric | None, EcfError | OSError | None]:
-    # Runs in a worker: what it returns is pickled back (errors keep their attributes,
-    # see EcfError.__reduce__).
-    try:
-        return read(source, strict=strict, chunk_size=chunk_size, limits=limits), None
-    except (EcfError, OSError) as error:
-        return None, error
+    return _pooled(sources, workers, strict, chunk_size, limits)
 
 
 def _in_process(
     sources: Iterable[Source], strict: bool, chunk_size: int, limits: Limits | None
 ) -> Iterator[ReadResult]:
     for source in sources:
-        yield ReadResult(source, *_read_one(source, strict, chunk_size, limits))
+        yield ReadResult(source, *read_one(source, strict, chunk_size, limits))
+
+
+def _pooled(
+    sources: Iterable[Source], workers: int, strict: bool, chunk_size: int, limits: Limits | None
+) -> Iterator[ReadResult]:
+    from ._pool import in_pool  # seam: read() and read_many(workers=1) never load the pool
+
+    outcomes = in_pool(sources, workers, strict, chunk_size, limits)
+    try:
+        for source, outcome in outcomes:
+            yield ReadResult(source, *outcome)
+    finally:
+        # Closing early (or an error here) stops the workers at once, as the pool's own does.
+        outcomes.close()

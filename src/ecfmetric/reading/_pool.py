@@ -9,18 +9,17 @@ from __future__ import annotations
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 import attrs
 
-from ..base._errors import EcfError, WorkerCrashedError
+from ..base._errors import WorkerCrashedError
 from ..base._i18n import tr
 from ..ecf._limits import Limits
 from ..ecf._sources import Source
-from ..model._model import RevenueMetric
-from ._many import ReadResult, _read_one
+from ._one import Outcome, read_one
 
 #: Files submitted ahead of the one being yielded, per worker: enough to keep every worker busy,
 #: few enough that a long iterable of sources is never held, nor its results, all at once.
@@ -33,7 +32,8 @@ def in_pool(
     strict: bool,
     chunk_size: int,
     limits: Limits | None = None,
-) -> Iterator[ReadResult]:
+) -> Generator[tuple[Source, Outcome], None, None]:
+    """Each source with its outcome, in the order of ``sources``, read by ``workers`` processes."""
     pool = _Pool(workers)
     pending: deque[_Entry] = deque()
     try:
@@ -56,7 +56,7 @@ def in_pool(
     pool.shutdown()
 
 
-_Outcome = tuple[RevenueMetric | None, EcfError | OSError | None]
+_Outcome = Outcome
 
 
 @attrs.define
@@ -98,7 +98,7 @@ class _Pool:
         self, source: Source, strict: bool, chunk_size: int, limits: Limits | None = None
     ) -> Future[_Outcome]:
         try:
-            return self.executor.submit(_read_one, source, strict, chunk_size, limits)
+            return self.executor.submit(read_one, source, strict, chunk_size, limits)
         except BrokenProcessPool as error:
             # The pool broke on an earlier file and no result has told us yet: this one fails
             # with it, and is read again alone like the others in flight.
@@ -113,12 +113,12 @@ class _Pool:
         strict: bool,
         chunk_size: int,
         limits: Limits | None = None,
-    ) -> ReadResult:
+    ) -> tuple[Source, Outcome]:
         try:
-            return ReadResult(entry.source, *entry.future.result())
+            return entry.source, entry.future.result()
         except BrokenProcessPool:
             self._recover([entry, *pending], strict, chunk_size, limits)
-        return ReadResult(entry.source, *entry.future.result())
+        return entry.source, entry.future.result()
 
     def _recover(
         self, entries: list[_Entry], strict: bool, chunk_size: int, limits: Limits | None = None
@@ -132,7 +132,7 @@ class _Pool:
             for entry in entries:
                 if not isinstance(entry.future.exception(), BrokenProcessPool):
                     continue
-                retry = solo.submit(_read_one, entry.source, strict, chunk_size, limits)
+                retry = solo.submit(read_one, entry.source, strict, chunk_size, limits)
                 done: Future[_Outcome] = Future()
                 try:
                     done.set_result(retry.result())
