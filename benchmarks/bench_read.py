@@ -596,7 +596,7 @@ CHILDREN = {
     + "report = validate(path)\n"
     + "result = repr(getattr(report, 'ok', type(report).__name__))"
     + _REPORT,
-    # The same without the check of the signature after 9999 (a second pass and its hash).
+    # The same without the check of the signature after 9999 (its hash, in the same pass).
     "validate, no sig.": _PRELUDE
     + "import ecfmetric\n"
     + "validate = ecfmetric.validate\n"
@@ -989,7 +989,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # its whole process's wall time (Sample.seconds of a measure_process() run).
         judged = [
             ("validate", "validate / bare", "bare", TARGET_VALIDATE_RATIO),
-            # Not judged: the same without the signature's check (a second pass and its hash).
+            # Not judged: the same without the signature's check (its hash, in the same pass).
             ("validate, no sig.", "validate(signature=False) / bare", "bare", None),
             ("CLI process", "CLI process / bare process", "bare process", TARGET_CLI_RATIO),
         ]

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 import ecfmetric
 from ecfmetric.cli import _cli
-from ecfmetric.ecf import _signature
+from ecfmetric.ecf import _signature_scan
 
 ROOT = Path(__file__).parent.parent
 SIGNED = ROOT / "fixtures" / "signed"
@@ -260,7 +260,7 @@ def test_marker_followed_by_blanks_only() -> None:
 
 
 def test_blob_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_signature, "MAX_BLOB", 100)
+    monkeypatch.setattr(_signature_scan, "MAX_BLOB", 100)
     with pytest.raises(ecfmetric.SignatureError) as caught:
         ecfmetric.read_signature(SIGNED / "one_rsa_sha1.ecf", chunk_size=64)
     assert caught.value.code == "SIGNATURE_TOO_LARGE"

@@ -22,7 +22,7 @@ import ecfmetric
 from ecf_helpers import ecf_bytes, real_annual
 from ecfmetric import EcfError, EcfFormatError
 from ecfmetric.cli._cli import main
-from ecfmetric.ecf import _sources
+from ecfmetric.ecf import _archive
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 CASES = sorted(FIXTURES.glob("*.txt"))
@@ -262,7 +262,7 @@ def test_damaged_and_unreadable_archives() -> None:
 
 
 def test_the_expanded_size_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_sources, "MAX_EXPANDED_SIZE", 2000)
+    monkeypatch.setattr(_archive, "MAX_EXPANDED_SIZE", 2000)
     for data in (gzip.compress(DATA), zipped(("ecf.txt", DATA))):
         error = refusal(data)
         assert error.code == "EXPANSION_LIMIT"
@@ -272,20 +272,20 @@ def test_the_expanded_size_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_zip_bomb_is_stopped_early(monkeypatch: pytest.MonkeyPatch) -> None:
     """A ratio no ECF reaches, past RATIO_CHECKED_AFTER bytes: refused before the end."""
-    monkeypatch.setattr(_sources, "RATIO_CHECKED_AFTER", 100_000)
-    monkeypatch.setattr(_sources, "MAX_EXPANSION_RATIO", 100)
+    monkeypatch.setattr(_archive, "RATIO_CHECKED_AFTER", 100_000)
+    monkeypatch.setattr(_archive, "MAX_EXPANSION_RATIO", 100)
     records = real_annual(["|L300|3.01.01.01.01.04|Venda|A|6|04|3.01.01.01.01|9,00|C|"])
     at = records.index("|L001|0|")
     records[at:at] = ["|K001|0|", *["|K155|1.1|1|1,00|D|1,00|1,00|1,00|D|"] * 200_000, "|K990||"]
     bomb = ecf_bytes(records)
     for data in (gzip.compress(bomb, 9), zipped(("ecf.txt", bomb))):
-        assert len(bomb) / len(data) > _sources.MAX_EXPANSION_RATIO
+        assert len(bomb) / len(data) > _archive.MAX_EXPANSION_RATIO
         error = refusal(data)
         assert error.code == "EXPANSION_LIMIT"
         assert "MAX_EXPANSION_RATIO" in error.reason
     # The fixtures, compressed, are far from the real bound.
-    monkeypatch.setattr(_sources, "RATIO_CHECKED_AFTER", 0)
-    monkeypatch.setattr(_sources, "MAX_EXPANSION_RATIO", ecfmetric.MAX_EXPANSION_RATIO)
+    monkeypatch.setattr(_archive, "RATIO_CHECKED_AFTER", 0)
+    monkeypatch.setattr(_archive, "MAX_EXPANSION_RATIO", ecfmetric.MAX_EXPANSION_RATIO)
     assert ecfmetric.read_bytes(gzip.compress(DATA, 9)) == ecfmetric.read(SAMPLE)
 
 

@@ -10,40 +10,28 @@ imported only when a file is signed.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
 
 import attrs
 
 from ..base._cnpj import format_cnpj
-from ..base._errors import SignatureError, SignatureSupportError
+from ..base._errors import SignatureSupportError
 from ..base._i18n import noop, tr
 from ..model._model import SignatureSummary, SignerSummary
-from ._layout import SIGNATURE_MARKER
 from ._limits import Limits, check_chunk_size, check_limits
+from ._signature_scan import MARKER, MAX_BLOB, Found, Tap, hashing_needed, rehash
 from ._sources import CHUNK_SIZE, Source, chunks_of, name_of, opened
 
-if TYPE_CHECKING:
-    from collections.abc import Callable, Generator, Iterator
-
-#: The PVA's marker between the text and the signature blob.
-MARKER = SIGNATURE_MARKER
-#: The most bytes read after the marker. A PVA blob is a few KB (certificates and signer infos).
-MAX_BLOB = 1 << 20
-#: Digests computed while streaming; any other one the blob asks for needs a second pass.
-STREAMED_DIGESTS = ("sha1", "sha256")
+__all__ = ["MARKER", "MAX_BLOB", "Signature", "Signer", "Tap", "read_signature", "verified"]
 
 CHAIN_NOTE = noop(
     "signature matches the content; certificate chain not checked (no ICP-Brasil root, "
     "revocation or validity-at-signing-time check)"
 )
 
-_NEEDLE = b"\n|9999|"
-_HEAD = 256
 _FILE_TYPE = re.compile(rb"(?:\xef\xbb\xbf)?\|0000\|([A-Z0-9]{4})\|")
-_PADDING = b"\r\n\t \x00"
 
 
 @attrs.frozen
@@ -224,7 +212,8 @@ def read_signature(
     name = name_of(source)
     raw_start = None if isinstance(source, (str, bytes, os.PathLike)) else _tell(source)
     with opened(source, limits, sniff=False) as readable:
-        found = _scan(readable, chunk_size, name)  # type: ignore[arg-type]
+        hashing = hashing_needed(source)
+        found = _scan(readable, chunk_size, name, hashing)  # type: ignore[arg-type]
         readable.finish()
         # A plain file can seek (a second digest pass); a decompressed member cannot.
         stream: BinaryIO = readable.stream  # type: ignore[assignment]
@@ -237,7 +226,7 @@ def read_signature(
 
 
 def verified(
-    found: _Found, name: str | None, again: tuple[BinaryIO, int] | None = None
+    found: Found, name: str | None, again: tuple[BinaryIO, int] | None = None
 ) -> Signature:
     """The signature ``found`` by a scan, checked (``_cms``); ``again`` is where the covered
     bytes can be read a second time (a stream and its start), for a digest not streamed."""
@@ -258,13 +247,16 @@ def verified(
         if again is None:
             return None
         stream, start = again
-        found.digests[algorithm] = _rehash(stream, start, found.marker_offset, algorithm)
+        found.digests[algorithm] = rehash(stream, start, found.marker_offset, algorithm)
         return found.digests[algorithm]
 
     blocks, signers = _cms.read_blocks(found.tail, found.marker_offset + len(MARKER), digest, name)
     reason = _reason(signers)
+    sha1 = digest("sha1")
+    if sha1 is None:  # pragma: no cover - a Tap hashes what cannot be read again
+        raise ValueError("the signed bytes were neither hashed nor can be read again")
     return Signature(
-        hashcode=found.digests["sha1"].hex().upper(),
+        hashcode=sha1.hex().upper(),
         signers=tuple(signers),
         verified=reason is None,
         reason=reason,
@@ -277,126 +269,12 @@ def verified(
     )
 
 
-@attrs.define
-class _Found:
-    marker_offset: int
-    tail: bytes
-    head: bytes
-    digests: dict[str, bytes]
-
-
-def _scan(stream: BinaryIO, chunk_size: int, name: str | None) -> _Found | None:
+def _scan(stream: BinaryIO, chunk_size: int, name: str | None, hashing: bool) -> Found | None:
     """Find the first marker after the start of the 9999 line, hashing every byte before it."""
-    tap = Tap(name)
+    tap = Tap(name, hashing=hashing)
     for chunk in chunks_of(stream, chunk_size):
         tap.feed(chunk)
     return tap.close()
-
-
-class Tap:
-    """The signature scan fed chunk by chunk, as the reader reads them: ``read(signature=True)``
-    finds the signature in the same pass, over the same bytes as the figures."""
-
-    def __init__(self, name: str | None) -> None:
-        self._scanner = _scanner(name)
-        next(self._scanner)
-        self._found: _Found | None = None
-        self._error: SignatureError | None = None
-        self._closed = False
-
-    def feed(self, chunk: bytes) -> None:
-        """One more chunk. A block that cannot be read is kept for :meth:`close` to raise: the
-        figures are read all the same (it is a finding beside them, not a refusal of the file)."""
-        if self._error is not None or self._closed:
-            return
-        try:
-            self._scanner.send(chunk)
-        except SignatureError as error:
-            self._error = error
-        except StopIteration:  # pragma: no cover - the scanner ends only when closed
-            self._closed = True
-
-    def tap(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
-        """``chunks``, each fed to the scan on its way."""
-        for chunk in chunks:
-            self.feed(chunk)
-            yield chunk
-
-    def close(self) -> _Found | None:
-        """The end of the input: what was found (``None``: no signature block); raises the
-        :class:`SignatureError` of a block that could not be read."""
-        if self._error is None and not self._closed:
-            self._closed = True
-            try:
-                self._scanner.send(None)
-            except StopIteration as stop:
-                self._found = stop.value
-            except SignatureError as error:
-                self._error = error
-        if self._error is not None:
-            raise self._error
-        return self._found
-
-
-def _scanner(name: str | None) -> Generator[None, bytes | None, _Found | None]:
-    """The scan as a coroutine: sent each chunk, then ``None`` at the end; returns what it found."""
-    hashers = [hashlib.new(algorithm) for algorithm in STREAMED_DIGESTS]
-    updates: list[Callable[[bytes | memoryview], None]] = [h.update for h in hashers]
-    # buf holds the bytes not hashed yet, from file offset base. A virtual b"\n" (base -1) lets a
-    # 9999 line at the very start of the file be found like any other.
-    buf = b"\n"
-    base = -1
-    head = b""
-    looking_for = _NEEDLE
-    pos = 0
-    while True:
-        at = buf.find(looking_for, pos)
-        if at >= 0 and looking_for is _NEEDLE:
-            looking_for, pos = MARKER, at + 1
-            continue
-        if at >= 0:
-            break
-        cut = max(0, len(buf) - len(looking_for) + 1)
-        view = memoryview(buf)[1 if base < 0 else 0 : cut]
-        for update in updates:
-            update(view)
-        base += cut
-        buf, pos = buf[cut:], max(0, pos - cut)
-        chunk = yield
-        if chunk is None:
-            return None
-        if len(head) < _HEAD:
-            head += chunk[: _HEAD - len(head)]
-        buf += chunk
-    view = memoryview(buf)[1 if base < 0 else 0 : at]
-    for update in updates:
-        update(view)
-    marker_offset = base + at
-    tail = bytearray(buf[at + len(MARKER) :])
-    while len(tail) <= MAX_BLOB:
-        chunk = yield
-        if chunk is None:
-            break
-        tail += chunk
-    if len(tail) > MAX_BLOB:
-        raise SignatureError(
-            tr(
-                "more than {limit} bytes after the signature marker: not a PVA signature block",
-                limit=MAX_BLOB,
-            ),
-            offset=marker_offset + len(MARKER),
-            source=name,
-            code="SIGNATURE_TOO_LARGE",
-        )
-    if not bytes(tail).strip(_PADDING):
-        raise SignatureError(
-            tr("the signature marker SBRCAAEPDR is not followed by a signature"),
-            offset=marker_offset + len(MARKER),
-            source=name,
-            code="NO_SIGNATURE_BLOB",
-        )
-    digests = dict(zip(STREAMED_DIGESTS, (h.digest() for h in hashers), strict=True))
-    return _Found(marker_offset, bytes(tail), head, digests)
 
 
 def _tell(stream: BinaryIO) -> int | None:
@@ -405,17 +283,6 @@ def _tell(stream: BinaryIO) -> int | None:
         return stream.tell() if stream.seekable() else None
     except (AttributeError, OSError, ValueError):
         return None
-
-
-def _rehash(stream: BinaryIO, start: int, size: int, algorithm: str) -> bytes:
-    """The digest of the ``size`` bytes from ``start``: a second pass, for a digest not streamed."""
-    hasher = hashlib.new(algorithm)
-    stream.seek(start)
-    left = size
-    while left and (chunk := stream.read(min(left, CHUNK_SIZE))):
-        hasher.update(chunk)
-        left -= len(chunk)
-    return hasher.digest()
 
 
 def _reason(signers: list[Signer]) -> str | None:

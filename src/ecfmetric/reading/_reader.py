@@ -22,7 +22,8 @@ from ..metric._metric import compute_metric
 from ..model._model import Record, RevenueMetric
 
 if TYPE_CHECKING:
-    from ..ecf._signature import Signature, Tap
+    from ..ecf._signature import Signature
+    from ..ecf._signature_scan import Tap
 
 
 @in_money_context
@@ -69,6 +70,22 @@ def read(
     limits = check_limits(limits)
     name = name_of(source)
     tap, start = signature_tap(source, name) if signature else (None, None)
+    try:
+        return _read(source, name, strict, chunk_size, limits, tap, start)
+    finally:
+        if tap is not None:
+            tap.stop()  # a reading given up half way lets go of the hashing thread
+
+
+def _read(
+    source: Source,
+    name: str | None,
+    strict: bool,
+    chunk_size: int,
+    limits: Limits | None,
+    tap: Tap | None,
+    start: int | None,
+) -> RevenueMetric:
     with opened(source, limits) as stream:
         collector = Collector(strict=strict, source=name, limits=limits)
         collector.full_blocks = frozenset(chr(b) for b in READ_BLOCKS)
@@ -79,8 +96,10 @@ def read(
                 # The signature is found in the same pass, over the very bytes the figures come
                 # from; the rest of the input (the signature block) then goes through it too.
                 chunks = tap.tap(chunks)
-            data = collector.feed(scan_lines(chunks, skip))
+            lines = scan_lines(chunks, skip)
+            data = collector.feed(lines if tap is None else tap.watch(lines))
             if tap is not None:
+                tap.unwatch()  # the rest (the signature block) is searched as it passes
                 for _ in chunks:
                     pass
             stream.finish()
@@ -129,10 +148,12 @@ def signature_of(
 
 def signature_tap(source: Source, name: str | None) -> tuple[Tap, int | None]:
     """A tap that finds the signature while the text is read, and where the source's reading
-    starts (to read the signed bytes again when the digest is not computed on the way)."""
-    from ..ecf._signature import Tap  # the signature extra's modules only when asked for
+    starts (to read the signed bytes again when the digest is not computed on the way). The
+    tap hashes the text only when the file may be signed (``hashing_needed``), and is told
+    where the 9999 line is by the reader's lines (``Tap.watch``)."""
+    from ..ecf._signature_scan import Tap, hashing_needed  # only when asked for
 
-    return Tap(name), _position(source)
+    return Tap(name, hashing=hashing_needed(source), watched=True), _position(source)
 
 
 def _position(source: Source) -> int | None:

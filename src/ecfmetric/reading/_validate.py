@@ -18,7 +18,7 @@ from ..model._notebook import html
 from ._reader import _again, internal_error, signature_of, signature_tap
 
 if TYPE_CHECKING:
-    from ..ecf._signature import Tap
+    from ..ecf._signature_scan import Tap
     from ..facts._collect import FileData
 
 if TYPE_CHECKING:
@@ -168,10 +168,11 @@ def validate(
         )
         try:
             try:
-                data: FileData | None = collector.feed(lines)
+                data: FileData | None = collector.feed(lines if tap is None else tap.watch(lines))
             except NoHeader:
                 data = None
             if tap is not None:
+                tap.unwatch()  # the rest is searched as it passes
                 for _ in chunks:
                     pass
             stream.finish()
