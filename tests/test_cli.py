@@ -578,7 +578,7 @@ def test_lang_en_is_the_english_text(cli: Cli) -> None:
 def test_signature_in_portuguese(cli: Cli) -> None:
     out = cli("--signature", SIGNED).stdout.decode()
     assert "Assinatura: assinado por PADARIA E CONFEITARIA PAO DOURADO LTDA" in out
-    assert "Assinaturas verificadas sobre os 6326 bytes antes do marcador" in out
+    assert "Assinaturas verificadas sobre os 6360 bytes antes do marcador" in out
     assert "cadeia de certificados não verificada" in out
     assert "válido até 02/01/2028" in out
     tampered = cli("--signature", FIXTURES / "signed" / "tampered_digit.ecf")

@@ -24,7 +24,7 @@ from ecfmetric.present._html import metric_html, proof_html
 ROOT = Path(__file__).parent.parent
 SIGNED = ROOT / "fixtures" / "signed"
 PLAIN = ROOT / "fixtures" / "real_annual_0012_crlf_latin1.txt"
-HASHCODE = "27511CA1DB8DB59575E0AE900C6FE04B87C837A0"
+HASHCODE = "495E5D596B75C3B317ED092C54D60F03F21DF36A"
 COMPANY_SIGNER = ("PADARIA E CONFEITARIA PAO DOURADO LTDA", "67890123000116")
 
 
@@ -85,7 +85,7 @@ def test_a_tampered_file_shows_not_verified() -> None:
     metric = ecfmetric.read(SIGNED / "tampered_digit.ecf", signature=True)
     assert metric.signature is not None
     assert not metric.signature.verified
-    assert metric.signature.hashcode == "171D435D62D5A175C94035B49150DEABB492E98B"
+    assert metric.signature.hashcode == "350E8F16D153DCEAED28BCFBBAF47B1317F42FA2"
     page = metric_html(metric, "pt")
     assert "NÃO confere" in page
     assert "cadeia de certificados não verificada" in page

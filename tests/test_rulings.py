@@ -282,7 +282,7 @@ def test_signature_mismatch_is_a_warning_beside_the_figures(signature_extra: Non
     assert [getattr(metric, n) for n in MONEY] == [getattr(plain, n) for n in MONEY]
     assert "SIGNATURE_MISMATCH" not in {w.code for w in plain.warnings}
     [finding] = [w for w in metric.warnings if w.code == "SIGNATURE_MISMATCH"]
-    assert "171D435D62D5A175C94035B49150DEABB492E98B" in finding.render("pt")
+    assert "350E8F16D153DCEAED28BCFBBAF47B1317F42FA2" in finding.render("pt")
     assert "SIGNATURE_MISMATCH" in render_metric(metric, "pt")
     assert "SIGNATURE_MISMATCH" in {w["code"] for w in metric.to_dict()["warnings"]}
     assert "SIGNATURE_MISMATCH" in metric_html(metric, "pt")

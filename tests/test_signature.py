@@ -752,7 +752,7 @@ def test_cli_check_reports_the_signature(capsys: pytest.CaptureFixture[str]) -> 
     assert status == 0
     assert "Signature:" in out
     assert "PADARIA E CONFEITARIA PAO DOURADO LTDA (CNPJ 67.890.123/0001-16" in out
-    assert "27511CA1DB8DB59575E0AE900C6FE04B87C837A0" in out
+    assert "495E5D596B75C3B317ED092C54D60F03F21DF36A" in out
     assert "certificate chain not checked" in out
 
 

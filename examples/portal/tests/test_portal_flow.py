@@ -20,7 +20,7 @@ from conftest import PortalClient as TestClient
 import ecfmetric
 
 SIGNED = FIXTURES / "signed" / "two_signerinfos.ecf"
-HASHCODE = "27511CA1DB8DB59575E0AE900C6FE04B87C837A0"
+HASHCODE = "495E5D596B75C3B317ED092C54D60F03F21DF36A"
 
 
 def zipped(data: bytes, name: str = "ecf.txt") -> bytes:

@@ -216,7 +216,7 @@ def test_concluding_asks_for_confirmation_and_gives_a_receipt(
     when = r"\d\d/\d\d/20\d\d \d\d:\d\d \(horário de Brasília\)"
     assert re.search(rf"Concluída em {when} por Gestora do Contrato \(gestor\)", receipt)
     assert "COMÉRCIO DE AÇÚCAR SÃO JOÃO LTDA CNPJ 12.345.678/0001-95 Arquivo ECF ecf.txt" in receipt
-    assert "hashcode 27511CA1DB8DB59575E0AE900C6FE04B87C837A0 assinatura confere" in receipt
+    assert "hashcode 495E5D596B75C3B317ED092C54D60F03F21DF36A assinatura confere" in receipt
     assert "ACME ENGENHARIA LTDA CNPJ 11.222.333/0001-81 Formulário" in receipt
     assert re.search(
         r"✎ \(-\) Impostos Sobre Serviços e Vendas: R\$ 2\.300\.000,00 \(no arquivo "
