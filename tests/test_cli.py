@@ -257,10 +257,10 @@ def test_exit_status_in_a_real_process() -> None:
 
 CRASH = """
 import sys
-from ecfmetric.cli import _cli
+from ecfmetric.cli import _cli, _modes
 def crash(*args, **kwargs):
     raise ZeroDivisionError("a bug")
-_cli.{name} = crash
+_modes.{name} = crash
 sys.exit(_cli.main(sys.argv[1:]))
 """
 
@@ -297,12 +297,12 @@ def test_a_bug_while_checking(monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None
 def test_the_library_safety_net_is_a_bug_too(monkeypatch: pytest.MonkeyPatch) -> None:
     """A refusal with code INTERNAL_ERROR (the reader's safety net) exits 3, not 1."""
     from ecfmetric.base._errors import EcfFormatError
-    from ecfmetric.cli import _cli
+    from ecfmetric.cli import _cli, _modes
 
     def broken(*args: object, **kwargs: object) -> object:
         raise EcfFormatError("a bug", code="INTERNAL_ERROR")
 
-    monkeypatch.setattr(_cli, "read", broken)
+    monkeypatch.setattr(_modes, "read", broken)
     assert _cli.main(["--json", str(SAMPLE)]) == 3
 
 
@@ -577,13 +577,15 @@ def test_lang_en_is_the_english_text(cli: Cli) -> None:
 
 def test_signature_in_portuguese(cli: Cli) -> None:
     out = cli("--signature", SIGNED).stdout.decode()
-    assert "Assinatura: assinado por PADARIA E CONFEITARIA PAO DOURADO LTDA" in out
+    assert "Assinatura: Assinado por PADARIA E CONFEITARIA PAO DOURADO LTDA" in out
     assert "Assinaturas verificadas sobre os 6360 bytes antes do marcador" in out
     assert "cadeia de certificados não verificada" in out
     assert "válido até 02/01/2028" in out
     tampered = cli("--signature", FIXTURES / "signed" / "tampered_digit.ecf")
     assert tampered.returncode == 1
-    assert "NÃO verificada (2 de 2 assinaturas falham)" in tampered.stdout.decode()
+    # As in English: which signer fails first and why, and what each signature was checked over.
+    assert "NÃO verificada (2 de 2 assinaturas falham; signatário 1: " in tampered.stdout.decode()
+    assert "sha256, sobre o conteúdo]: NÃO verificada: " in tampered.stdout.decode()
     unsigned = cli("--check", SAMPLE).stdout.decode()
     assert "Assinatura: nenhuma" in unsigned
     broken = cli("--check", FIXTURES / "signed" / "truncated_blob.ecf").stdout.decode()

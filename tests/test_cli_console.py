@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ecfmetric.cli._console import ERRORS, forgiving_output, is_unicode, transliterate
+from ecfmetric.cli._console import ERRORS, forgiving_output, transliterate
+from ecfmetric.present._outputs import is_unicode
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SAMPLE = FIXTURES / "real_annual_0012_crlf_latin1.txt"
@@ -282,7 +283,7 @@ def test_broken_pipe_and_interrupt(monkeypatch: pytest.MonkeyPatch) -> None:
     """The reader went away (| head): 141, nothing more; Ctrl-C: 130, no traceback."""
     import io
 
-    from ecfmetric.cli import _cli
+    from ecfmetric.cli import _cli, _modes
 
     class Gone(io.StringIO):
         def write(self, text: str) -> int:
@@ -300,7 +301,7 @@ def test_broken_pipe_and_interrupt(monkeypatch: pytest.MonkeyPatch) -> None:
     err = io.StringIO()
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.setattr(sys, "stderr", err)
-    monkeypatch.setattr(_cli, "read", interrupted)
+    monkeypatch.setattr(_modes, "read", interrupted)
     assert _cli.main([str(SAMPLE)]) == 130
     assert "Traceback" not in err.getvalue()
 

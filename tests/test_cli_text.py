@@ -203,7 +203,7 @@ def test_signature_json_and_unreadable_files(
     assert "Signature: unreadable" in capsys.readouterr().out
     assert _cli.main(["--signature", "--lang", "en", str(SAMPLE)]) == 0
     assert "Signature: none" in capsys.readouterr().out
-    from ecfmetric.cli._signature_cli import check_signature
+    from ecfmetric.present._signature_check import check_signature
 
     assert check_signature(str(tmp_path / "nope")).error == (
         f"{tmp_path / 'nope'}: no such file or directory"
@@ -224,12 +224,12 @@ def test_signature_without_the_extra(
 
 
 def test_a_signature_that_does_not_verify_with_no_signer() -> None:
-    from ecfmetric.cli._signature_cli import SignatureCheck
     from ecfmetric.ecf._signature import Signature
+    from ecfmetric.present._signature_check import SignatureCheck
 
     signature = Signature("AB" * 20, (), False, "no signer", 10, 20, 5, 1, "LECF")
     text = SignatureCheck("x", signature, None, False).text()
-    assert "assinado por ninguém" in text
+    assert "Assinado por ninguém" in text
     assert "NÃO verificada: no signer" in text
 
 

@@ -16,7 +16,7 @@ import pytest
 import ecfmetric
 from ecf_helpers import ecf_bytes, real_annual
 from ecfmetric.base._i18n import Language
-from ecfmetric.cli import _cli
+from ecfmetric.cli import _modes
 from ecfmetric.ecf import _grammar, _layout, _signature
 from ecfmetric.ecf._lines import MAX_LINE_LENGTH, line_too_long
 from ecfmetric.facts import _collect, _records
@@ -69,7 +69,7 @@ def test_the_signature_marker_is_defined_once() -> None:
     the record grammar cuts a glued 9999 line at are the same object."""
     assert _layout.SIGNATURE_MARKER == b"SBRCAAEPDR"
     assert _signature.MARKER is _layout.SIGNATURE_MARKER
-    assert vars(_cli)["SIGNATURE_MARKER"] is _layout.SIGNATURE_MARKER
+    assert vars(_modes)["SIGNATURE_MARKER"] is _layout.SIGNATURE_MARKER
     glued = b"|9999|10|" + _layout.SIGNATURE_MARKER + b"\x30\x80"
     assert _grammar.cut_signature(glued) == b"|9999|10|"
     # Only the 9999 line is cut: the marker inside another record is text.

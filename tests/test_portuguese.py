@@ -21,7 +21,7 @@ import ecfmetric
 from ecfmetric.base._messages_pt import PORTUGUESE
 from ecfmetric.cli import _cli
 from ecfmetric.model import _labels
-from ecfmetric.present import _html, _text
+from ecfmetric.present import _text
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -112,9 +112,7 @@ def test_every_word_of_the_renderers_is_portuguese() -> None:
         _labels.FILE_STATUS_WORDS["pt"],
         _labels.FIELD_LABELS["pt"],
         _labels.SIGNATURE_WORDS["pt"],
-        _text._WORDS["pt"],
-        _html._WORDS["pt"],
-        _html._PROOF_WORDS["pt"],
+        _labels.WORDS["pt"],
     ]
     for table in tables:
         for key, words in table.items():

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any, BinaryIO, TextIO
 
+from ..model._labels import section
+
 ERRORS = "ecfmetric-transliterate"
 
 _ASCII = {
@@ -72,12 +74,6 @@ def forgiving_output() -> Iterator[None]:
         for reconfigure in restore:
             with suppress(ValueError):  # the stream was closed (| head)
                 reconfigure(errors="strict")
-
-
-def is_unicode(stream: object) -> bool:
-    """Whether ``stream`` writes a Unicode encoding (every character fits)."""
-    encoding = getattr(stream, "encoding", None) or ""
-    return codecs.lookup(encoding).name.startswith("utf") if encoding else False
 
 
 #: A file larger than this, or this many files, is long work: a progress line is shown.
@@ -151,8 +147,8 @@ class Progress:
         elapsed = max(self.clock() - self.started, 1e-6)
         mb = 1000 * 1000
         rate = f"{done / mb / elapsed:.1f} MB/s"
-        files = "files" if self.lang == "en" else "arquivos"
-        of = "of" if self.lang == "en" else "de"
+        words = section("en" if self.lang == "en" else "pt", "progress")
+        files, of = words["files"], words["of"]
         parts = []
         if len(self.sizes) > 1:
             parts.append(f"{self.files_done}/{len(self.sizes)} {files}")

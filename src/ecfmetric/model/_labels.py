@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 from ..base._cnpj import format_cnpj
 from ..base._i18n import Language, Localized, format_date
+from . import _words_en, _words_pt
 
 if TYPE_CHECKING:
     from ._signature_summary import SignatureSummary
@@ -28,81 +29,39 @@ COMPONENTS: Final = (
     "net_revenue",
 )
 
+#: One table of words per language (``model/_words_pt.py``, ``model/_words_en.py``), keyed
+#: ``section.word``; the tables below are its sections, for the renderers.
+WORDS: Final[dict[Lang, dict[str, str]]] = {"pt": _words_pt.WORDS, "en": _words_en.WORDS}
+
+
+def section(lang: Lang, name: str) -> dict[str, str]:
+    """The words of one section of ``lang``'s table (``"label"`` → ``{"gross_revenue": …}``),
+    in the table's order."""
+    prefix = f"{name}."
+    return {key[len(prefix) :]: word for key, word in WORDS[lang].items() if key.startswith(prefix)}
+
+
+def _sections(name: str) -> dict[Lang, dict[str, str]]:
+    return {lang: section(lang, name) for lang in WORDS}
+
+
+def _with_none(name: str) -> dict[Lang, dict[str | None, str]]:
+    """A section whose word ``none`` stands for the key ``None``."""
+    return {
+        lang: {(None if key == "none" else key): word for key, word in words.items()}
+        for lang, words in _sections(name).items()
+    }
+
+
 #: The portal's own labels (the form "Comprovação de Métricas"), in the portal's order.
-LABELS: Final[dict[str, str]] = {
-    "gross_revenue": "TOTAL RECEITA BRUTA",
-    "cancellations": "(-) Cancelamento de Serviços e Vendas",
-    "taxes": "(-) Impostos Sobre Serviços e Vendas",
-    "discounts": "(-) Descontos Incondicionais",
-    "other_deductions": "(-) Outras Deduções",
-    "net_revenue": "RECEITA LÍQUIDA DE SERVIÇOS E VENDAS",
-}
-LABELS_EN: Final[dict[str, str]] = {
-    "gross_revenue": "GROSS REVENUE",
-    "cancellations": "(-) Cancellations and returns",
-    "taxes": "(-) Taxes on sales and services",
-    "discounts": "(-) Unconditional discounts",
-    "other_deductions": "(-) Other deductions",
-    "net_revenue": "NET REVENUE",
-}
+LABELS: Final[dict[str, str]] = section("pt", "label")
+LABELS_EN: Final[dict[str, str]] = section("en", "label")
 
 #: The columns of --excel (and --lines, --check with --excel), as a person reads them; --csv
 #: keeps the column keys, for programs.
-COLUMN_WORDS: Final[dict[Lang, dict[str, str]]] = {
-    "pt": {
-        "file": "Arquivo",
-        "status": "Situação",
-        "cnpj": "CNPJ",
-        "company_name": "Nome empresarial",
-        "reference_year": "Ano",
-        "period_start": "Início",
-        "period_end": "Fim",
-        "regime": "Regime (código)",
-        "warnings": "Avisos",
-        "error_code": "Código do erro",
-        "error": "Erro",
-        "regime_label": "Regime",
-        "period": "Período",
-        "line_number": "Linha",
-        "record": "Registro",
-        "code": "Código",
-        "description": "Descrição",
-        "amount": "Valor",
-        "component": "Componente (código)",
-        "component_label": "Componente",
-        "severity": "Gravidade",
-        "message": "Mensagem",
-    },
-    "en": {
-        "file": "File",
-        "status": "Status",
-        "cnpj": "CNPJ",
-        "company_name": "Company name",
-        "reference_year": "Year",
-        "period_start": "Start",
-        "period_end": "End",
-        "regime": "Regime (code)",
-        "warnings": "Warnings",
-        "error_code": "Error code",
-        "error": "Error",
-        "regime_label": "Regime",
-        "period": "Period",
-        "line_number": "Line",
-        "record": "Record",
-        "code": "Code",
-        "description": "Description",
-        "amount": "Amount",
-        "component": "Component (code)",
-        "component_label": "Component",
-        "severity": "Severity",
-        "message": "Message",
-    },
-}
+COLUMN_WORDS: Final = _sections("column")
 #: A file's status in --excel.
-FILE_STATUS_WORDS: Final[dict[Lang, dict[str, str]]] = {
-    "pt": {"ok": "lido", "refused": "recusado"},
-    "en": {"ok": "read", "refused": "refused"},
-}
+FILE_STATUS_WORDS: Final = _sections("file_status")
 
 
 def column_label(column: str, lang: Lang) -> str:
@@ -111,10 +70,7 @@ def column_label(column: str, lang: Lang) -> str:
 
 
 #: The other fields of the form, as the portal names them.
-FIELD_LABELS: Final[dict[Lang, dict[str, str]]] = {
-    "pt": {"cnpj": "CNPJ", "company_name": "Razão social", "reference_year": "Ano de referência"},
-    "en": {"cnpj": "CNPJ", "company_name": "Company name", "reference_year": "Reference year"},
-}
+FIELD_LABELS: Final = _sections("field")
 
 
 def field_label(field: str) -> Localized:
@@ -126,68 +82,18 @@ def field_label(field: str) -> Localized:
 
 
 #: What a line read fed, in a few words (``None``: read only to cross-check).
-COMPONENT_WORDS: Final[dict[Lang, dict[str | None, str]]] = {
-    "pt": {
-        "gross_revenue": "receita bruta",
-        "cancellations": "cancelamentos",
-        "taxes": "impostos",
-        "discounts": "descontos",
-        "other_deductions": "outras deduções",
-        "net_revenue": "receita líquida",
-        None: "só conferência",
-    },
-    "en": {
-        "gross_revenue": "gross revenue",
-        "cancellations": "cancellations",
-        "taxes": "taxes",
-        "discounts": "discounts",
-        "other_deductions": "other deductions",
-        "net_revenue": "net revenue",
-        None: "cross-check only",
-    },
-}
+COMPONENT_WORDS: Final = _with_none("component")
 
 #: Regime values (:class:`ecfmetric.Regime` is a ``StrEnum``: its members look up as these).
-REGIME_NAMES: Final[dict[str, str]] = {
-    "lucro_real": "Lucro Real",
-    "lucro_real_arbitrado": "Lucro Real/Arbitrado",
-    "lucro_presumido_real": "Lucro Presumido/Real",
-    "lucro_presumido_real_arbitrado": "Lucro Presumido/Real/Arbitrado",
-    "lucro_presumido": "Lucro Presumido",
-    "lucro_arbitrado": "Lucro Arbitrado",
-    "lucro_presumido_arbitrado": "Lucro Presumido/Arbitrado",
-    "imune": "Imune do IRPJ",
-    "isenta": "Isenta do IRPJ",
-}
+REGIME_NAMES: Final[dict[str, str]] = section("pt", "regime")
+#: Regime values in English (the regimes' own names, Lucro Real…, are kept: they are proper names).
+REGIME_NAMES_EN: Final[dict[str, str]] = section("en", "regime")
 
 #: The portal's status words for a company of a proof.
-STATUS_WORDS: Final[dict[Lang, dict[str, str]]] = {
-    "pt": {"pending": "Pendente", "saved": "Salvo", "concluded": "Concluído"},
-    "en": {"pending": "pending", "saved": "saved", "concluded": "concluded"},
-}
-SEVERITY_WORDS: Final[dict[Lang, dict[str, str]]] = {
-    "pt": {"error": "erro", "warning": "aviso"},
-    "en": {"error": "error", "warning": "warning"},
-}
-SOURCE_WORDS: Final[dict[Lang, dict[str | None, str]]] = {
-    "pt": {"ecf": "arquivo ECF", "form": "formulário", None: ""},
-    "en": {"ecf": "ECF file", "form": "form", None: ""},
-}
-
-
-SIGNATURE_WORDS: Final[dict[Lang, dict[str, str]]] = {
-    "pt": {
-        "signed": "Assinado por {who}. Hashcode {hashcode}. {state}; cadeia de certificados não "
-        "verificada.",
-        "verified": "Assinaturas conferem com o conteúdo",
-        "not_verified": "Assinatura NÃO confere: {reason}",
-    },
-    "en": {
-        "signed": "Signed by {who}. Hashcode {hashcode}. {state}; certificate chain not checked.",
-        "verified": "Signatures match the content",
-        "not_verified": "Signature does NOT match: {reason}",
-    },
-}
+STATUS_WORDS: Final = _sections("status")
+SEVERITY_WORDS: Final = _sections("severity")
+SOURCE_WORDS: Final = _with_none("source")
+SIGNATURE_WORDS: Final = _sections("signature")
 
 
 def signature_text(signature: SignatureSummary, lang: Lang) -> str:
@@ -212,9 +118,7 @@ def money(value: Decimal | None, lang: Lang, *, feminine: bool = False) -> str:
     """pt ``1.234.567,89`` / en ``1,234,567.89``; ``None`` as "not stated" (``não informado``,
     or ``não informada`` after a feminine noun such as *receita líquida* when ``feminine``)."""
     if value is None:
-        if lang == "en":
-            return "not stated"
-        return "não informada" if feminine else "não informado"
+        return WORDS[lang]["money.none_feminine" if feminine else "money.none"]
     text = f"{value:,.2f}"
     if lang == "pt":
         return text.replace(",", "_").replace(".", ",").replace("_", ".")
@@ -231,20 +135,6 @@ def cnpj(value: str | None) -> str:
     if value is None:
         return ""
     return format_cnpj(value) if len(value) == 14 else value
-
-
-#: Regime values in English (the regimes' own names, Lucro Real…, are kept: they are proper names).
-REGIME_NAMES_EN: Final[dict[str, str]] = {
-    "lucro_real": "Lucro Real",
-    "lucro_real_arbitrado": "Lucro Real/Arbitrado",
-    "lucro_presumido_real": "Lucro Presumido/Real",
-    "lucro_presumido_real_arbitrado": "Lucro Presumido/Real/Arbitrado",
-    "lucro_presumido": "Lucro Presumido",
-    "lucro_arbitrado": "Lucro Arbitrado",
-    "lucro_presumido_arbitrado": "Lucro Presumido/Arbitrado",
-    "imune": "Immune from IRPJ",
-    "isenta": "Exempt from IRPJ",
-}
 
 
 def regime_name(regime: str | None, lang: Lang) -> str | None:

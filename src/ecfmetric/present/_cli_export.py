@@ -9,12 +9,14 @@ text, with its leading zeros), and a text cell that Excel would take for a formu
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Literal
+from typing import IO, TYPE_CHECKING, Any
 
 from ..base._cnpj import format_cnpj
 from ..base._i18n import get_language
@@ -22,6 +24,7 @@ from ..model._labels import FILE_STATUS_WORDS, SEVERITY_WORDS, column_label
 from ..model._model import RevenueMetric
 from ..model._rows import ERROR_KEYS, FILE_COLUMNS, refusal, refused_row
 from ..model._rows import metric_row as _row
+from ._outputs import Dialect, FileCheck, FileResult, Output, Renderer
 
 if TYPE_CHECKING:
     from ..reading._validate import ValidationReport
@@ -40,8 +43,6 @@ __all__ = [
     "refusal",
     "table",
 ]
-
-Dialect = Literal["csv", "excel"]
 
 #: One row per file (``--csv``, ``--excel``, ``--xlsx``): :data:`ecfmetric.FILE_COLUMNS`.
 CSV_COLUMNS = FILE_COLUMNS
@@ -72,8 +73,6 @@ class Table:
     """Rows of cells written as CSV in one dialect."""
 
     def __init__(self, stream: IO[str], dialect: Dialect) -> None:
-        import csv  # only the table options need it: a plain `ecfmetric FILE` starts without
-
         self.dialect = dialect
         self.writer = csv.writer(stream, delimiter=";" if dialect == "excel" else ",")
 
@@ -169,3 +168,68 @@ def finding_rows(out: Table, path: str, report: ValidationReport) -> None:
     """A validation report's findings, as rows of :data:`FINDING_COLUMNS`."""
     for f in report.findings:
         out.row([path, out.severity(f.severity), f.code, f.line_number, f.record, f.message])
+
+
+class Csv(Renderer):
+    """``--csv`` and ``--excel`` on standard output: one row per file, or (``--check``) one row
+    per finding, in the dialect of the format's row."""
+
+    def metrics(self, results: Sequence[FileResult], output: Output) -> None:
+        with _stdout_table(output.dialect, CSV_COLUMNS) as out:
+            for r in results:
+                metric_row(out, r.path, r.metric, r.refusal)
+
+    def checks(self, checked: Sequence[FileCheck], output: Output) -> None:
+        with _stdout_table(output.dialect, FINDING_COLUMNS) as out:
+            for c in checked:
+                finding_rows(out, c.path, c.report)
+
+
+class Lines(Renderer):
+    """``--lines OUT``: every line read of every metric, in the dialect of the format chosen."""
+
+    def metrics(self, results: Sequence[FileResult], output: Output) -> None:
+        self._write([(r.path, r.metric) for r in results if r.metric is not None], output)
+
+    def checks(self, checked: Sequence[FileCheck], output: Output) -> None:
+        metrics = [(c.path, c.report.metric) for c in checked if c.report.metric is not None]
+        self._write(metrics, output)
+
+    def _write(self, metrics: Sequence[tuple[str, RevenueMetric | None]], output: Output) -> None:
+        with table(output.opened(), output.dialect, LINE_COLUMNS) as out:
+            for path, metric in metrics:
+                assert metric is not None
+                line_rows(out, path, metric)
+
+
+CSV = Csv()
+LINES = Lines()
+
+
+@contextmanager
+def _stdout_table(dialect: Dialect, header: Sequence[str]) -> Iterator[Table]:
+    # CSV is bytes in a fixed encoding, whatever the console's: written under the text layer.
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stdout (tests, IDEs): the text is the same
+        binary = _TextSink(sys.stdout)
+        with table(binary, dialect, header) as out:  # type: ignore[arg-type]
+            yield out
+        return
+    with table(buffer, dialect, header) as out:
+        yield out
+    buffer.flush()
+
+
+class _TextSink:
+    """A binary writer onto a text stream that has no ``buffer`` (UTF-8 decoded back)."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self.text = text
+
+    def write(self, data: bytes) -> int:
+        self.text.write(data.decode("utf-8"))
+        return len(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.text, name)

@@ -8,102 +8,53 @@ CNPJ masked, and the labels of the portal's form (:mod:`ecfmetric.model._labels`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from ..base._printable import printable_text
 from ..model._labels import (
     COMPONENT_WORDS,
-    REGIME_NAMES,
     SEVERITY_WORDS,
+    SOURCE_WORDS,
     Lang,
     cnpj,
     date,
     labels,
     money,
+    regime_name,
+    section,
     signature_text,
 )
 from ..model._model import RevenueMetric
+from ._outputs import FileCheck, FileResult, Output, Renderer
 
 if TYPE_CHECKING:
     from ..reading._validate import ValidationReport
     from ..types import RefusalDict
+    from ._signature_check import SignatureCheck
 
 _DESCRIPTION_WIDTH = 60
 
-#: Every word the renderers write, per language; ``{}`` fields are filled in by them.
-_WORDS: Final[dict[Lang, dict[str, str]]] = {
-    "pt": {
-        "no_name": "(sem nome)",
-        "no_cnpj": "(não informado)",
-        "scp": "SCP do sócio ostensivo CNPJ {cnpj}",
-        "ecf": "ECF",
-        "form": "formulário",
-        "year": "ano-calendário {year}",
-        "span": "{start} a {end}",
-        "layout": "leiaute {layout}",
-        "rectifying": "retificadora (substitui o recibo {receipt})",
-        "periods": "Períodos:",
-        "period": "  {period} {start} a {end}, bloco {block} ({record}): "
-        "receita bruta {gross}, receita líquida {net}",
-        "lines": "Linhas lidas:",
-        "typed": "Valores digitados no formulário:",
-        "line": "linha {number}",
-        "warnings": "Avisos:",
-        "file": "arquivo",
-        "ok": "OK, nenhum erro",
-        "errors": "{count} erro(s)",
-        "verdict": "{source}: {verdict}, {warnings} aviso(s), {lines} linhas",
-        "warning_count": "{count} aviso(s)",
-        "gross": "receita bruta {amount}",
-        "net": "receita líquida {amount}",
-        "refused": "recusado",
-    },
-    "en": {
-        "no_name": "(no name)",
-        "no_cnpj": "(not given)",
-        "scp": "SCP of managing partner CNPJ {cnpj}",
-        "ecf": "ECF file",
-        "form": "form",
-        "year": "calendar year {year}",
-        "span": "{start} to {end}",
-        "layout": "layout {layout}",
-        "rectifying": "rectifying (replaces receipt {receipt})",
-        "periods": "Periods:",
-        "period": "  {period} {start} to {end}, block {block} ({record}): "
-        "gross revenue {gross}, net revenue {net}",
-        "lines": "Lines read:",
-        "typed": "Values typed into the form:",
-        "line": "line {number}",
-        "warnings": "Warnings:",
-        "file": "file",
-        "ok": "OK, no error",
-        "errors": "{count} error(s)",
-        "verdict": "{source}: {verdict}, {warnings} warning(s), {lines} lines",
-        "warning_count": "{count} warning(s)",
-        "gross": "gross revenue {amount}",
-        "net": "net revenue {amount}",
-        "refused": "refused",
-    },
-}
-
 
 def _cnpj(value: str | None, lang: Lang) -> str:
-    return _WORDS[lang]["no_cnpj"] if value is None else cnpj(value)
+    return section(lang, "text")["no_cnpj"] if value is None else cnpj(value)
 
 
 def render_metric(metric: RevenueMetric, lang: Lang) -> str:
     """The breakdown: who, which year, the components, the periods, every line read, warnings."""
-    words = _WORDS[lang]
+    words = section(lang, "text")
     out = [f"{metric.company_name or words['no_name']} — CNPJ {_cnpj(metric.cnpj, lang)}"]
     if metric.managing_partner_cnpj:
         out.append(words["scp"].format(cnpj=_cnpj(metric.managing_partner_cnpj, lang)))
-    facts = [words["ecf"] if metric.source == "ecf" else words["form"]]
+    facts = [SOURCE_WORDS[lang][metric.source]]
     if metric.reference_year is not None:
         facts.append(words["year"].format(year=metric.reference_year))
     if metric.period_start and metric.period_end:
         start, end = date(metric.period_start, lang), date(metric.period_end, lang)
         facts.append(words["span"].format(start=start, end=end))
     if metric.regime is not None:
-        facts.append(REGIME_NAMES[metric.regime])
+        facts.append(regime_name(metric.regime, lang) or "")
     if metric.layout_version:
         facts.append(words["layout"].format(layout=metric.layout_version))
     if metric.rectifying:
@@ -168,7 +119,7 @@ def render_metric(metric: RevenueMetric, lang: Lang) -> str:
 
 def render_report(report: ValidationReport, lang: Lang) -> str:
     """A validation report: the verdict, then one line per finding."""
-    words = _WORDS[lang]
+    words = section(lang, "text")
     verdict = words["ok"] if report.ok else words["errors"].format(count=len(report.errors))
     out = [
         words["verdict"].format(
@@ -193,7 +144,7 @@ def render_report(report: ValidationReport, lang: Lang) -> str:
 
 def table_row(path: str, metric: RevenueMetric, lang: Lang) -> str:
     """One file's line in the table of several files."""
-    words = _WORDS[lang]
+    words = section(lang, "text")
     cells = [
         path,
         _cnpj(metric.cnpj, lang),
@@ -208,7 +159,7 @@ def table_row(path: str, metric: RevenueMetric, lang: Lang) -> str:
 
 def refusal_line(refusal: RefusalDict, lang: Lang) -> str:
     """A refused file in one line: ``FILE: recusado, linha 45, 9999.QTD_LIN [CODE]: message``."""
-    words = _WORDS[lang]
+    words = section(lang, "text")
     error = refusal["error"]
     where = []
     if error["line_number"] is not None:
@@ -220,3 +171,47 @@ def refusal_line(refusal: RefusalDict, lang: Lang) -> str:
     message = " ".join(str(error["message"]).split())
     shown = "<stdin>" if refusal["file"] == "-" else refusal["file"]
     return f"{shown}: {words['refused']}{place} [{error['code']}]: {message}"
+
+
+class Text(Renderer):
+    """The command line's default output, for people: one metric in full, a line per file for
+    several; refusals on standard error."""
+
+    def metrics(self, results: Sequence[FileResult], output: Output) -> None:
+        read_ok = [r for r in results if r.metric is not None]
+        if len(results) == 1 and read_ok:
+            metric = read_ok[0].metric
+            assert metric is not None
+            print(printable_text(render_metric(metric, output.lang)))
+        else:
+            for r in read_ok:
+                assert r.metric is not None
+                print(printable_text(table_row(r.path, r.metric, output.lang)))
+        sys.stdout.flush()
+        _refusals([r.refusal for r in results if r.refusal is not None], output)
+
+    def checks(self, checked: Sequence[FileCheck], output: Output) -> None:
+        texts = [
+            f"{render_report(c.report, output.lang)}\n{c.signature.text(output.lang)}"
+            for c in checked
+            if c.signature is not None
+        ]
+        if texts:
+            print(printable_text("\n\n".join(texts)))
+        sys.stdout.flush()
+        _refusals([c.refusal for c in checked if c.refusal is not None], output)
+
+    def signatures(self, checks: Sequence[SignatureCheck], output: Output) -> None:
+        print(
+            printable_text(
+                "\n\n".join(f"{check.path}\n{check.text(output.lang)}" for check in checks)
+            )
+        )
+
+
+def _refusals(refusals: list[RefusalDict], output: Output) -> None:
+    for row in refusals:
+        print(printable_text(f"ecfmetric: {refusal_line(row, output.lang)}"), file=sys.stderr)
+
+
+TEXT = Text()

@@ -14,16 +14,18 @@ no compiled parts.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import IO, TYPE_CHECKING, Any
 
 from ..base._cnpj import format_cnpj
 from ..base._i18n import Language, noop
-from ..model._labels import COLUMN_WORDS, COMPONENT_WORDS, labels
+from ..model._labels import COLUMN_WORDS, COMPONENT_WORDS, WORDS, labels
 from ..model._model import MONEY_FIELDS
 from ..model._rows import FILE_COLUMNS, metric_row, refused_row
 from ._cli_export import LINE_COLUMNS
+from ._outputs import FileResult, Output, Renderer
 
 if TYPE_CHECKING:
     from ..model._model import RevenueMetric
@@ -35,8 +37,6 @@ DATE_FORMAT = "dd/mm/yyyy"
 #: What is missing when the extra is not installed.
 MISSING = noop("--xlsx needs openpyxl: pip install 'ecfmetric[xlsx]'")
 
-_SHEETS = {"pt": ("Arquivos", "Linhas"), "en": ("Files", "Lines")}
-_TOTAL = {"pt": "TOTAL dos arquivos lidos", "en": "TOTAL of the files read"}
 _HEADERS: dict[Language, dict[str, str]] = COLUMN_WORDS  # the one source of the headings
 
 #: The columns of the lines sheet.
@@ -55,9 +55,22 @@ _WIDTHS = {
 
 def available() -> bool:
     """Whether openpyxl can be imported."""
-    import importlib.util
-
     return importlib.util.find_spec("openpyxl") is not None
+
+
+class Xlsx(Renderer):
+    """``--xlsx OUT``: the metrics read, as a workbook."""
+
+    def missing(self) -> str | None:
+        return None if available() else MISSING
+
+    def metrics(self, results: Sequence[FileResult], output: Output) -> None:
+        write_workbook(
+            output.opened(), [(r.path, r.metric, r.refusal) for r in results], output.lang
+        )
+
+
+XLSX = Xlsx()
 
 
 def header(column: str, lang: Language) -> str:
@@ -73,11 +86,11 @@ def write_workbook(
     lang: Language,
 ) -> None:
     """Write ``results`` (``(file, metric, refusal)``, one of the last two set) to ``out``."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # seam: the optional extra xlsx, needed only to write
 
     book = Workbook()
     files = book.active
-    files.title, lines_title = _SHEETS[lang]
+    files.title = WORDS[lang]["xlsx.files_sheet"]
     rows = [
         metric_row(metric, path) if metric is not None else refused_row(_given(refusal))
         for path, metric, refusal in results
@@ -85,7 +98,7 @@ def write_workbook(
     _table(files, FILE_COLUMNS, rows, lang)
     _total(files, rows, lang)
 
-    lines = book.create_sheet(lines_title)
+    lines = book.create_sheet(WORDS[lang]["xlsx.lines_sheet"])
     words = COMPONENT_WORDS[lang]
     line_rows = [
         {
@@ -117,8 +130,8 @@ def _given(refusal: RefusalDict | None) -> RefusalDict:
 def _table(
     sheet: Any, columns: Sequence[str], rows: Sequence[dict[str, Any]], lang: Language
 ) -> None:
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font  # seam: the optional extra xlsx
+    from openpyxl.utils import get_column_letter  # seam: the optional extra xlsx
 
     bold = Font(bold=True)
     for index, column in enumerate(columns, start=1):
@@ -154,11 +167,11 @@ def _put(cell: Any, column: str, value: object) -> None:
 def _total(sheet: Any, rows: Sequence[dict[str, Any]], lang: Language) -> None:
     """The total of each money column over the files read; empty where a file read does not
     state that component (a sum without it would be a wrong number)."""
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font  # seam: the optional extra xlsx
 
     read = [row for row in rows if row["status"] == "ok"]
     number = len(rows) + 2
-    label = sheet.cell(row=number, column=1, value=_TOTAL[lang])
+    label = sheet.cell(row=number, column=1, value=WORDS[lang]["xlsx.total"])
     label.font = Font(bold=True)
     for name in MONEY_FIELDS:
         values = [row[name] for row in read]
