@@ -375,9 +375,18 @@ def _count_known(
     return lines
 
 
-def _too_long(line_number: int) -> EcfFormatError:
+def line_too_long(
+    line_number: int, record: str | None = None, *, source: str | None = None
+) -> EcfFormatError:
+    """The one refusal of a line longer than :data:`MAX_LINE_LENGTH`, wherever it is found: here
+    (a line with no end in sight), in the collector and in iter_records() (a whole line)."""
     return EcfFormatError(
         tr("line longer than {limit} bytes (MAX_LINE_LENGTH)", limit=MAX_LINE_LENGTH),
         line_number=line_number,
+        record=record,
+        source=source,
         code="LINE_TOO_LONG",
     )
+
+
+_too_long = line_too_long  # the name scan_lines and scan_counted raise it by
