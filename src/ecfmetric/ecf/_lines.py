@@ -143,7 +143,7 @@ _RECORD_PATTERNS: dict[int, re.Pattern[bytes]] = {}
 
 
 def _record_body(letter: int) -> bytes:
-    # The one record grammar (see _collect.is_record), for a skipped block's line: "|", the
+    # The one record grammar (see ecf/_grammar.is_record), for a skipped block's line: "|", the
     # block's letter, three ASCII digits (the first not 9: x990 and K915-like codes go to the
     # caller), "|", then its fields and a closing "|" (or none: "|K155|"), and the line ending.
     if not bytes([letter]).isalnum() or bytes([letter]).islower():
