@@ -88,9 +88,9 @@ def test_meaning_is_a_value_and_still_callable() -> None:
 
 def test_api_doc_states_the_revenue_line_limit_of_the_code() -> None:
     """docs/api.md's revenue lines per period is MAX_LINES_PER_PERIOD (5,000), not 20,000."""
-    from ecfmetric.facts import _collect
+    from ecfmetric.facts import _figures
 
-    limit = _collect.MAX_LINES_PER_PERIOD
+    limit = _figures.MAX_LINES_PER_PERIOD
     row = next(
         line
         for line in (ROOT / "docs" / "api.md").read_text("utf-8").splitlines()

@@ -89,10 +89,7 @@ BEING_SPLIT_NOW = Allowance(
         ("reading/_validate.py", "ecfmetric.ecf._signature"): "reading split",
         ("reading/_validate.py", "ecfmetric.ecf._signature_finding"): "reading split",
     },
-    oversized={
-        "facts/_collect.py": "facts/_collect split",
-        "facts/_collect.py::Collector": "facts/_collect split",
-    },
+    oversized={},
 )
 
 _K = TypeVar("_K")

@@ -308,7 +308,7 @@ def test_missing_p150_quarter_names_p150() -> None:
 def test_revenue_lines_per_period_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     """More kept revenue lines in one period than MAX_LINES_PER_PERIOD (the plans have far fewer
     codes) is refused at the first line past the bound, in lenient mode too: memory stays bounded."""
-    from ecfmetric.facts import _collect
+    from ecfmetric.facts import _figures
 
     # Every code must be a row of the RFB's table (a few hundred per plan), so a flood of made-up
     # codes stops at its first line; the bound itself is shown with a small limit.
@@ -319,7 +319,7 @@ def test_revenue_lines_per_period_are_bounded(monkeypatch: pytest.MonkeyPatch) -
     codes = ("01", "02", "03", "04", "05", "06", "07", "08")
     leaves = [f"|L300|3.01.01.01.01.{c}|X|A|6|04|3.01.01.01.01|1,00|C|" for c in codes]
     with monkeypatch.context() as patched:
-        patched.setattr(_collect, "MAX_LINES_PER_PERIOD", 5)
+        patched.setattr(_figures, "MAX_LINES_PER_PERIOD", 5)
         for strict in (True, False):
             with pytest.raises(ecfmetric.EcfFormatError) as caught:
                 read_bytes(annual(*leaves), strict=strict)

@@ -25,7 +25,7 @@ READ_SKIP = frozenset(range(256)) - READ_BLOCKS
 
 def _well_formed(line: bytes, letter: int) -> bool:
     """Whether ``line`` (with its line ending) is a record of block ``letter`` in the one record
-    grammar (``_collect.is_record``): ``|``, the letter, three ASCII digits, ``|``, and a closing
+    grammar (``ecf/_grammar.is_record``): ``|``, the letter, three ASCII digits, ``|``, and a closing
     ``|`` before the line ending (CRLF or LF)."""
     if not line.endswith(b"\n"):
         return False

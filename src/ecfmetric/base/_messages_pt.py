@@ -33,7 +33,6 @@ PORTUGUESE: Final[dict[str, str]] = {
     "not an ECF file: the first line must be the 0000 record, |0000|LECF|…": (
         "não é um arquivo ECF: a primeira linha deve ser o registro 0000, |0000|LECF|…"
     ),
-    "line longer than {limit} bytes": "linha com mais de {limit} bytes",
     "line longer than {limit} bytes (MAX_LINE_LENGTH)": (
         "linha com mais de {limit} bytes (MAX_LINE_LENGTH)"
     ),

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import BinaryIO
 
 from ..base._errors import EcfError, SignatureSupportError, os_error_message
-from ..facts._collect import SIGNATURE_MARKER
+from ..ecf._layout import SIGNATURE_MARKER
 from ..model._model import Finding, RevenueMetric
 from ..model._rows import refusal
 from ..present._outputs import FileCheck, FileResult, Mode, Output

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+#: The PVA's marker between the text and the signature blob (docs/signature.md). It normally
+#: follows the 9999 line's line break; a writer may glue it to the 9999 line.
+SIGNATURE_MARKER = b"SBRCAAEPDR"
+
 #: Layout versions known, ``0000.COD_VER`` → calendar year (ecf-layout-confirmations §3.2).
 LAYOUT_YEARS = {f"{version:04d}": 2013 + version for version in range(1, 13)}
 NEWEST_LAYOUT = "0012"

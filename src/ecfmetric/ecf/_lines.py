@@ -143,7 +143,7 @@ _RECORD_PATTERNS: dict[int, re.Pattern[bytes]] = {}
 
 
 def _record_body(letter: int) -> bytes:
-    # The one record grammar (see _collect.is_record), for a skipped block's line: "|", the
+    # The one record grammar (see ecf/_grammar.is_record), for a skipped block's line: "|", the
     # block's letter, three ASCII digits (the first not 9: x990 and K915-like codes go to the
     # caller), "|", then its fields and a closing "|" (or none: "|K155|"), and the line ending.
     if not bytes([letter]).isalnum() or bytes([letter]).islower():
@@ -375,9 +375,18 @@ def _count_known(
     return lines
 
 
-def _too_long(line_number: int) -> EcfFormatError:
+def line_too_long(
+    line_number: int, record: str | None = None, *, source: str | None = None
+) -> EcfFormatError:
+    """The one refusal of a line longer than :data:`MAX_LINE_LENGTH`, wherever it is found: here
+    (a line with no end in sight), in the collector and in iter_records() (a whole line)."""
     return EcfFormatError(
         tr("line longer than {limit} bytes (MAX_LINE_LENGTH)", limit=MAX_LINE_LENGTH),
         line_number=line_number,
+        record=record,
+        source=source,
         code="LINE_TOO_LONG",
     )
+
+
+_too_long = line_too_long  # the name scan_lines and scan_counted raise it by

@@ -27,6 +27,7 @@ import attrs
 
 from ..base._errors import SignatureError
 from ..base._i18n import tr
+from ._layout import SIGNATURE_MARKER
 from ._lines import MAX_LINE_LENGTH
 from ._sources import CHUNK_SIZE, COMPRESSED_MAGIC, Source
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Generator, Iterator
 
 #: The PVA's marker between the text and the signature blob.
-MARKER = b"SBRCAAEPDR"
+MARKER = SIGNATURE_MARKER
 #: The most bytes read after the marker. A PVA blob is a few KB (certificates and signer infos).
 MAX_BLOB = 1 << 20
 #: Digests computed while streaming; any other one the blob asks for needs a second pass.

@@ -12,11 +12,12 @@ from ..base._context import in_money_context
 from ..base._errors import EcfFormatError, MetricUnavailableError
 from ..base._i18n import tr
 from ..ecf._decoding import UTF8_BOM, TextDecoder
+from ..ecf._grammar import cut_signature, is_record, not_a_record, strip_eol
 from ..ecf._layout import READ_BLOCKS
 from ..ecf._limits import Limits, check_chunk_size, check_limits
-from ..ecf._lines import MAX_LINE_LENGTH, scan_lines
+from ..ecf._lines import MAX_LINE_LENGTH, line_too_long, scan_lines
 from ..ecf._sources import CHUNK_SIZE, Source, _Input, chunks_of, name_of, opened
-from ..facts._collect import Collector, cut_signature, is_record, strip_eol
+from ..facts._collect import Collector
 from ..metric._metric import compute_metric
 from ..model._model import Record, RevenueMetric
 
@@ -192,17 +193,10 @@ def iter_records(source: Source, *, chunk_size: int = CHUNK_SIZE) -> Iterator[Re
                 line = line[len(UTF8_BOM) :]
                 decoder.encoding = "utf-8"
             if len(line) > MAX_LINE_LENGTH:
-                raise EcfFormatError(
-                    tr("line longer than {limit} bytes", limit=MAX_LINE_LENGTH),
-                    line_number=number,
-                    source=name,
-                )
+                raise line_too_long(number, source=name)
             if not is_record(line):
                 raise EcfFormatError(
-                    tr(
-                        "not a record: a line must start with '|', a register (a digit or "
-                        "capital letter and three digits) and '|', and end with '|'"
-                    ),
+                    not_a_record(),
                     line_number=number,
                     text=decoder.decode(line, number, line)[:60],
                     source=name,
