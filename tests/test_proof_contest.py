@@ -480,7 +480,7 @@ def test_proof_model_does_not_import_the_html() -> None:
 
 def _raised_codes() -> set[str]:
     package = ROOT / "src" / "ecfmetric"
-    files = [*sorted((package / "proof").glob("*.py")), package / "base" / "_errors.py"]
+    files = [*sorted((package / "proof").glob("*.py")), package / "base" / "_proof_errors.py"]
     source = "".join(path.read_text(encoding="utf-8") for path in files)
     return set(re.findall(r'code="([A-Z_]+)"', source)) | set(
         re.findall(r'_contest_error\(\s*"([A-Z_]+)"', source)

@@ -376,7 +376,7 @@ def test_iter_records_reads_what_read_reads() -> None:
 
 
 def test_code_points_are_named_only_for_what_the_eye_cannot_tell() -> None:
-    from ecfmetric.base._errors import code_points
+    from ecfmetric.base._quoting import code_points
 
     assert code_points("12000,00") == ""
     assert code_points("10000５,00") == "５ U+FF15"

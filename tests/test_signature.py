@@ -608,12 +608,12 @@ def test_unusable_public_key() -> None:
 
 
 def test_certificate_public_key_that_cannot_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ecfmetric.ecf import _cms
+    from ecfmetric.ecf import _cms_verify
 
     def refuse(data: bytes) -> Any:
         raise ValueError("bad key")
 
-    monkeypatch.setattr(_cms, "load_der_public_key", refuse)
+    monkeypatch.setattr(_cms_verify, "load_der_public_key", refuse)
     signer = _read(_blob_for(BASE)).signers[0]
     assert signer.reason == "the certificate's public key cannot be used: bad key"
 

@@ -13,7 +13,8 @@ from typing import Literal, TypeVar, cast, overload
 import attrs
 
 from ..types import Code
-from ._errors import PROOF_ERROR_CODES
+from ._i18n import get_language
+from ._proof_errors import PROOF_ERROR_CODES
 
 #: ``error``: a refusal (an exception, or an error of a validation report); ``warning``: a
 #: finding next to a figure that stands; ``note``: what a proof records about a figure.
@@ -60,8 +61,6 @@ class CodeInfo:
     def meaning(self) -> Meaning:
         """The meaning in the current language (a ``str``). Calling it still works:
         ``info.meaning("en")`` is :attr:`meaning_en`, ``info.meaning()`` this text."""
-        from ._i18n import get_language
-
         return Meaning(self.meaning_en, self.meaning_pt, get_language())
 
 

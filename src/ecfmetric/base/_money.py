@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from ._errors import FormInputError, FormInputTypeError
+from ._form_errors import FormInputError, FormInputTypeError
 from ._i18n import Localized, Message, tr
 
 CENT = Decimal("0.01")

@@ -72,7 +72,7 @@ def _decode_legacy(raw: bytes) -> str:
 
 
 def _chardet_says_utf8(sample: bytes) -> bool:
-    import chardet  # imported on first need: hardly any file gets this far (see above)
+    import chardet  # seam: loaded on first need; hardly any file gets this far (see above)
 
     guess = chardet.detect(sample)
     encoding = (guess.get("encoding") or "").lower().replace("_", "-")

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..base._errors import EcfFormatError, quoted
+from ..base._errors import EcfFormatError
 from ..base._i18n import Message, tr
+from ..base._quoting import quoted
 from ..model._model import Finding
 from ._layout import FIGURE_BLOCK_REGISTERS, FIGURE_REGISTERS
 

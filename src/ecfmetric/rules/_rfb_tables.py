@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -93,8 +94,6 @@ def _date(text: str) -> dt.date | None:
 
 def decode(raw: bytes) -> dict[str, Any]:
     """A shipped file's bytes as the plan's data (``_rfb_build.encode``'s inverse)."""
-    import zlib
-
     plan: dict[str, Any] = {"rows": [], "tables": []}
     for line in zlib.decompress(raw).decode("utf-8").splitlines():
         kind, _, rest = line.partition("\t")
