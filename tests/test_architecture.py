@@ -57,40 +57,7 @@ class Allowance:
 
 
 #: What the splits under way (issue 21) remove; the lead empties it as each branch is merged.
-BEING_SPLIT_NOW = Allowance(
-    circle_edges={
-        ("ecfmetric.ecf._cms", "ecfmetric.ecf._signature"): (
-            "ecf/_signature split: Signer and MARKER move below _cms"
-        ),
-        ("ecfmetric.ecf._archive", "ecfmetric.ecf._sources"): (
-            "ecf/_sources split (merged from h-speed): Readable, under TYPE_CHECKING, moves below"
-        ),
-    },
-    function_imports={
-        ("ecf/_signature.py", "ecfmetric.ecf._cms"): "ecf/_signature split",
-        ("ecf/_archive.py", "zipfile"): "ecf/_sources split (merged from h-speed): not yet marked",
-        (
-            "ecf/_signature_scan.py",
-            "queue",
-        ): "ecf/_signature split (merged from h-speed): not yet marked",
-        ("ecf/_signature_scan.py", "threading"): (
-            "ecf/_signature split (merged from h-speed): not yet marked"
-        ),
-        ("model/_notebook.py", "ecfmetric.present._html"): (
-            "the one seam up, not yet marked: add `# seam: <reason>` to its line"
-        ),
-        ("reading/_reader.py", "ecfmetric.base._errors"): "reading split",
-        ("reading/_reader.py", "ecfmetric.ecf._signature"): "reading split",
-        ("reading/_reader.py", "ecfmetric.ecf._signature_finding"): "reading split",
-        ("reading/_reader.py", "ecfmetric.ecf._signature_scan"): (
-            "ecf/_signature split (merged from h-speed): not yet marked"
-        ),
-        ("reading/_validate.py", "ecfmetric.base._errors"): "reading split",
-        ("reading/_validate.py", "ecfmetric.ecf._signature"): "reading split",
-        ("reading/_validate.py", "ecfmetric.ecf._signature_finding"): "reading split",
-    },
-    oversized={},
-)
+BEING_SPLIT_NOW = Allowance(circle_edges={}, function_imports={}, oversized={})
 
 _K = TypeVar("_K")
 _SEAM = re.compile(r"#\s*seam:\s*\S")

@@ -12,12 +12,11 @@ from ..base._errors import EcfError, EcfFormatError
 from ..base._i18n import Message, tr
 from ..base._printable import printable
 from ._limits import Limits
+from ._readable import Readable
 from ._sniff import _office_kind
 
 if TYPE_CHECKING:
     import zipfile
-
-    from ._sources import Readable
 
 #: The most bytes a compressed input (ZIP or gzip) may expand to: 4 GiB, ten times the largest
 #: ECF files seen. More is refused (code ``EXPANSION_LIMIT``): a small upload cannot make the
@@ -120,7 +119,7 @@ class Archive:
         self.inner = _Gunzip(self.counting)
 
     def _open_zip(self, head: bytes) -> None:
-        import zipfile
+        import zipfile  # seam: zipfile loads only for a ZIP upload, not on every read()
 
         self.container = tr("ZIP archive")
         seekable = getattr(self.stream, "seekable", None)

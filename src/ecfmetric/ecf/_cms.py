@@ -25,7 +25,8 @@ from ..base._errors import SignatureError
 from ..base._i18n import Message, tr
 from ._cms_certificate import certificate, identity, x500_name
 from ._cms_verify import Digest, verify
-from ._signature import MARKER, Signer
+from ._signature_scan import MARKER
+from ._signer import Signer
 
 _PADDING = b"\r\n\t \x00"
 #: How deep counter-signatures (and SignedData nested in SignedData) may go. A PVA file has two

@@ -139,8 +139,8 @@ class _Digests:
     def _start(
         self,
     ) -> tuple[queue.SimpleQueue[tuple[bytearray, int] | None], queue.SimpleQueue[bytearray]]:
-        import queue
-        import threading
+        import queue  # seam: the hashing thread, only when a big file may be signed
+        import threading  # seam: the hashing thread, only when a big file may be signed
 
         work: queue.SimpleQueue[tuple[bytearray, int] | None] = queue.SimpleQueue()
         free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()

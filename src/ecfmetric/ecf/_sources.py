@@ -14,7 +14,7 @@ import io
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import BinaryIO, Protocol, TypeAlias
+from typing import BinaryIO, TypeAlias
 
 from ..base._i18n import tr
 from ._archive import (
@@ -25,6 +25,7 @@ from ._archive import (
     read_exactly,
 )
 from ._limits import Limits
+from ._readable import Readable
 from ._sniff import describe
 
 __all__ = [
@@ -48,12 +49,6 @@ _HEAD_SIZE = 512
 
 #: The first bytes of what is opened as gzip or ZIP (see _Input._start).
 COMPRESSED_MAGIC = (b"\x1f\x8b", b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-
-
-class Readable(Protocol):
-    """What the reader reads from: ``read(size)`` returns up to ``size`` bytes, ``b""`` at the end."""
-
-    def read(self, size: int, /) -> bytes: ...
 
 
 def name_of(source: Source) -> str | None:

@@ -12,10 +12,7 @@ from ..rules._plans import Plan
 ZERO = Decimal("0.00")
 
 #: A plan row's role → the component its leaves add to (the other roles add to none).
-COMPONENT_OF_ROLE: dict[str, Component] = {
-    name: name
-    for name in ("gross_revenue", "cancellations", "discounts", "taxes", "other_deductions")
-}
+COMPONENT_OF_ROLE: dict[str, Component] = {name: name for name in COMPONENT_FIELDS}
 
 
 def rows_of(plan: Plan, role: str) -> tuple[str, ...]:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
-#: The five components, in the order they are subtracted.
-COMPONENT_FIELDS = ("gross_revenue", "cancellations", "discounts", "taxes", "other_deductions")
-MONEY_FIELDS = (*COMPONENT_FIELDS, "net_revenue")
+if TYPE_CHECKING:
+    from ..types import ContestableComponent
 
+#: The one place that names the components: the five, in the order they are subtracted, then the
+#: net they leave. Every other list of them is drawn from this one.
 Component = Literal[
     "gross_revenue", "cancellations", "discounts", "taxes", "other_deductions", "net_revenue"
 ]
+MONEY_FIELDS: tuple[Component, ...] = get_args(Component)
+#: The five components (the net is derived from them).
+COMPONENT_FIELDS: tuple[ContestableComponent, ...] = MONEY_FIELDS[:-1]  # type: ignore[assignment]
 
 
 def format_money(value: Decimal | None) -> str | None:

@@ -8,17 +8,11 @@ from typing import Final
 import attrs
 
 from ..types import ContestableComponent, ContestDict
-from ._components import format_money
+from ._components import COMPONENT_FIELDS, format_money
 
 #: The components a person can contest, in the order they are subtracted (not the net revenue:
 #: it is derived from them).
-CONTESTABLE: Final[tuple[ContestableComponent, ...]] = (
-    "gross_revenue",
-    "cancellations",
-    "discounts",
-    "taxes",
-    "other_deductions",
-)
+CONTESTABLE: Final[tuple[ContestableComponent, ...]] = COMPONENT_FIELDS
 
 
 @attrs.frozen

@@ -18,7 +18,7 @@ Renderer = Literal["metric_html", "report_html", "proof_html", "concluded_proof_
 
 def html(renderer: Renderer, value: object) -> str:
     """``value`` as HTML, written by the present floor's ``renderer`` in the current language."""
-    from ..present import _html
+    from ..present import _html  # seam: the one seam up (docs/architecture.md): model → present
 
     render: Callable[[object], str] = getattr(_html, renderer)
     return render(value)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import types
+from ._components import MONEY_FIELDS
 from ._regime import Regime
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -49,12 +50,7 @@ _MONEY = {
 _DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 _MONEY_NAMES = frozenset(
     {
-        "gross_revenue",
-        "cancellations",
-        "discounts",
-        "taxes",
-        "other_deductions",
-        "net_revenue",
+        *MONEY_FIELDS,
         "amount",
         "value",
         "file_value",

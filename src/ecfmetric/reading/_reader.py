@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import attrs
 
 from ..base._context import in_money_context
-from ..base._errors import EcfFormatError, MetricUnavailableError
+from ..base._errors import EcfFormatError, MetricUnavailableError, SignatureError
 from ..base._i18n import tr
 from ..ecf._decoding import UTF8_BOM, TextDecoder
 from ..ecf._grammar import cut_signature, is_record, not_a_record, strip_eol
@@ -112,9 +112,11 @@ def _read(
             raise internal_error(error, name) from error
         if tap is None:
             return metric
-        from ..base._errors import SignatureError
-        from ..ecf._signature import summarize
-        from ..ecf._signature_finding import mismatch, unreadable
+        from ..ecf._signature import summarize  # seam: signature code, only when asked for
+        from ..ecf._signature_finding import (  # seam: signature code, only when asked for
+            mismatch,
+            unreadable,
+        )
 
         try:
             checked = signature_of(tap, name, _again(source, stream, start))
@@ -141,7 +143,7 @@ def signature_of(
     found = tap.close()
     if found is None:
         return None
-    from ..ecf._signature import verified
+    from ..ecf._signature import verified  # seam: signature code, only when asked for
 
     return verified(found, name, again)
 
@@ -151,7 +153,10 @@ def signature_tap(source: Source, name: str | None) -> tuple[Tap, int | None]:
     starts (to read the signed bytes again when the digest is not computed on the way). The
     tap hashes the text only when the file may be signed (``hashing_needed``), and is told
     where the 9999 line is by the reader's lines (``Tap.watch``)."""
-    from ..ecf._signature_scan import Tap, hashing_needed  # only when asked for
+    from ..ecf._signature_scan import (  # seam: signature code, only when asked for
+        Tap,
+        hashing_needed,
+    )
 
     return Tap(name, hashing=hashing_needed(source), watched=True), _position(source)
 

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import attrs
 
 from ..base._context import in_money_context
-from ..base._errors import EcfFormatError, MetricUnavailableError
+from ..base._errors import (
+    EcfFormatError,
+    MetricUnavailableError,
+    SignatureError,
+    SignatureSupportError,
+)
 from ..ecf._limits import Limits, check_chunk_size, check_limits
 from ..ecf._lines import scan_counted
 from ..ecf._sources import CHUNK_SIZE, Source, chunks_of, name_of, opened
@@ -106,9 +111,11 @@ def _signature_findings(
     """The signature's verdict as errors: ``SIGNATURE_MISMATCH`` when it does not verify, its
     code (``BAD_SIGNATURE`` …) when it cannot be read; none for an unsigned file or without the
     ``signature`` extra (``--check`` says so itself)."""
-    from ..base._errors import SignatureError, SignatureSupportError
-    from ..ecf._signature import summarize
-    from ..ecf._signature_finding import mismatch, unreadable
+    from ..ecf._signature import summarize  # seam: signature code, only when asked for
+    from ..ecf._signature_finding import (  # seam: signature code, only when asked for
+        mismatch,
+        unreadable,
+    )
 
     try:
         checked = signature_of(tap, name, again)
