@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from ecfmetric.cli import _cli, _formats
+from ecfmetric.model._labels import WORDS
 from ecfmetric.present._outputs import FileResult, Output, Renderer
 
 ROOT = Path(__file__).parent.parent
@@ -45,13 +46,13 @@ def tally(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = [
         _formats.OutputFormat(
             "--tally",
-            "uma linha por arquivo: CNPJ e receita líquida",
+            "help.tally",
             f"{module.__name__}:TALLY",
             modes=_formats.READ,
         ),
         _formats.OutputFormat(
             "--tally-to",
-            "grava o número de arquivos lidos em OUT",
+            "help.tally_to",
             f"{module.__name__}:TALLY",
             modes=_formats.READ,
             to_file=True,
@@ -59,6 +60,17 @@ def tally(monkeypatch: pytest.MonkeyPatch) -> None:
         ),
     ]
     monkeypatch.setattr(_formats, "FORMATS", [*_formats.FORMATS, *rows])
+    # Their help, one word in each language's table.
+    for lang, tally, tally_to in (
+        (
+            "pt",
+            "uma linha por arquivo: CNPJ e receita líquida",
+            "grava o número de arquivos lidos em OUT",
+        ),
+        ("en", "one line per file: CNPJ and net revenue", "write the number of files read to OUT"),
+    ):
+        monkeypatch.setitem(WORDS[lang], "help.tally", tally)
+        monkeypatch.setitem(WORDS[lang], "help.tally_to", tally_to)
 
 
 def _main(monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
@@ -79,6 +91,9 @@ def test_a_new_row_is_an_option_in_help(monkeypatch: pytest.MonkeyPatch) -> None
     assert "--tally" in out
     assert "uma linha por arquivo: CNPJ e receita líquida" in out
     assert "--tally-to OUT" in out
+    status, out, _ = _main(monkeypatch, "--lang", "en", "--help")
+    assert status == 0
+    assert "one line per file: CNPJ and net revenue" in out
 
 
 @pytest.mark.usefixtures("tally")

@@ -29,6 +29,7 @@ from ._console import forgiving_output
 from ._inputs import STDIN, Inputs
 from ._modes import EXIT_INTERNAL, EXIT_OK, EXIT_REFUSED, Chosen, run
 from ._parser import EXIT_USAGE, Parser, parser
+from ._parser import language as language_asked
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -51,15 +52,8 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "ecfmetric") -> int:
     ``python -m ecfmetric`` (``__main__``)."""
     # A console that cannot show "→" (cp1252, cp850…) gets "->": output never crashes.
     with forgiving_output():
-        arguments = parser(prog)
-        given = list(sys.argv[1:] if argv is None else argv)
-        asked = (
-            given[given.index("--lang") + 1 : given.index("--lang") + 2]
-            if "--lang" in given
-            else []
-        )
-        wanted = asked[0] if asked else os.environ.get("ECFMETRIC_LANG", "")[:2].lower()
-        arguments.lang = "en" if wanted == "en" else "pt"
+        # The language is known before parsing: --help and usage errors exit while parsing.
+        arguments = parser(prog, language_asked(sys.argv[1:] if argv is None else argv))
         args = arguments.parse_args(argv)
         if args.lang is None:
             # People at a terminal read Portuguese unless ECFMETRIC_LANG says otherwise,

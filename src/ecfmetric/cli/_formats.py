@@ -1,6 +1,7 @@
 """The command line's output formats: one row each. The parser's options and the dispatch of
 every mode are built from :data:`FORMATS`; a new format is its renderer (a
-:class:`~ecfmetric.present._outputs.Renderer` on the present floor) and one row here.
+:class:`~ecfmetric.present._outputs.Renderer` on the present floor), one row here and its help
+in each word table.
 
 A format writes to standard output (``--json``; one of them at a time, the first row, with no
 option, when none is given) or to the file of its option (``--lines OUT``, besides the output on
@@ -28,7 +29,8 @@ class OutputFormat:
 
     #: ``--json``; ``None`` for the default format (the first row).
     option: str | None
-    #: What ``--help`` says (Portuguese, as the rest of the help).
+    #: The word of ``--help`` for it (``help.json``): its key in each language's word table
+    #: (model/_words_pt.py, model/_words_en.py).
     help: str
     #: ``"module:NAME"``: the renderer, imported only when the format is chosen, so that what one
     #: format needs (the CSV writer, openpyxl) never slows another down.
@@ -67,30 +69,26 @@ FORMATS: list[OutputFormat] = [
     OutputFormat(None, "", "ecfmetric.present._text:TEXT"),
     OutputFormat(
         "--json",
-        "JSON: um objeto para um arquivo, uma lista para vários; um arquivo recusado é "
-        '{"file", "error": {"code", "message", "line_number", "record", "field"}}',
+        "help.json",
         "ecfmetric.present._json:JSON",
         progress=False,
     ),
     OutputFormat(
         "--csv",
-        "CSV (UTF-8, ',', 1234.56): uma linha por arquivo",
+        "help.csv",
         "ecfmetric.present._cli_export:CSV",
         modes=frozenset({"read", "check"}),
     ),
     OutputFormat(
         "--excel",
-        "CSV para o Excel em português (UTF-8 com BOM, ';', 1234,56, dd/mm/aaaa): as colunas "
-        "de --csv",
+        "help.excel",
         "ecfmetric.present._cli_export:CSV",
         modes=frozenset({"read", "check"}),
         dialect="excel",
     ),
     OutputFormat(
         "--lines",
-        "grava também cada linha lida (arquivo, CNPJ, ano, período, número da linha, "
-        "registro, código, descrição, valor, componente) em CSV no arquivo OUT (com --excel, "
-        "no formato do Excel)",
+        "help.lines",
         "ecfmetric.present._cli_export:LINES",
         modes=frozenset({"read", "check"}),
         to_file=True,
@@ -98,9 +96,7 @@ FORMATS: list[OutputFormat] = [
     ),
     OutputFormat(
         "--xlsx",
-        "grava também uma planilha do Excel no arquivo OUT: uma linha por arquivo e o "
-        "total, e numa segunda aba cada linha lida; valores como números (1.234,56), datas "
-        "como datas (dd/mm/aaaa); precisa do extra xlsx (pip install 'ecfmetric[xlsx]')",
+        "help.xlsx",
         "ecfmetric.present._xlsx:XLSX",
         modes=READ,
         to_file=True,

@@ -1,12 +1,15 @@
-"""The command line's arguments: argparse speaking Portuguese, the output options drawn from the
-table of output formats (:data:`~ecfmetric.cli._formats.FORMATS`)."""
+"""The command line's arguments: argparse speaking the language in force, every word of
+``--help`` and of a usage error drawn from the word table (``parser.*``, ``help.*``), the output
+options drawn from the table of output formats (:data:`~ecfmetric.cli._formats.FORMATS`)."""
 
 from __future__ import annotations
 
 import argparse
 import functools
+import os
 import re
 import sys
+from collections.abc import Sequence
 from typing import NoReturn
 
 from .. import __version__
@@ -15,21 +18,42 @@ from . import _formats
 
 EXIT_USAGE = 2
 
-# argparse's own sentences (gettext, English): what they say, in Portuguese.
-_ARGPARSE_PT = (
-    (re.compile(r"the following arguments are required: (.*)"), r"faltam os argumentos: \1"),
-    (re.compile(r"unrecognized arguments: (.*)"), r"argumentos não reconhecidos: \1"),
+# argparse's own sentences (gettext, English): which word of the table says each.
+_ARGPARSE = (
+    (re.compile(r"the following arguments are required: (?P<arguments>.*)"), "parser.required"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.*)"), "parser.unrecognized"),
     (
-        re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
-        r"argumento \1: escolha inválida: \2 (escolha entre \3)",
+        re.compile(
+            r"argument (?P<argument>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)"
+        ),
+        "parser.invalid_choice",
     ),
     (
-        re.compile(r"argument (\S+): not allowed with argument (\S+)"),
-        r"o argumento \1 não pode ser usado com o argumento \2",
+        re.compile(r"argument (?P<argument>\S+): not allowed with argument (?P<other>\S+)"),
+        "parser.not_allowed",
     ),
-    (re.compile(r"argument (\S+): expected one argument"), r"o argumento \1 precisa de um valor"),
-    (re.compile(r"ambiguous option: (.*)"), r"opção ambígua: \1"),
+    (re.compile(r"argument (?P<argument>\S+): expected one argument"), "parser.expected_one"),
+    (re.compile(r"ambiguous option: (?P<option>.*)"), "parser.ambiguous"),
 )
+
+
+def language(argv: Sequence[str]) -> Lang:
+    """The language of the help and of usage errors, known before argparse runs (``--help``
+    exits while parsing): the last ``--lang`` of ``argv`` (``--lang en``, ``--lang=en``, or
+    argparse's ``--lan``/``--la``), else ECFMETRIC_LANG; Portuguese by default."""
+    wanted = os.environ.get("ECFMETRIC_LANG", "")[:2].lower()
+    given = list(argv)
+    for at, argument in enumerate(given):
+        if argument == "--":
+            break
+        name, equals, value = argument.partition("=")
+        if len(name) < 4 or not "--lang".startswith(name):
+            continue
+        if equals:
+            wanted = value
+        elif at + 1 < len(given):
+            wanted = given[at + 1]
+    return "en" if wanted == "en" else "pt"
 
 
 class Parser(argparse.ArgumentParser):
@@ -46,48 +70,43 @@ class Parser(argparse.ArgumentParser):
         return formatter.format_help()
 
     def format_help(self) -> str:
-        text = super().format_help()
-        if self.lang == "pt":
-            text = text.replace("usage: ", "uso: ", 1)
-            text = text.replace("\npositional arguments:\n", "\nargumentos:\n", 1)
-            text = text.replace("\noptions:\n", "\nopções:\n", 1)
-        return text
+        return super().format_help().replace("usage: ", WORDS[self.lang]["parser.usage"], 1)
 
     def error(self, message: str) -> NoReturn:
-        if self.lang == "pt":
-            for pattern, portuguese in _ARGPARSE_PT:
-                if pattern.fullmatch(message):
-                    message = pattern.sub(portuguese, message)
-                    break
+        for pattern, key in _ARGPARSE:
+            found = pattern.fullmatch(message)
+            if found:
+                message = WORDS[self.lang][key].format(**found.groupdict())
+                break
         self.print_usage(sys.stderr)
         word = WORDS[self.lang]["parser.error"]
         self.exit(EXIT_USAGE, f"{self.prog}: {word}: {message}\n")
 
 
-def parser(prog: str = "ecfmetric") -> Parser:
-    """The parser: the files, the output formats of the table, the modes and the options."""
+def parser(prog: str = "ecfmetric", lang: Lang = "pt") -> Parser:
+    """The parser: the files, the output formats of the table, the modes and the options, its
+    help and usage errors in ``lang``."""
+    words = WORDS[lang]
+
+    def said(key: str) -> str:
+        return words[key].format()  # a word is a template: "{{" is a brace
+
     built = Parser(
         prog=prog,
         # add_argument() builds a help formatter for each argument (to check its metavar), and
         # argparse's default one imports shutil and asks the terminal its width: a fixed width
         # while the parser is built; help and usage errors get the terminal's (set below).
         formatter_class=functools.partial(argparse.HelpFormatter, width=80),
-        description=(
-            "Lê arquivos SPED ECF e mostra a métrica de receita (receita bruta → receita "
-            "líquida). Código de saída: 0 quando todos os arquivos foram lidos (com --check: sem "
-            "erro), 1 quando algum foi recusado, 2 em erro de uso, 3 em erro interno (um defeito)."
-        ),
+        description=said("help.description"),
         add_help=False,
     )
-    built.add_argument("-h", "--help", action="help", help="mostra esta ajuda e sai")
+    built.lang = lang
+    built._positionals.title = words["parser.positionals"]
+    built._optionals.title = words["parser.options"]
+    built.add_argument("-h", "--help", action="help", help=said("help.help"))
+    built.add_argument("files", nargs="+", metavar="FILE", help=said("help.files"))
     built.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="arquivo(s) ECF .txt (ou ZIP/gzip); '-' lê a entrada padrão",
-    )
-    built.add_argument(
-        "--version", action="version", version=f"%(prog)s {__version__}", help="mostra a versão"
+        "--version", action="version", version=f"%(prog)s {__version__}", help=said("help.version")
     )
     # One format on standard output at a time; those written to a file go with any of them.
     on_stdout = built.add_mutually_exclusive_group()
@@ -95,33 +114,12 @@ def parser(prog: str = "ecfmetric") -> Parser:
         if row.option is None:
             continue
         if row.to_file:
-            built.add_argument(row.option, metavar="OUT", help=row.help)
+            built.add_argument(row.option, metavar="OUT", help=said(row.help))
         else:
-            on_stdout.add_argument(row.option, action="store_true", help=row.help)
-    built.add_argument(
-        "--check",
-        action="store_true",
-        help="valida: lista cada erro e aviso de cada arquivo e confere a assinatura (uma "
-        "assinatura que não confere, ou não pode ser lida, é um erro)",
-    )
-    built.add_argument(
-        "--signature",
-        action="store_true",
-        help="só lê e confere a assinatura do PVA de cada arquivo (quem assinou, hashcode; "
-        "a cadeia de certificados não é verificada)",
-    )
-    built.add_argument(
-        "--lenient",
-        action="store_true",
-        help="leitura tolerante: problemas de estrutura (contadores, blocos que não alimentam "
-        "a métrica) viram avisos (também com --check); o que alimenta um valor nunca",
-    )
-    built.add_argument(
-        "--lang",
-        choices=("pt", "en"),
-        default=None,
-        help="idioma do texto para pessoas: pt (português, o padrão) ou en (inglês, para "
-        "desenvolvedores); o padrão segue ECFMETRIC_LANG; códigos e campos não mudam",
-    )
+            on_stdout.add_argument(row.option, action="store_true", help=said(row.help))
+    built.add_argument("--check", action="store_true", help=said("help.check"))
+    built.add_argument("--signature", action="store_true", help=said("help.signature"))
+    built.add_argument("--lenient", action="store_true", help=said("help.lenient"))
+    built.add_argument("--lang", choices=("pt", "en"), default=None, help=said("help.lang"))
     built.formatter_class = argparse.HelpFormatter
     return built
