@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..base._cnpj import normalize_cnpj
 from ..base._context import in_money_context, money_context
 from ..base._errors import FormInputError, FormInputTypeError
-from ..base._i18n import tr
+from ..base._i18n import Message, tr
 from ..base._money import parse_money
 from ..model._labels import LABELS, field_label
 from ..model._model import RevenueMetric, SourceLine
@@ -66,65 +66,13 @@ def from_form(
             refused.append(error)
     if not refused:
         refused.extend(_deductions_above_gross(values, typed))
-    normalized = None
-    given_cnpj: object = cnpj  # typed str | None, but a service may pass anything
-    given_year: object = reference_year
-    given_name: object = company_name
-    if given_cnpj is not None:
-        if not isinstance(given_cnpj, str):
-            refused.append(
-                FormInputTypeError(
-                    "cnpj",
-                    tr("must be a string such as '11.222.333/0001-81'"),
-                    value=cnpj,
-                    label=field_label("cnpj"),
-                )
-            )
-        else:
-            normalized = normalize_cnpj(given_cnpj)
-            if normalized is None:
-                refused.append(
-                    FormInputError(
-                        "cnpj",
-                        tr("is not a valid CNPJ (14 characters with two check digits)"),
-                        value=cnpj,
-                        label=field_label("cnpj"),
-                    )
-                )
-    if given_year is not None:
-        if isinstance(given_year, bool) or not isinstance(given_year, int):
-            refused.append(
-                FormInputTypeError(
-                    "reference_year",
-                    tr("must be an int such as 2025"),
-                    value=reference_year,
-                    label=field_label("reference_year"),
-                )
-            )
-        elif not 2000 <= given_year <= 2100:
-            refused.append(
-                FormInputError(
-                    "reference_year",
-                    tr("must be a calendar year between 2000 and 2100"),
-                    value=reference_year,
-                    label=field_label("reference_year"),
-                )
-            )
-    if given_name is not None and not isinstance(given_name, str):
-        refused.append(
-            FormInputTypeError(
-                "company_name",
-                tr("must be a string"),
-                value=company_name,
-                label=field_label("company_name"),
-            )
-        )
+    normalized = _identity(cnpj, reference_year, company_name, refused)
     if refused:
         raise FormInputError.combine(refused)
     gross = values["gross_revenue"]
     with money_context() as context:  # exact, however many digits
         context.prec = decimal.MAX_PREC
-        net = gross - sum(values[name] for name in FORM_LABELS if name != "gross_revenue")
+        net = gross - _deductions(values)
     lines = tuple(
         SourceLine(None, None, None, None, FORM_LABELS[name], values[name], name)  # type: ignore[arg-type]
         for name in FORM_LABELS
@@ -158,9 +106,7 @@ def _deductions_above_gross(
     gross = values["gross_revenue"]
     with money_context() as context:  # exact, however many digits
         context.prec = decimal.MAX_PREC
-        deductions = sum(
-            (values[name] for name in values if name != "gross_revenue"), start=Decimal(0)
-        )
+        deductions = _deductions(values)
     if deductions <= gross:
         return []
     reason = tr(
@@ -174,3 +120,55 @@ def _deductions_above_gross(
         for name in values
         if name != "gross_revenue" and values[name] > 0
     ]
+
+
+def _deductions(values: dict[str, Decimal]) -> Decimal:
+    """The sum of every amount but the gross revenue (in the caller's exact context)."""
+    return sum((values[name] for name in values if name != "gross_revenue"), start=Decimal(0))
+
+
+def _identity(
+    cnpj: object, reference_year: object, company_name: object, refused: list[FormInputError]
+) -> str | None:
+    """The CNPJ normalized (``None`` when not given or refused); each identity field that is
+    not what it must be is added to ``refused``, with its portal label."""
+
+    def refuse(kind: type[FormInputError], name: str, reason: Message, value: object) -> None:
+        refused.append(kind(name, reason, value=value, label=field_label(name)))
+
+    normalized = None
+    if cnpj is not None:
+        if not isinstance(cnpj, str):
+            refuse(
+                FormInputTypeError,
+                "cnpj",
+                tr("must be a string such as '11.222.333/0001-81'"),
+                cnpj,
+            )
+        else:
+            normalized = normalize_cnpj(cnpj)
+            if normalized is None:
+                refuse(
+                    FormInputError,
+                    "cnpj",
+                    tr("is not a valid CNPJ (14 characters with two check digits)"),
+                    cnpj,
+                )
+    if reference_year is not None:
+        if isinstance(reference_year, bool) or not isinstance(reference_year, int):
+            refuse(
+                FormInputTypeError,
+                "reference_year",
+                tr("must be an int such as 2025"),
+                reference_year,
+            )
+        elif not 2000 <= reference_year <= 2100:
+            refuse(
+                FormInputError,
+                "reference_year",
+                tr("must be a calendar year between 2000 and 2100"),
+                reference_year,
+            )
+    if company_name is not None and not isinstance(company_name, str):
+        refuse(FormInputTypeError, "company_name", tr("must be a string"), company_name)
+    return normalized
