@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import zlib
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -117,8 +117,10 @@ def decode(raw: bytes) -> dict[str, Any]:
 
 @functools.cache
 def _plan_data(plan: str) -> dict[str, Any]:
-    path = Path(__file__).parent / "_data" / "rfb" / f"{plan}{SUFFIX}"
-    return decode(path.read_bytes())
+    # os.path, not pathlib: pathlib costs the command line's start-up about 5 ms of imports.
+    path = os.path.join(os.path.dirname(__file__), "_data", "rfb", f"{plan}{SUFFIX}")
+    with open(path, "rb") as stream:
+        return decode(stream.read())
 
 
 @functools.cache
