@@ -128,13 +128,63 @@ def test_dash_among_files_and_a_zip_from_a_pipe(tmp_path: Path) -> None:
 
 
 def test_dash_with_check_reads_the_report_and_the_signature(cli: Cli) -> None:
-    """--check reads standard input twice (report, then signature): both see every byte."""
+    """--check on standard input: the report and the signature, from one reading, see every byte."""
     status, row = as_json(cli("--json", "--check", "-", stdin=SIGNED.read_bytes()))
     assert status == 0
     assert isinstance(row, dict)
     assert row["ok"] is True
     assert row["signature"]["verified"] is True
     assert row["signature_error"] is None
+
+
+def test_check_shows_the_signature_found_in_validates_own_pass(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--check takes the signature from validate()'s pass instead of reading the file again. For
+    every signed fixture (verified, tampered, unreadable blobs, countersigned...) its JSON is the
+    same as when the signature is read on its own (read_signature()), and the file is read a
+    second time only when validate() stopped before its end: the ECD, refused as NOT_ECF at once.
+    """
+    from ecfmetric.base._i18n import language
+    from ecfmetric.present import _signature_check
+
+    read_signature = _signature_check.read_signature
+    read_twice: list[str] = []
+
+    def counted(source: Any, **kwargs: Any) -> Any:
+        read_twice.append(Path(source.name).name)
+        return read_signature(source, **kwargs)
+
+    monkeypatch.setattr(_signature_check, "read_signature", counted)
+    paths = sorted((FIXTURES / "signed").glob("*.ecf"))
+    assert len(paths) >= 15
+    for path in paths:
+        with language("pt"), path.open("rb") as stream:  # the CLI's language
+            expected = _signature_check.check_signature(str(path), stream).to_dict()
+        read_twice.remove(path.name)  # that was the test's own reading
+        status, row = as_json(cli("--json", "--check", path))
+        assert isinstance(row, dict)
+        assert row["signature"] == expected["signature"], path.name
+        assert row["signature_error"] == expected["error"], path.name
+        assert status == (0 if row["ok"] else 1)
+    assert read_twice == ["ecd_like.ecf"]
+
+
+def test_check_reads_the_signature_again_when_validate_stops_early(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A file validate() gives up on before its end (here a line longer than MAX_LINE_LENGTH)
+    still gets its signature read, by a reading of its own."""
+    damaged = tmp_path / "long_line.ecf"
+    text = SIGNED.read_bytes()
+    at = text.index(b"\n") + 1
+    damaged.write_bytes(text[:at] + b"|0001|" + b"x" * (1 << 17) + b"|\r\n" + text[at:])
+    status, row = as_json(cli("--json", "--check", damaged))
+    assert status == 1
+    assert isinstance(row, dict)
+    assert row["findings"][0]["code"] == "LINE_TOO_LONG"
+    # Its hashcode is of the damaged bytes, so the signature no longer verifies: read it was.
+    assert row["signature"]["verified"] is False
 
 
 def test_dash_twice_is_a_usage_error(cli: Cli) -> None:
@@ -287,7 +337,7 @@ def test_a_bug_while_checking(monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None
     def crash(*args: object, **kwargs: object) -> object:
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(_validate, "validate", crash)
+    monkeypatch.setattr(_validate, "validate_showing_signature", crash)
     done = cli("--lang", "en", "--check", SAMPLE)
     assert done.returncode == 3
     assert done.stderr.decode().startswith("ecfmetric: internal error (a bug in ecfmetric)")

@@ -171,7 +171,9 @@ def test_check_lenient_keeps_other_errors(
     """An error that is not structural stays an error, and the report has no metric."""
     bad_date = Finding("BAD_DATE", "not a date", 13, "L030", "error")
     monkeypatch.setattr(
-        _validate, "validate", lambda *args, **kwargs: ValidationReport("x", (bad_date,), None, 45)
+        _validate,
+        "validate_showing_signature",
+        lambda *args, **kwargs: (ValidationReport("x", (bad_date,), None, 45), None),
     )
     assert _cli.main(["--check", "--lenient", "--json", str(SAMPLE)]) == 1
     row = json.loads(capsys.readouterr().out)
@@ -184,7 +186,9 @@ def test_check_reports_the_safety_net_as_a_bug(
 ) -> None:
     finding = Finding("INTERNAL_ERROR", "a bug", None, None, "error")
     monkeypatch.setattr(
-        _validate, "validate", lambda *args, **kwargs: ValidationReport("x", (finding,), None, 1)
+        _validate,
+        "validate_showing_signature",
+        lambda *args, **kwargs: (ValidationReport("x", (finding,), None, 1), None),
     )
     assert _cli.main(["--check", str(SAMPLE)]) == 3
 

@@ -50,16 +50,25 @@ def _metrics(inputs: Inputs, outputs: Sequence[Chosen], *, strict: bool) -> int:
 
 
 def _checks(inputs: Inputs, outputs: Sequence[Chosen], *, strict: bool) -> int:
-    from ..present._signature_check import check_signature  # seam: --check only: start-up time
-    from ..reading._validate import ValidationReport, validate  # seam: --check only: start-up time
+    from ..present._signature_check import (  # seam: --check only: start-up time
+        check_signature,
+        signature_check,
+    )
+    from ..reading._validate import (  # seam: --check only: start-up time
+        ValidationReport,
+        validate_showing_signature,
+    )
 
     checked: list[FileCheck] = []
     for path, opened in inputs.each():
         try:
             with opened() as stream:
-                report = validate(stream, strict=strict)
-            with opened() as stream:
-                signature = check_signature(path, stream)
+                report, signed = validate_showing_signature(stream, strict=strict)
+            if signed is not None:
+                signature = signature_check(path, *signed)  # found in validate()'s own pass
+            else:
+                with opened() as stream:
+                    signature = check_signature(path, stream)
         except OSError as error:
             unopened = refusal(path, error)
             detail = unopened["error"]

@@ -69,12 +69,22 @@ def check_signature(path: str, source: Source | None = None) -> SignatureCheck:
     """
     try:
         signature = read_signature(path if source is None else source)
-    except SignatureSupportError as error:
+    except (EcfError, OSError) as error:
+        return signature_check(path, None, error)
+    return signature_check(path, signature, None)
+
+
+def signature_check(
+    path: str, signature: Signature | None, error: EcfError | OSError | None
+) -> SignatureCheck:
+    """What the CLI shows of a signature read (``None``: the file is not signed) or of the error
+    that stopped its reading: by :func:`check_signature`, or in ``validate()``'s own pass."""
+    if isinstance(error, SignatureSupportError):
         return SignatureCheck(
             path, None, tr("not checked: {error}", error=error.reason_message).render(), True
         )
-    except EcfError as error:
+    if isinstance(error, EcfError):
         return SignatureCheck(path, None, str(error), False)
-    except OSError as error:
+    if isinstance(error, OSError):
         return SignatureCheck(path, None, f"{path}: {os_error_message(error)}", False)
     return SignatureCheck(path, signature, None, signature is None or signature.verified)

@@ -23,8 +23,15 @@ from ..model._notebook import html
 from ._reader import _again, internal_error, signature_of, signature_tap
 
 if TYPE_CHECKING:
+    from ..base._errors import EcfError
+    from ..ecf._signature import Signature
     from ..ecf._signature_scan import Tap
     from ..facts._collect import FileData
+
+    #: What validate()'s pass found of the signature: the signature checked (``None``: the file
+    #: is not signed), or the error that stopped its check (``SignatureError``, or
+    #: ``SignatureSupportError`` without the extra).
+    Signed = tuple[Signature | None, EcfError | None]
 
 if TYPE_CHECKING:
     # Annotations only: read() need not load types.py (nor typing_extensions).
@@ -105,9 +112,14 @@ def _trustworthy(warnings: tuple[Finding, ...], errors: list[Finding]) -> list[F
     return [w for w in warnings if w.code not in _DERIVED]
 
 
-def _signature_findings(
-    tap: Tap, name: str | None, again: tuple[BinaryIO, int] | None
-) -> list[Finding]:
+def _signature_outcome(tap: Tap, name: str | None, again: tuple[BinaryIO, int] | None) -> Signed:
+    try:
+        return signature_of(tap, name, again), None
+    except (SignatureError, SignatureSupportError) as error:
+        return None, error
+
+
+def _signature_findings(signed: Signed) -> list[Finding]:
     """The signature's verdict as errors: ``SIGNATURE_MISMATCH`` when it does not verify, its
     code (``BAD_SIGNATURE`` …) when it cannot be read; none for an unsigned file or without the
     ``signature`` extra (``--check`` says so itself)."""
@@ -117,14 +129,11 @@ def _signature_findings(
         unreadable,
     )
 
-    try:
-        checked = signature_of(tap, name, again)
-    except SignatureSupportError:
-        return []
-    except SignatureError as error:
+    checked, error = signed
+    if isinstance(error, SignatureError):
         return [unreadable(error, "error")]
     if checked is None:
-        return []
+        return []  # unsigned, or no signature extra
     finding = mismatch(summarize(checked), "error")
     return [] if finding is None else [finding]
 
@@ -155,6 +164,23 @@ def validate(
     from the member of a ZIP or gzip that is validated, and needs the ``signature`` extra
     (without it the signature is not checked).
     """
+    return validate_showing_signature(
+        source, strict=strict, chunk_size=chunk_size, signature=signature, limits=limits
+    )[0]
+
+
+@in_money_context
+def validate_showing_signature(
+    source: Source,
+    *,
+    strict: bool = True,
+    chunk_size: int = CHUNK_SIZE,
+    signature: bool = True,
+    limits: Limits | None = None,
+) -> tuple[ValidationReport, Signed | None]:
+    """:func:`validate`, and what its pass found of the signature, for ``--check``, which shows
+    it: ``None`` when the signature was not asked for or the pass stopped before the file's end
+    (the caller then reads the signature on its own)."""
     check_chunk_size(chunk_size)
     limits = check_limits(limits)
     name = name_of(source)
@@ -184,11 +210,11 @@ def validate(
                     pass
             stream.finish()
         except EcfFormatError as error:
-            return ValidationReport(name, (finding_of(error),), None, 1)
+            return ValidationReport(name, (finding_of(error),), None, 1), None
         except (ValueError, IndexError, KeyError, UnicodeError) as error:  # pragma: no cover
-            return ValidationReport(name, (finding_of(internal_error(error, name)),), None, 0)
+            return ValidationReport(name, (finding_of(internal_error(error, name)),), None, 0), None
         signed = (
-            [] if tap is None else _signature_findings(tap, name, _again(source, stream, start))
+            None if tap is None else _signature_outcome(tap, name, _again(source, stream, start))
         )
     findings = list(collector.errors)
     metric = None
@@ -210,14 +236,16 @@ def validate(
         if data is not None:
             # What the PVA itself said (9100) helps with a file refused for another reason.
             findings.extend(w for w in data.warnings if w.code == "PVA_WARNING")
-    findings.extend(signed)
+    if signed is not None:
+        findings.extend(_signature_findings(signed))
     findings.sort(key=lambda f: (f.line_number is None, f.line_number or 0))
     lines_read = (
         data.end_line if data is not None and data.end_line else max(collector.counts.total(), 1)
     )
-    return ValidationReport(
+    report = ValidationReport(
         source=name,
         findings=tuple(findings),
         metric=metric if not any(f.severity == "error" for f in findings) else None,
         lines_read=lines_read,
     )
+    return report, signed
