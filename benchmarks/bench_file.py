@@ -55,10 +55,11 @@ def run(
     expected: dict[Path, str | None],
 ) -> list[str]:
     """Measure every file, interleaved; print the table and the ratios; return what missed."""
-    names = CONTENDERS + list(bench.PROCESSES)
+    names = CONTENDERS + list(bench.FLOORS) + list(bench.PROCESSES)
     rows = {p: {n: bench.Row(n) for n in names} for p in paths}
     bench.warm(paths)
     for round_ in range(rounds):
+        bench.warm(paths)  # again: a machine may page out what it has not read for a while
         for path in paths:
             order = names[round_ % len(names) :] + names[: round_ % len(names)]
             for name in order:
@@ -129,6 +130,7 @@ def run(
             print(f"{label} on {path.name}: {value:.2f}x {verdict}")
             if judge and target is not None and value > target:
                 missed.append(f"{label} {value:.2f}x on {path.name}")
+        bench.floors(row, base, path.name, missed)
         for name, r in row.items():
             peak = max((s.rss_mib for s in r.ok if s.rss_mib == s.rss_mib), default=0.0)
             if not quick and peak > bench.TARGET_RSS_MIB:
@@ -152,6 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=None, help="interleaved rounds (default 7)")
     parser.add_argument("--validate-rounds", type=int, default=3, help="rounds validate() runs in")
     parser.add_argument("--quick", action="store_true", help="one round, nothing judged")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="where the held-out files are built (default: ecfmetric-bench in the temporary folder)",
+    )
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     rounds = args.rounds or (1 if args.quick else 7)
@@ -164,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             ]
             for text in args.heldout.split(","):
                 size = heldout._parse_size(text)
-                path = heldout.default_path(size)
+                path = heldout.default_path(size, args.data_dir)
                 if not path.is_file():
                     heldout.build(path, size, args.samples)
                     print(f"built {path} ({path.stat().st_size / 1e6:.1f} MB) with heldout.py")

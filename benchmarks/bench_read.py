@@ -569,7 +569,49 @@ print(json.dumps({'seconds': elapsed, 'result': result, 'hwm_kib': hwm}))
 # is a global, about 20 % slower, which would flatter every ratio.
 _BARE = "def bare(path):\n    for line in open(path, 'rb'):\n        pass\n"
 
+# The floors: the least two checks cost with the standard library's C code and no reader around
+# them, in 64 KiB chunks as read() takes them (a chunk outside block K only makes the search stop
+# early, so "exact skip" is a lower bound). A skip that proves each line of block K a record
+# (strict everywhere) costs at least "floor: exact skip"; the signature's two digests cost at
+# least "floor: digests" less "floor: lines" on the core that computes them.
+_FLOOR = (
+    "import hashlib, re\n"
+    "def floor(path, work):\n"
+    "    lines = 0\n"
+    "    with open(path, 'rb') as stream:\n"
+    "        read = stream.read\n"
+    "        while chunk := read(1 << 16):\n"
+    "            lines += work(chunk)\n"
+    "    return lines\n"
+    # The record rule for a skipped line, as a search for a b"\n" that does not end one (| and
+    # CRLF before it) or is not followed by one's start (|, K, three digits the first not 9, |).
+    "STOP = re.compile(rb'\\n(?!(?<=\\|\\r\\n)\\|K[0-8][0-9][0-9]\\|)')\n"
+    "def lines(chunk):\n"
+    "    return chunk.count(b'\\n')\n"
+    "def exact_skip(chunk):\n"
+    "    STOP.search(chunk)\n"
+    "    return chunk.count(b'\\n')\n"
+    "DIGESTS = [hashlib.sha1(), hashlib.sha256()]\n"
+    "def digests(chunk):\n"
+    "    for digest in DIGESTS:\n"
+    "        digest.update(chunk)\n"
+    "    return chunk.count(b'\\n')\n"
+)
+FLOORS = {
+    "floor: lines": "lines",
+    "floor: exact skip": "exact_skip",
+    "floor: digests": "digests",
+}
+
 CHILDREN = {
+    **{
+        name: _PRELUDE
+        + _FLOOR
+        + "start = time.perf_counter()\n"
+        + f"result = floor(path, {work})"
+        + _REPORT
+        for name, work in FLOORS.items()
+    },
     "bare": _PRELUDE
     + _BARE
     + "start = time.perf_counter()\n"
@@ -884,6 +926,42 @@ def imports(rounds: int, quick: bool, missed: list[str]) -> None:
         missed.append(f"import ecfmetric +{extra:.1f} ms")
 
 
+def floors(rows: dict[str, Row], base: float, label: str, missed: list[str]) -> None:
+    """Each floor against the bare loop, and read() against the floor of its exact skip: how
+    much of read()'s time the check it must make takes at the least, whatever the reader."""
+    timed = {name: rows[name] for name in FLOORS if name in rows and rows[name].ok}
+    if not timed:
+        return
+    counted = {s.result for row in timed.values() for s in row.ok}
+    if len(counted) != 1:
+        missed.append(f"the floors counted different numbers of lines at {label}: {counted}")
+    ratios = {name: row.median("seconds") / base for name, row in timed.items()}
+    print(
+        f"floors at {label} (x bare loop; line ends counted: {', '.join(map(str, sorted(counted)))}): "
+        + ", ".join(f"{name.split(': ')[1]} {ratio:.2f}x" for name, ratio in ratios.items())
+    )
+    skip = ratios.get("floor: exact skip")
+    read = rows["read"].median("seconds") / base if rows["read"].ok else None
+    if skip is not None and read is not None:
+        print(
+            f"read() against the floor of its exact skip at {label}: {read / skip:.2f}x; "
+            f"that floor alone is {skip:.2f}x the bare loop "
+            + (
+                f"(above read()'s target of {TARGET_RATIO}x: no reader that proves each skipped "
+                "line a record with these primitives can meet it)"
+                if skip > TARGET_RATIO
+                else f"(under read()'s target of {TARGET_RATIO}x)"
+            )
+        )
+    digests, lines = ratios.get("floor: digests"), ratios.get("floor: lines")
+    if digests is not None and lines is not None:
+        print(
+            f"the signature's two digests (SHA-1 and SHA-256) at {label}: {digests - lines:.2f}x "
+            "the bare loop of CPU, on a second thread when a core is free (validate() and the CLI "
+            "of a file that may be signed)"
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -900,6 +978,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "ecfmetric-bench"
     )
     parser.add_argument("--quick", action="store_true", help="tiny files, one round: a smoke test")
+    parser.add_argument(
+        "--no-floors",
+        dest="floors",
+        action="store_false",
+        help="do not time the floors (the least the exact checks cost, without a reader)",
+    )
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     quick = args.quick
@@ -910,7 +994,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     count, _, each = (args.many or ("4x1M" if quick else "8x64M")).partition("x")
     sped_max = _parse_size(args.sped_max)
 
-    contenders = ["bare", "read"]
+    contenders = ["bare", "read"] + ([*FLOORS] if args.floors else [])
     contenders += ["validate", "validate, no sig."] if args.validate_rounds > 0 else []
     contenders += ["CLI in process", *PROCESSES]
     has_sped = importlib.util.find_spec("sped") is not None
@@ -935,6 +1019,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Interleaved: each round runs every size and, for each size, every contender once, in an
     # order rotated from round to round; validate() only in the first --validate-rounds rounds.
     for r in range(rounds):
+        warm(paths.values())  # again: a machine may page out what it has not read for a while
         for size in sizes:
             order = names[size][r % len(names[size]) :] + names[size][: r % len(names[size])]
             for name in order:
@@ -955,15 +1040,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         base = rows[size]["bare"].median("seconds")
         print(f"\n== {_label(size)}: {path.name}, {nbytes / 1e6:.1f} MB; {shape(path)}")
         print(
-            f"   {'contender':<12} {'call s':>8} {'MB/s':>8} {'x bare':>7} {'peak RSS MiB':>13} {'process s':>10}"
+            f"   {'contender':<18} {'call s':>8} {'MB/s':>8} {'x bare':>7} {'peak RSS MiB':>13} {'process s':>10}"
         )
         for name, row in rows[size].items():
             if not row.ok:
-                print(f"   {name:<12} failed: {row.samples[0].error}")
+                print(f"   {name:<18} failed: {row.samples[0].error}")
                 continue
             seconds = row.median("seconds")
             print(
-                f"   {name:<12} {seconds:8.3f} {nbytes / 1e6 / seconds:8.0f} {seconds / base:6.2f}x "
+                f"   {name:<18} {seconds:8.3f} {nbytes / 1e6 / seconds:8.0f} {seconds / base:6.2f}x "
                 f"{_mib(row.median('rss_mib')):>13} {row.median('process_seconds'):10.3f}"
             )
         read = rows[size]["read"]
@@ -1026,6 +1111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             if judge and target is not None and value > target:
                 missed.append(f"{name} ratio {value:.2f}x at {_label(size)}")
+        floors(rows[size], base, _label(size), missed)
         for name, row in rows[size].items():
             peak = max((s.rss_mib for s in row.ok if s.rss_mib == s.rss_mib), default=0.0)
             if name != "python-sped" and not quick and peak > TARGET_RSS_MIB:

@@ -422,8 +422,9 @@ def _parse_size(text: str) -> int:
     return int(float(text[:-1] if text[-1:] in "KMG" else text) * scale)
 
 
-def default_path(size: int) -> Path:
-    return Path(tempfile.gettempdir()) / "ecfmetric-bench" / f"heldout-v{VERSION}-{size}.txt"
+def default_path(size: int, directory: Path | None = None) -> Path:
+    folder = directory or Path(tempfile.gettempdir()) / "ecfmetric-bench"
+    return folder / f"heldout-v{VERSION}-{size}.txt"
 
 
 def figures(path: Path) -> dict[str, str]:
