@@ -130,3 +130,37 @@ def test_the_language_is_found_before_parsing(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("ECFMETRIC_LANG", "en")
     assert language(["x"]) == "en"
     assert language(["--lang", "pt"]) == "pt"
+
+
+#: Every kind of usage error argparse can give this parser, with a command line that gives it.
+USAGE_ERRORS = [
+    [],  # the following arguments are required
+    ["--nope", "x"],  # unrecognized arguments
+    ["--lang", "fr", "x"],  # invalid choice
+    ["--csv", "--json", "x"],  # not allowed with
+    ["x", "--lines"],  # expected one argument
+    ["--l", "x"],  # ambiguous option (--lines, --lenient, --lang)
+    ["--json=yes", "x"],  # ignored explicit argument
+]
+# argparse's English words, none of which a Portuguese usage error may hold.
+ENGLISH = re.compile(
+    r"\b(argument|arguments|required|unrecognized|invalid|choice|allowed|expected|ambiguous|"
+    r"ignored|explicit|error|usage)\b"
+)
+
+
+@pytest.mark.parametrize("argv", USAGE_ERRORS, ids=lambda argv: " ".join(argv) or "(none)")
+def test_every_usage_error_is_in_portuguese(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each usage error argparse gives is said from the word table: in Portuguese by default,
+    no English word of argparse's left (the argument names and values are quoted as given)."""
+    with pytest.raises(SystemExit) as done:
+        main(argv, prog=PROG)
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    message = err.split(f"{PROG}: erro: ", 1)[1]
+    assert not ENGLISH.search(message), message
+    with pytest.raises(SystemExit):
+        main([*argv, "--lang", "en"], prog=PROG)
+    assert f"{PROG}: error: " in capsys.readouterr().err

@@ -34,6 +34,10 @@ _ARGPARSE = (
     ),
     (re.compile(r"argument (?P<argument>\S+): expected one argument"), "parser.expected_one"),
     (re.compile(r"ambiguous option: (?P<option>.*)"), "parser.ambiguous"),
+    (
+        re.compile(r"argument (?P<argument>\S+): ignored explicit argument (?P<value>.*)"),
+        "parser.ignored_value",
+    ),
 )
 
 

@@ -155,6 +155,7 @@ WORDS: Final[dict[str, str]] = {
     "parser.not_allowed": "argument {argument}: not allowed with argument {other}",
     "parser.expected_one": "argument {argument}: expected one argument",
     "parser.ambiguous": "ambiguous option: {option}",
+    "parser.ignored_value": "argument {argument}: ignored explicit argument {value}",
     # The command line's --help: what it does, and what each option says.
     "help.description": "Reads SPED ECF files and shows the revenue metric (gross revenue → net revenue). Exit status: 0 when every file was read (with --check: no error), 1 when some file was refused, 2 on a usage error, 3 on an internal error (a bug).",
     "help.help": "show this help message and exit",

@@ -155,6 +155,7 @@ WORDS: Final[dict[str, str]] = {
     "parser.not_allowed": "o argumento {argument} não pode ser usado com o argumento {other}",
     "parser.expected_one": "o argumento {argument} precisa de um valor",
     "parser.ambiguous": "opção ambígua: {option}",
+    "parser.ignored_value": "o argumento {argument} não recebe valor (recebeu {value})",
     # The command line's --help: what it does, and what each option says.
     "help.description": "Lê arquivos SPED ECF e mostra a métrica de receita (receita bruta → receita líquida). Código de saída: 0 quando todos os arquivos foram lidos (com --check: sem erro), 1 quando algum foi recusado, 2 em erro de uso, 3 em erro interno (um defeito).",
     "help.help": "mostra esta ajuda e sai",
