@@ -10,6 +10,7 @@ the code FORMAT_ERROR where read() gave LINE_TOO_LONG. The tests below hold them
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 
@@ -116,3 +117,35 @@ def test_the_collector_reads_the_records_of_its_table() -> None:
     collector = _collect.Collector(strict=True)
     assert collector.registers_read == {reg.encode("ascii") for reg in _records.READERS}
     assert set(_records.READERS) >= {"0010", "L300", "P150", "U150", "P200", "T120", "9999"}
+
+
+def test_every_to_dict_writes_the_six_amounts_from_one_place() -> None:
+    """money_dict() writes the six amounts in MONEY_FIELDS' order; the metric, a period and a proof
+    row take them from it, so their dicts hold them in that order, each as format_money gives it."""
+    from decimal import Decimal
+
+    from ecfmetric.model._components import MONEY_FIELDS, MoneyDict, format_money, money_dict
+    from ecfmetric.model._period import PeriodMetric
+
+    assert tuple(MoneyDict.__annotations__) == MONEY_FIELDS
+    period = PeriodMetric(
+        "A00",
+        date(2025, 1, 1),
+        date(2025, 12, 31),
+        "L",
+        "L300",
+        Decimal("100"),
+        Decimal("1.5"),
+        Decimal("0"),
+        None,
+        Decimal("2.25"),
+        None,
+    )
+    written = money_dict(period)
+    assert list(written) == list(MONEY_FIELDS)
+    assert written == {name: format_money(getattr(period, name)) for name in MONEY_FIELDS}
+    assert written["cancellations"] == "1.50"
+    assert written["taxes"] is None
+    as_dict = period.to_dict()
+    assert [key for key in as_dict if key in MONEY_FIELDS] == list(MONEY_FIELDS)
+    assert {key: as_dict[key] for key in MONEY_FIELDS} == written  # type: ignore[literal-required]

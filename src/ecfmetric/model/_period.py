@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..base._context import in_money_context
-from ._components import format_money
+from ._components import money_dict
 from ._load import at, date, obj, shape_keys, string
 from ._sums import figures
 
@@ -42,12 +42,7 @@ class PeriodMetric:
             "end": self.end.isoformat(),
             "block": self.block,
             "record": self.record,
-            "gross_revenue": format_money(self.gross_revenue),
-            "cancellations": format_money(self.cancellations),
-            "discounts": format_money(self.discounts),
-            "taxes": format_money(self.taxes),
-            "other_deductions": format_money(self.other_deductions),
-            "net_revenue": format_money(self.net_revenue),
+            **money_dict(self),
         }
 
     @classmethod

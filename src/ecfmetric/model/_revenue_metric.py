@@ -11,7 +11,7 @@ import attrs
 
 from ..base._context import in_money_context
 from ..base._i18n import get_language, tr
-from ._components import COMPONENT_FIELDS, MONEY_FIELDS, format_money, iso
+from ._components import COMPONENT_FIELDS, MONEY_FIELDS, iso, money_dict
 from ._finding import Finding, findings
 from ._labels import COMPONENT_WORDS, COMPONENTS, regime_name
 from ._load import (
@@ -98,12 +98,7 @@ class RevenueMetric:
             "rectifying": self.rectifying,
             "receipt": self.receipt,
             "source": self.source,
-            "gross_revenue": format_money(self.gross_revenue),
-            "cancellations": format_money(self.cancellations),
-            "discounts": format_money(self.discounts),
-            "taxes": format_money(self.taxes),
-            "other_deductions": format_money(self.other_deductions),
-            "net_revenue": format_money(self.net_revenue),
+            **money_dict(self),
             "periods": [p.to_dict() for p in self.periods],
             "warnings": [w.to_dict() for w in self.warnings],
             "lines": [line.to_dict() for line in self.lines],

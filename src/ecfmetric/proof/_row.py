@@ -9,7 +9,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from ..base._i18n import tr
-from ..model._components import format_money
+from ..model._components import money_dict
 from ..model._contest import CONTESTABLE, Contest
 from ..model._finding import Finding
 from ..model._load import at, fail, integer, obj, optional_string, shape_keys, short
@@ -144,12 +144,7 @@ class ProofRow:
             "reference_year": self.reference_year,
             "status": self.status,
             "source": self.source,
-            "gross_revenue": format_money(self.gross_revenue),
-            "cancellations": format_money(self.cancellations),
-            "discounts": format_money(self.discounts),
-            "taxes": format_money(self.taxes),
-            "other_deductions": format_money(self.other_deductions),
-            "net_revenue": format_money(self.net_revenue),
+            **money_dict(self),
             "contested": [contest.to_dict() for contest in self.contested],
             "warnings": [warning.to_dict() for warning in self.warnings],
             "attention": _codes(self.attention),
