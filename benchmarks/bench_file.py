@@ -78,18 +78,7 @@ def run(
         row = rows[path]
         base = row["bare"].median("seconds")
         print(f"\n== {path}, {nbytes / 1e6:.1f} MB; {file_shape(path)}")
-        print(
-            f"   {'contender':<18} {'call s':>8} {'MB/s':>8} {'x bare':>7} {'peak RSS MiB':>13} {'process s':>10}"
-        )
-        for name, r in row.items():
-            if not r.ok:
-                print(f"   {name:<18} failed: {r.samples[0].error if r.samples else 'not run'}")
-                continue
-            seconds = r.median("seconds")
-            print(
-                f"   {name:<18} {seconds:8.3f} {nbytes / 1e6 / seconds:8.0f} {seconds / base:6.2f}x "
-                f"{bench._mib(r.median('rss_mib')):>13} {r.median('process_seconds'):10.3f}"
-            )
+        bench.table(row, nbytes, base)
         if not row["read"].ok or not row["bare"].ok:
             missed.append(f"read() or the bare loop failed on {path.name}")
             continue

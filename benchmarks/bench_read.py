@@ -926,6 +926,22 @@ def imports(rounds: int, quick: bool, missed: list[str]) -> None:
         missed.append(f"import ecfmetric +{extra:.1f} ms")
 
 
+def table(rows: dict[str, Row], nbytes: int, base: float) -> None:
+    """One line per contender: its median time, MB/s, ratio to the bare loop, RSS, process time."""
+    print(
+        f"   {'contender':<18} {'call s':>8} {'MB/s':>8} {'x bare':>7} {'peak RSS MiB':>13} {'process s':>10}"
+    )
+    for name, row in rows.items():
+        if not row.ok:
+            print(f"   {name:<18} failed: {row.samples[0].error if row.samples else 'not run'}")
+            continue
+        seconds = row.median("seconds")
+        print(
+            f"   {name:<18} {seconds:8.3f} {nbytes / 1e6 / seconds:8.0f} {seconds / base:6.2f}x "
+            f"{_mib(row.median('rss_mib')):>13} {row.median('process_seconds'):10.3f}"
+        )
+
+
 def floors(rows: dict[str, Row], base: float, label: str, missed: list[str]) -> None:
     """Each floor against the bare loop, and read() against the floor of its exact skip: how
     much of read()'s time the check it must make takes at the least, whatever the reader."""
@@ -1039,18 +1055,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         nbytes = path.stat().st_size
         base = rows[size]["bare"].median("seconds")
         print(f"\n== {_label(size)}: {path.name}, {nbytes / 1e6:.1f} MB; {shape(path)}")
-        print(
-            f"   {'contender':<18} {'call s':>8} {'MB/s':>8} {'x bare':>7} {'peak RSS MiB':>13} {'process s':>10}"
-        )
-        for name, row in rows[size].items():
-            if not row.ok:
-                print(f"   {name:<18} failed: {row.samples[0].error}")
-                continue
-            seconds = row.median("seconds")
-            print(
-                f"   {name:<18} {seconds:8.3f} {nbytes / 1e6 / seconds:8.0f} {seconds / base:6.2f}x "
-                f"{_mib(row.median('rss_mib')):>13} {row.median('process_seconds'):10.3f}"
-            )
+        table(rows[size], nbytes, base)
         read = rows[size]["read"]
         if not read.ok:
             missed.append(f"read() failed on {path.name}")
